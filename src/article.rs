@@ -1,0 +1,241 @@
+//! The domain output: [`Article`] and its parts, as plain owned structs.
+//!
+//! These types carry no wire or serialisation concerns; `grpc::convert` maps
+//! them to the generated protobuf types. Missing values are `None` or empty,
+//! never placeholder strings.
+
+/// The structured content of one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// The headline, cleaned of site-name suffixes.
+    pub title: Option<String>,
+    /// The canonical URL of the article.
+    pub url: Option<String>,
+    /// The publication or site name.
+    pub site_name: Option<String>,
+    /// The summary the page gives of itself.
+    pub description: Option<String>,
+    /// Authors (people or desks) in page order.
+    pub authors: Vec<Author>,
+    /// First publication time, RFC 3339 at the precision the page gives.
+    pub published_time: Option<String>,
+    /// Last modification time, same format.
+    pub modified_time: Option<String>,
+    /// Capture time from a snapshot prelude (RFC 3339, UTC).
+    pub captured_time: Option<String>,
+    /// The language of the article text.
+    pub language: Language,
+    /// The body as a section tree.
+    pub sections: Vec<Section>,
+    /// Every figure of the body in page order.
+    pub figures: Vec<Figure>,
+    /// Links to other stories found beside the body.
+    pub related_links: Vec<Link>,
+    /// Plain body text: headings and blocks separated by blank lines.
+    pub text: String,
+    /// Keywords and tags the page declares.
+    pub keywords: Vec<String>,
+    /// The page's declared sharing image.
+    pub lead_image_url: Option<String>,
+    /// The body as clean HTML, when asked for.
+    pub html: Option<String>,
+    /// The body as Markdown, when asked for.
+    pub markdown: Option<String>,
+    /// Words in `text`, CJK characters counted one each.
+    pub word_count: u32,
+}
+
+/// An author or desk credited with the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Author {
+    /// The name as the page gives it.
+    pub name: String,
+    /// The author's page, if linked.
+    pub url: Option<String>,
+}
+
+/// Where a language decision came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LanguageSource {
+    /// Nothing to go on.
+    #[default]
+    Unknown,
+    /// Detected from the text alone.
+    Detected,
+    /// The declaration alone.
+    Declared,
+    /// Detected, and agreeing with the declaration.
+    Agreed,
+    /// The declaration corrected a detection on short or confusable text.
+    DeclaredOverride,
+}
+
+/// The language of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Language {
+    /// BCP-47 tag (`zh-Hans`, `en`, `pt-BR`) or `und`.
+    pub tag: String,
+    /// ISO 639-3 code, empty when unknown.
+    pub iso639_3: String,
+    /// ISO 15924 script code, empty when unknown.
+    pub script: String,
+    /// Confidence between 0 and 1.
+    pub confidence: f32,
+    /// Whether the decision rests on enough evidence to be trusted.
+    pub reliable: bool,
+    /// Where the decision came from.
+    pub source: LanguageSource,
+    /// The declared tag as found.
+    pub declared: Option<String>,
+    /// Characters the detector looked at.
+    pub detected_chars: u32,
+}
+
+impl Default for Language {
+    fn default() -> Self {
+        Self {
+            tag: "und".to_owned(),
+            iso639_3: String::new(),
+            script: String::new(),
+            confidence: 0.0,
+            reliable: false,
+            source: LanguageSource::Unknown,
+            declared: None,
+            detected_chars: 0,
+        }
+    }
+}
+
+/// A heading with the blocks under it and its sub-sections.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Section {
+    /// Heading text; empty for the untitled lead section.
+    pub heading: String,
+    /// Heading level 1-6; 0 for the untitled lead section.
+    pub level: u8,
+    /// The heading's `id`, if any.
+    pub anchor: Option<String>,
+    /// Blocks directly under the heading.
+    pub blocks: Vec<Block>,
+    /// Sub-sections.
+    pub children: Vec<Section>,
+}
+
+/// One piece of body content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Paragraph),
+    /// A list.
+    List(ListBlock),
+    /// A block quotation.
+    Quote(QuoteBlock),
+    /// A table.
+    Table(TableBlock),
+    /// Preformatted text or code.
+    Code(CodeBlock),
+    /// A figure where it stands.
+    Figure(Figure),
+}
+
+/// A run of text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Whitespace-normalised text.
+    pub text: String,
+    /// Links inside the paragraph, absolute.
+    pub links: Vec<Link>,
+}
+
+/// An ordered or unordered list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListBlock {
+    /// True for `<ol>`.
+    pub ordered: bool,
+    /// The items' texts.
+    pub items: Vec<String>,
+}
+
+/// A block quotation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteBlock {
+    /// The quoted text.
+    pub text: String,
+    /// The `cite` URL.
+    pub cite: Option<String>,
+}
+
+/// A table as rows of cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableBlock {
+    /// Rows of cells.
+    pub rows: Vec<Vec<TableCell>>,
+    /// The caption.
+    pub caption: Option<String>,
+}
+
+/// One table cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableCell {
+    /// Cell text.
+    pub text: String,
+    /// True for `<th>`.
+    pub header: bool,
+}
+
+/// Preformatted text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeBlock {
+    /// The text, whitespace kept.
+    pub text: String,
+    /// Programming language named by the markup.
+    pub language: Option<String>,
+}
+
+/// An image with its caption and credit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figure {
+    /// The image.
+    pub image: Image,
+    /// Caption without the credit.
+    pub caption: Option<String>,
+    /// Credit without its label.
+    pub credit: Option<String>,
+}
+
+/// One image with its candidates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Image {
+    /// Best single absolute URL.
+    pub src: String,
+    /// srcset candidates, absolute.
+    pub srcset: Vec<ImageCandidate>,
+    /// Intrinsic width in pixels.
+    pub width: Option<u32>,
+    /// Intrinsic height in pixels.
+    pub height: Option<u32>,
+    /// Alternative text, entities decoded.
+    pub alt: Option<String>,
+    /// The `sizes` attribute.
+    pub sizes: Option<String>,
+}
+
+/// One srcset candidate.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImageCandidate {
+    /// Absolute URL.
+    pub url: String,
+    /// Width descriptor (`640w`).
+    pub width: Option<u32>,
+    /// Density descriptor (`2x`).
+    pub density: Option<f32>,
+}
+
+/// A hyperlink.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Link {
+    /// Link text.
+    pub text: String,
+    /// Absolute URL.
+    pub url: String,
+}

@@ -1,0 +1,1 @@
+//! Figures: images with their srcset, size, alt, caption and credit.

@@ -1,0 +1,1 @@
+//! Renders the section tree as plain text, clean HTML or Markdown.

@@ -1,0 +1,1 @@
+//! Class, id and role vocabularies used by the heuristics, in one place.
