@@ -1,23 +1,358 @@
-//! Main-content detection: picks the content root and marks boilerplate.
+//! Main-content detection: marks boilerplate and picks the content roots.
+//!
+//! Nothing here changes the tree. Boilerplate is a per-node flag (its subtree
+//! is left out); the content is a list of sibling subtrees. The scoring is
+//! Readability's (paragraph scores flowing to ancestors, damped by link
+//! density, class/id weights, sibling merging) over the flat [`Dom`] index,
+//! with semantic elements and ARIA roles as extra evidence.
 
-use std::collections::HashSet;
+use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
+use crate::extract::selectors::{
+    BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CONTENT_TOKENS, has_token,
+};
 
-use ego_tree::NodeId;
-use scraper::Html;
+/// Paragraph-like elements shorter than this (weighted characters) add
+/// nothing to their ancestors' scores (Readability's 25).
+const MIN_PARAGRAPH_TEXT: u32 = 25;
+/// A boilerplate-looking container holding more than this share of the
+/// page's text is a wrapper (`<body class="has-sidebar">`), not boilerplate.
+const WRAPPER_TEXT_SHARE: f32 = 0.4;
+/// Class/id weights on candidate scores (Readability's 25).
+const CLASS_WEIGHT: f32 = 25.0;
+/// Bonus for `<article>`, `<main>` and `role=main` (semantic markup is rarer
+/// than class names but more reliable).
+const SEMANTIC_BONUS: f32 = 20.0;
+/// Sibling merge: a sibling joins when its score reaches this share of the
+/// top candidate's (Readability's 0.2, floor 10).
+const SIBLING_SHARE: f32 = 0.2;
+const SIBLING_FLOOR: f32 = 10.0;
 
-/// The main content: a root and the nodes under it to leave out.
+/// The main content: roots to walk and nodes to leave out.
 #[derive(Debug, Clone)]
 pub struct Content {
-    /// The root element of the article body.
-    pub root: NodeId,
-    /// Nodes (and their subtrees) that are boilerplate.
-    pub excluded: HashSet<NodeId>,
+    /// Sibling subtrees that make up the body, in page order.
+    pub roots: Vec<usize>,
+    /// Per node: the node is boilerplate (its subtree is left out).
+    pub excluded: Vec<bool>,
+    /// Subtree statistics with excluded subtrees left out.
+    pub stats: Vec<Stats>,
 }
 
-/// Finds the main content of `doc`.
-pub fn find_content(doc: &Html) -> Content {
-    Content {
-        root: doc.root_element().id(),
-        excluded: HashSet::new(),
+impl Content {
+    /// Link density of node `i`: link text over text.
+    pub fn link_density(&self, i: usize) -> f32 {
+        let s = &self.stats[i];
+        if s.text == 0 {
+            0.0
+        } else {
+            s.link_text as f32 / s.text as f32
+        }
+    }
+}
+
+/// Finds the main content of the document.
+pub fn find_content(dom: &Dom<'_>) -> Content {
+    let n = dom.nodes.len();
+    let body = dom
+        .nodes
+        .iter()
+        .position(|e| e.tag == Tag::Body)
+        .unwrap_or(0);
+    let page_text = dom.stats[body].text.max(1) as f32;
+
+    // 1. Boilerplate flags.
+    let mut excluded = vec![false; n];
+    for (i, flag) in excluded.iter_mut().enumerate() {
+        let entry = &dom.nodes[i];
+        if !entry.is_element {
+            continue;
+        }
+        if entry.tag.is_never_text() || is_hidden(dom, i) {
+            *flag = true;
+            continue;
+        }
+        let is_wrapper = dom.stats[i].text as f32 > page_text * WRAPPER_TEXT_SHARE;
+        if !is_wrapper && looks_like_boilerplate(dom, i) {
+            *flag = true;
+        }
+    }
+    let stats = subtree_stats(&dom.nodes, |i| excluded[i]);
+    let mut content = Content {
+        roots: Vec::new(),
+        excluded,
+        stats,
+    };
+
+    // 2. Scores flow from paragraphs to their ancestors.
+    let dead = dead_flags(dom, &content.excluded);
+    let mut scores: Vec<f32> = vec![f32::NAN; n];
+    for i in 0..n {
+        if dead[i] || !is_scored_paragraph(dom, &content, i) {
+            continue;
+        }
+        let s = &content.stats[i];
+        let score = 1.0 + s.commas as f32 + (s.text as f32 / 100.0).min(3.0);
+        for (level, ancestor) in dom.ancestors(i).take(5).enumerate() {
+            if dom.nodes[ancestor].tag == Tag::Html {
+                break;
+            }
+            if scores[ancestor].is_nan() {
+                scores[ancestor] = initial_score(dom, ancestor);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            scores[ancestor] += score / divider;
+        }
+    }
+    for (i, score) in scores.iter_mut().enumerate() {
+        if !score.is_nan() {
+            *score *= 1.0 - content.link_density(i);
+        }
+    }
+
+    // 3. The best candidate, then climb while the parent is as good.
+    let Some(mut top) = (0..n)
+        .filter(|&i| !scores[i].is_nan())
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+    else {
+        content.roots.push(body);
+        return content;
+    };
+    loop {
+        let parent = dom.nodes[top].parent;
+        if parent == NO_PARENT || matches!(dom.nodes[parent as usize].tag, Tag::Html) {
+            break;
+        }
+        let parent = parent as usize;
+        let parent_score = scores[parent];
+        let only_child = dom
+            .children(parent)
+            .filter(|&c| dom.nodes[c].is_element && !content.excluded[c])
+            .count()
+            == 1;
+        if only_child || (!parent_score.is_nan() && parent_score >= scores[top]) {
+            top = parent;
+        } else {
+            break;
+        }
+    }
+
+    // 4. Siblings that belong to the article too.
+    let parent = dom.nodes[top].parent;
+    if parent == NO_PARENT {
+        content.roots.push(top);
+        return content;
+    }
+    let threshold = (scores[top] * SIBLING_SHARE).max(SIBLING_FLOOR);
+    for sibling in dom.children(parent as usize) {
+        if sibling == top {
+            content.roots.push(sibling);
+            continue;
+        }
+        if !dom.nodes[sibling].is_element || content.excluded[sibling] {
+            continue;
+        }
+        let score = scores[sibling];
+        let joins = (!score.is_nan() && score >= threshold) || {
+            let s = &content.stats[sibling];
+            let density = content.link_density(sibling);
+            dom.nodes[sibling].tag == Tag::P
+                && ((s.text > 80 && density < 0.25) || (s.text > 0 && density == 0.0))
+        };
+        if joins {
+            content.roots.push(sibling);
+        }
+    }
+    content
+}
+
+/// Per node: excluded itself or inside an excluded subtree.
+pub fn dead_flags(dom: &Dom<'_>, excluded: &[bool]) -> Vec<bool> {
+    let mut dead = vec![false; excluded.len()];
+    for i in 0..excluded.len() {
+        let parent = dom.nodes[i].parent;
+        dead[i] = excluded[i] || (parent != NO_PARENT && dead[parent as usize]);
+    }
+    dead
+}
+
+/// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.
+fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(el) = dom.element(i) else {
+        return false;
+    };
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Navigation, asides, footers, forms, boilerplate roles and class names.
+fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
+    let entry = &dom.nodes[i];
+    if matches!(
+        entry.tag,
+        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Menu | Tag::Fieldset
+    ) {
+        return true;
+    }
+    let Some(el) = dom.element(i) else {
+        return false;
+    };
+    if let Some(role) = el.attr("role") {
+        if BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
+            return true;
+        }
+    }
+    if matches!(entry.tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
+        return false;
+    }
+    let class_or_id = el.attr("class").into_iter().chain(el.attr("id"));
+    for value in class_or_id {
+        if has_token(value, BOILERPLATE_TOKENS) && !has_token(value, CONTENT_TOKENS) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Paragraph-like elements whose text scores their ancestors: `p`, `pre`,
+/// `td`, and `div`-likes holding text directly.
+fn is_scored_paragraph(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
+    let entry = &dom.nodes[i];
+    let qualifies = match entry.tag {
+        Tag::P | Tag::Pre | Tag::Td => true,
+        Tag::Div | Tag::Section | Tag::Span | Tag::Font | Tag::Center => {
+            direct_text(dom, i) >= MIN_PARAGRAPH_TEXT
+        }
+        _ => false,
+    };
+    qualifies && content.stats[i].text >= MIN_PARAGRAPH_TEXT
+}
+
+/// Weighted length of the text nodes directly under `i`.
+fn direct_text(dom: &Dom<'_>, i: usize) -> u32 {
+    dom.children(i)
+        .filter_map(|c| dom.text(c))
+        .map(|t| crate::extract::dom::measure(t).0)
+        .sum()
+}
+
+/// A candidate's score before paragraphs flow in: tag, class/id, semantics.
+fn initial_score(dom: &Dom<'_>, i: usize) -> f32 {
+    let entry = &dom.nodes[i];
+    let mut score = match entry.tag {
+        Tag::Div | Tag::Article | Tag::Section | Tag::Main => 5.0,
+        Tag::Pre | Tag::Td | Tag::Blockquote => 3.0,
+        Tag::Address | Tag::Ol | Tag::Ul | Tag::Dl | Tag::Dd | Tag::Dt | Tag::Li | Tag::Form => {
+            -3.0
+        }
+        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th => -5.0,
+        _ => 0.0,
+    };
+    if let Some(el) = dom.element(i) {
+        for value in el.attr("class").into_iter().chain(el.attr("id")) {
+            if has_token(value, BOILERPLATE_TOKENS) {
+                score -= CLASS_WEIGHT;
+            }
+            if has_token(value, CONTENT_TOKENS) {
+                score += CLASS_WEIGHT;
+            }
+        }
+        let is_main_role = el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"));
+        let is_article_schema = el
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+        if matches!(entry.tag, Tag::Article | Tag::Main) || is_main_role || is_article_schema {
+            score += SEMANTIC_BONUS;
+        }
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    fn roots_text(html: &str) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        let dom = Dom::build(&doc);
+        let content = find_content(&dom);
+        content
+            .roots
+            .iter()
+            .map(|&r| {
+                let el = scraper::ElementRef::wrap(dom.nodes[r].node).unwrap();
+                el.value().attr("id").unwrap_or(el.value().name()).to_owned()
+            })
+            .collect()
+    }
+
+    const PARA: &str = "<p>This is a long paragraph of article text, with commas, \
+        clauses, and enough words to count as real prose for the scorer.</p>";
+
+    #[test]
+    fn picks_the_paragraph_container_over_navigation() {
+        let html = format!(
+            "<body><div id=nav><a href=/a>Home</a> <a href=/b>World</a></div>\
+             <div id=story>{PARA}{PARA}{PARA}</div>\
+             <div id=links><ul><li><a href=/x>One story with a long title here</a></li></ul></div></body>"
+        );
+        assert_eq!(roots_text(&html), ["story"]);
+    }
+
+    #[test]
+    fn marks_hidden_and_boilerplate_regions() {
+        let html = format!(
+            "<body><div id=story>{PARA}<section aria-hidden=true id=ad><p>Advert</p></section>\
+             <div class=share-bar id=share><p>Share this</p></div>{PARA}{PARA}</div></body>"
+        );
+        let doc = Html::parse_document(&html);
+        let dom = Dom::build(&doc);
+        let content = find_content(&dom);
+        let by_id = |id: &str| {
+            dom.nodes
+                .iter()
+                .position(|e| {
+                    scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
+                })
+                .unwrap()
+        };
+        assert!(content.excluded[by_id("ad")]);
+        assert!(content.excluded[by_id("share")]);
+        assert!(!content.excluded[by_id("story")]);
+    }
+
+    #[test]
+    fn a_wrapper_with_a_boilerplate_class_is_kept() {
+        let html = format!("<body><div id=page class=has-sidebar>{PARA}{PARA}</div></body>");
+        let doc = Html::parse_document(&html);
+        let dom = Dom::build(&doc);
+        let content = find_content(&dom);
+        let page = dom.nodes.iter().position(|e| e.tag == Tag::Div).unwrap();
+        assert!(!content.excluded[page]);
+    }
+
+    #[test]
+    fn merges_paragraph_siblings() {
+        let html = format!(
+            "<body><div id=wrap><div id=a>{PARA}{PARA}{PARA}</div><p id=tail>A closing line of \
+             text that sits beside the main block and belongs to the story too, at length.</p></div></body>"
+        );
+        assert_eq!(roots_text(&html), ["a", "tail"]);
     }
 }

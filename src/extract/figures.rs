@@ -1,1 +1,476 @@
-//! Figures: images with their srcset, size, alt, caption and credit.
+//! Figures: which images are content, where each figure's container ends,
+//! and the image (src, srcset, size, alt), caption and credit of a figure.
+//!
+//! A figure's container is found by climbing from the image while the
+//! ancestor still holds only this image and a little text (a caption, a
+//! credit), so captions written as siblings of the image's wrapper are found
+//! as well as `<figure>`/`<figcaption>`.
+
+use url::Url;
+
+use crate::article::{Figure, Image, ImageCandidate};
+use crate::extract::clean::Content;
+use crate::extract::dom::{Dom, Tag};
+use crate::extract::selectors::{
+    CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS, has_token, tokens,
+};
+use crate::extract::text::normalize_whitespace;
+
+/// Most text (weighted characters) a figure container may hold besides its
+/// image: a long caption plus a credit.
+const MAX_FIGURE_TEXT: u32 = 400;
+/// Images declared this small (either side, pixels) are icons or trackers.
+const MIN_IMAGE_SIDE: u32 = 50;
+/// Attributes lazy loaders keep the real source in, most specific first.
+const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
+    "data-full-src", "data-orig-src", "data-actualsrc", "data-img-src",
+];
+/// Attributes lazy loaders keep the real srcset in.
+const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
+/// Tokens of class, id or URL that mark decoration rather than content.
+const DECORATION_TOKENS: &[&str] = &[
+    "logo", "icon", "icons", "avatar", "sprite", "emoji", "pixel", "tracking", "tracker",
+    "spacer", "badge", "gravatar", "blank", "placeholder", "transparent", "loader", "loading",
+    "spinner",
+];
+
+/// Whether image `i` is a content image (not an icon, tracker or placeholder).
+pub fn is_content_image(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(el) = dom.element(i) else {
+        return false;
+    };
+    if best_src(dom, i).is_none() {
+        return false;
+    }
+    let side = |name| el.attr(name).and_then(parse_pixels);
+    if side("width").is_some_and(|w| w < MIN_IMAGE_SIDE)
+        || side("height").is_some_and(|h| h < MIN_IMAGE_SIDE)
+    {
+        return false;
+    }
+    let marked = |v: Option<&str>| v.is_some_and(|v| has_token(v, DECORATION_TOKENS));
+    if marked(el.attr("class")) || marked(el.attr("id")) {
+        return false;
+    }
+    if el.attr("role") == Some("presentation") {
+        return false;
+    }
+    // The file name, not the whole URL: a CDN path may say "images/icons".
+    best_src(dom, i).is_some_and(|src| {
+        let path = src.split(['?', '#']).next().unwrap_or("");
+        let file = path.rsplit('/').next().unwrap_or("");
+        !has_token(file, DECORATION_TOKENS)
+    })
+}
+
+/// The figure container of content image `img`: the highest ancestor (inside
+/// `limit`'s subtree) that still holds only this image and little text.
+pub fn container_of(dom: &Dom<'_>, content: &Content, img: usize, limit: usize) -> usize {
+    let mut best = img;
+    for ancestor in dom.ancestors(img) {
+        if !dom.contains(limit, ancestor) || ancestor == limit {
+            break;
+        }
+        let entry = &dom.nodes[ancestor];
+        if entry.tag == Tag::Figure {
+            return ancestor;
+        }
+        let stats = &content.stats[ancestor];
+        let fits = stats.images <= 1
+            && stats.headings == 0
+            && stats.text <= MAX_FIGURE_TEXT
+            && stats.paragraphs <= 2
+            && !matches!(
+                entry.tag,
+                Tag::Ul | Tag::Ol | Tag::Li | Tag::Table | Tag::Tr | Tag::Td | Tag::Body
+                    | Tag::Article | Tag::Main | Tag::Section | Tag::A
+            );
+        if !fits {
+            break;
+        }
+        best = ancestor;
+    }
+    best
+}
+
+/// Builds the figure of `container` (which holds content image `img`).
+pub fn from_container(
+    dom: &Dom<'_>,
+    content: &Content,
+    container: usize,
+    img: usize,
+    base: Option<&Url>,
+) -> Option<Figure> {
+    let image = image_of(dom, img, base)?;
+    let end = dom.nodes[container].end as usize;
+    let img_ancestors: Vec<usize> = dom.ancestors(img).collect();
+
+    // The credit: an element named for it, or text that opens with a label.
+    let mut credit_node = None;
+    let mut caption_node = None;
+    let mut i = container + 1;
+    while i < end {
+        if dom.nodes[i].is_element && dom.nodes[i].tag.is_never_text() {
+            i = dom.nodes[i].end as usize;
+            continue;
+        }
+        if !dom.nodes[i].is_element || img_ancestors.contains(&i) || i == img {
+            i += 1;
+            continue;
+        }
+        let named = |vocab: &[&str]| {
+            ["class", "id", "data-testid", "itemprop"]
+                .iter()
+                .filter_map(|a| dom.attr(i, a))
+                .any(|v| has_token(v, vocab))
+        };
+        if credit_node.is_none() && (named(CREDIT_TOKENS) || starts_with_credit_label(&subtree_text(dom, content, i))) {
+            credit_node = Some(i);
+            i = dom.nodes[i].end as usize;
+            continue;
+        }
+        if caption_node.is_none() && (dom.nodes[i].tag == Tag::Figcaption || named(CAPTION_TOKENS)) {
+            caption_node = Some(i);
+        }
+        i += 1;
+    }
+
+    let credit_raw = credit_node.map(|c| subtree_text(dom, content, c));
+    let credit = credit_raw
+        .as_deref()
+        .map(strip_credit_label)
+        .filter(|c| !c.is_empty());
+
+    let caption_source = match caption_node {
+        Some(c) => subtree_text(dom, content, c),
+        None => subtree_text(dom, content, container),
+    };
+    let mut caption = caption_source;
+    if let Some(raw) = &credit_raw {
+        caption = normalize_whitespace(&caption.replace(raw.as_str(), " "));
+    }
+    let caption = strip_caption_label(&caption);
+    let caption = (!caption.is_empty() && Some(&caption) != credit.as_ref()).then_some(caption);
+
+    Some(Figure {
+        image,
+        caption,
+        credit,
+    })
+}
+
+/// The image of element `img` (an `<img>`, maybe inside a `<picture>`).
+pub fn image_of(dom: &Dom<'_>, img: usize, base: Option<&Url>) -> Option<Image> {
+    let el = dom.element(img)?;
+    let src = best_src(dom, img)?;
+    let mut srcset_attr = LAZY_SRCSET_ATTRS
+        .iter()
+        .find_map(|a| el.attr(a))
+        .or_else(|| el.attr("srcset"))
+        .or_else(|| el.attr("srcSet"));
+    // <picture><source srcset> when the <img> has none.
+    let parent = dom.nodes[img].parent as usize;
+    if srcset_attr.is_none() && dom.nodes.get(parent).is_some_and(|p| p.tag == Tag::Picture) {
+        srcset_attr = dom
+            .children(parent)
+            .filter(|&c| dom.nodes[c].tag == Tag::Source)
+            .find_map(|c| dom.attr(c, "data-srcset").or_else(|| dom.attr(c, "srcset")));
+    }
+    let srcset: Vec<ImageCandidate> = srcset_attr
+        .map(|s| {
+            parse_srcset(s)
+                .into_iter()
+                .map(|c| ImageCandidate {
+                    url: resolve(base, &c.url),
+                    ..c
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let alt = el
+        .attr("alt")
+        .map(normalize_whitespace)
+        .filter(|a| !a.is_empty());
+    Some(Image {
+        src: resolve(base, src),
+        srcset,
+        width: el.attr("width").and_then(parse_pixels),
+        height: el.attr("height").and_then(parse_pixels),
+        alt,
+        sizes: el.attr("sizes").map(str::to_owned),
+    })
+}
+
+/// The image's real source: `src` unless it is a placeholder, else a lazy
+/// attribute, else the first srcset candidate.
+fn best_src<'a>(dom: &Dom<'a>, img: usize) -> Option<&'a str> {
+    let el = dom.element(img)?;
+    let usable = |s: &str| {
+        let s = s.trim();
+        !s.is_empty() && !s.starts_with("data:") && !s.starts_with("about:")
+    };
+    let lazy = LAZY_SRC_ATTRS.iter().find_map(|a| el.attr(a)).filter(|s| usable(s));
+    let src = el.attr("src").filter(|s| usable(s));
+    let src_is_placeholder = src.is_some_and(|s| {
+        let file = s.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("");
+        tokens(file).any(|t| matches!(t.as_str(), "blank" | "placeholder" | "spacer" | "lazy" | "transparent" | "pixel" | "grey" | "gray"))
+    });
+    match (src, lazy) {
+        (Some(_), Some(lazy)) if src_is_placeholder => Some(lazy.trim()),
+        (Some(src), _) => Some(src.trim()),
+        (None, Some(lazy)) => Some(lazy.trim()),
+        (None, None) => el
+            .attr("srcset")
+            .or_else(|| LAZY_SRCSET_ATTRS.iter().find_map(|a| el.attr(a)))
+            .and_then(|s| s.split_whitespace().next())
+            .map(|s| s.trim_end_matches(','))
+            .filter(|s| usable(s)),
+    }
+}
+
+/// Parses a `srcset` value as the HTML standard does (URLs may hold commas).
+pub fn parse_srcset(value: &str) -> Vec<ImageCandidate> {
+    let mut out = Vec::new();
+    let mut rest = value;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let url_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let mut url = &rest[..url_end];
+        rest = &rest[url_end..];
+        let mut descriptor = "";
+        if url.ends_with(',') {
+            url = url.trim_end_matches(',');
+        } else {
+            // Descriptors run to the next comma outside parentheses.
+            let mut depth = 0i32;
+            let mut end = rest.len();
+            for (pos, c) in rest.char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    ',' if depth <= 0 => {
+                        end = pos;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            descriptor = rest[..end].trim();
+            rest = &rest[end..];
+        }
+        if url.is_empty() {
+            continue;
+        }
+        let mut candidate = ImageCandidate {
+            url: url.to_owned(),
+            ..ImageCandidate::default()
+        };
+        for d in descriptor.split_whitespace() {
+            if let Some(w) = d.strip_suffix('w') {
+                candidate.width = w.parse().ok();
+            } else if let Some(x) = d.strip_suffix('x') {
+                candidate.density = x.parse().ok().filter(|v: &f32| v.is_finite() && *v > 0.0);
+            }
+        }
+        out.push(candidate);
+    }
+    out
+}
+
+/// Pixel value of a `width`/`height` attribute (`976`, `976px`); not `%`.
+fn parse_pixels(value: &str) -> Option<u32> {
+    let v = value.trim();
+    let v = v.strip_suffix("px").unwrap_or(v).trim();
+    v.parse::<u32>().ok().or_else(|| {
+        v.parse::<f32>()
+            .ok()
+            .filter(|f| f.is_finite() && *f >= 0.0 && *f < u32::MAX as f32)
+            .map(|f| f as u32)
+    })
+}
+
+/// Resolves `href` against `base`; left as is without a base.
+pub fn resolve(base: Option<&Url>, href: &str) -> String {
+    let href = href.trim();
+    match base {
+        Some(base) => base.join(href).map_or_else(|_| href.to_owned(), String::from),
+        None => Url::parse(href).map_or_else(|_| href.to_owned(), String::from),
+    }
+}
+
+/// The text of a subtree, whitespace normalised. Class-based boilerplate
+/// flags are ignored here: inside a figure, "meta" or "credit" wrappers are
+/// exactly what is wanted; only never-text elements are left out.
+fn subtree_text(dom: &Dom<'_>, content: &Content, root: usize) -> String {
+    let end = dom.nodes[root].end as usize;
+    let mut out = String::new();
+    let mut i = root;
+    while i < end {
+        let entry = &dom.nodes[i];
+        if entry.is_element && entry.tag.is_never_text() {
+            i = entry.end as usize;
+            continue;
+        }
+        if let Some(t) = dom.text(i) {
+            crate::extract::text::push_normalized(&mut out, t);
+        } else if entry.tag == Tag::Br || (entry.is_element && entry.tag.is_block() && i != root) {
+            out.push(' ');
+        }
+        i += 1;
+    }
+    let _ = content;
+    normalize_whitespace(&out)
+}
+
+/// Whether `text` opens with a credit label ("Image source, Getty").
+fn starts_with_credit_label(text: &str) -> bool {
+    label_prefix_len(text, CREDIT_LABELS).is_some()
+}
+
+/// Length in bytes of a label (and its punctuation) opening `text`, if any:
+/// the label must be followed by punctuation, a space or the end.
+fn label_prefix_len(text: &str, labels: &[&str]) -> Option<usize> {
+    let lower = text.to_lowercase();
+    // Lower-casing may change byte lengths; only accept labels when the
+    // prefix maps one to one, which holds for the scripts listed.
+    if lower.len() != text.len() {
+        return None;
+    }
+    labels
+        .iter()
+        .filter(|label| lower.starts_with(*label))
+        .filter_map(|label| {
+            let after = &text[label.len()..];
+            let trimmed = after.trim_start_matches([':', '：', ',', '，', '、', '-', '–', '|', ' ', '\u{a0}']);
+            let separated = trimmed.len() < after.len() || label.starts_with('©') || label.starts_with("(c)");
+            separated.then_some(text.len() - trimmed.len())
+        })
+        .max()
+}
+
+/// Removes a leading credit label: "图像来源，Getty Images" gives "Getty Images".
+pub fn strip_credit_label(text: &str) -> String {
+    let text = normalize_whitespace(text);
+    match label_prefix_len(&text, CREDIT_LABELS) {
+        Some(n) => text[n..].trim().to_owned(),
+        None => text,
+    }
+}
+
+/// Removes a leading caption label ("Image caption, ...").
+fn strip_caption_label(text: &str) -> String {
+    match label_prefix_len(text, CAPTION_LABELS) {
+        Some(n) => text[n..].trim().to_owned(),
+        None => text.trim().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::clean::find_content;
+    use scraper::Html;
+
+    fn figure(html: &str, base: Option<&str>) -> Option<Figure> {
+        let doc = Html::parse_document(html);
+        let dom = Dom::build(&doc);
+        let content = find_content(&dom);
+        let img = dom.nodes.iter().position(|e| e.tag == Tag::Img)?;
+        let body = dom.nodes.iter().position(|e| e.tag == Tag::Body)?;
+        let base = base.map(|b| Url::parse(b).unwrap());
+        let container = container_of(&dom, &content, img, body);
+        from_container(&dom, &content, container, img, base.as_ref())
+    }
+
+    #[test]
+    fn parses_srcset_widths_densities_and_commas_in_urls() {
+        let c = parse_srcset("a.jpg 240w, https://x.test/w_1,h_2/b.jpg 2x,c.jpg");
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[0].width, Some(240));
+        assert_eq!(c[1].url, "https://x.test/w_1,h_2/b.jpg");
+        assert_eq!(c[1].density, Some(2.0));
+        assert_eq!(c[2].url, "c.jpg");
+    }
+
+    #[test]
+    fn figure_with_figcaption_and_credit() {
+        let f = figure(
+            "<body><figure><img src=/a.jpg width=800 height=600 alt='A &amp; B'>\
+             <figcaption>Crowds gather. <span class=credit>Photo: Jane Roe/AP</span></figcaption>\
+             </figure></body>",
+            Some("https://news.test/story"),
+        )
+        .unwrap();
+        assert_eq!(f.image.src, "https://news.test/a.jpg");
+        assert_eq!(f.image.alt.as_deref(), Some("A & B"));
+        assert_eq!((f.image.width, f.image.height), (Some(800), Some(600)));
+        assert_eq!(f.caption.as_deref(), Some("Crowds gather."));
+        assert_eq!(f.credit.as_deref(), Some("Jane Roe/AP"));
+    }
+
+    #[test]
+    fn sibling_caption_and_labelled_credit() {
+        let f = figure(
+            "<body><div><div><img src=https://i.test/p.jpg><p><span>图像来源，</span>\
+             <span>Getty Images</span></p></div><span data-testid=caption-paragraph>普京和金正日</span></div></body>",
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.credit.as_deref(), Some("Getty Images"));
+        assert_eq!(f.caption.as_deref(), Some("普京和金正日"));
+    }
+
+    #[test]
+    fn lazy_sources_beat_placeholders() {
+        let f = figure(
+            "<body><figure><img src=data:image/gif;base64,R0lGOD data-src=/real.jpg \
+             data-srcset='/r-320.jpg 320w, /r-640.jpg 640w'></figure></body>",
+            Some("https://x.test/"),
+        )
+        .unwrap();
+        assert_eq!(f.image.src, "https://x.test/real.jpg");
+        assert_eq!(f.image.srcset.len(), 2);
+        assert_eq!(f.image.srcset[1].url, "https://x.test/r-640.jpg");
+    }
+
+    #[test]
+    fn picture_sources_give_the_srcset() {
+        let f = figure(
+            "<body><figure><picture><source srcset='a.webp 1x, a2.webp 2x' type=image/webp>\
+             <img src=a.jpg></picture></figure></body>",
+            Some("https://x.test/d/"),
+        )
+        .unwrap();
+        assert_eq!(f.image.srcset.len(), 2);
+        assert_eq!(f.image.srcset[1].density, Some(2.0));
+        assert_eq!(f.image.srcset[1].url, "https://x.test/d/a2.webp");
+    }
+
+    #[test]
+    fn icons_and_trackers_are_not_content() {
+        for html in [
+            "<body><img src=/pixel.gif width=1 height=1></body>",
+            "<body><img src=/img/site-logo.png></body>",
+            "<body><img class=avatar src=/u/1.jpg></body>",
+            "<body><img src=data:image/png;base64,xyz></body>",
+        ] {
+            let doc = Html::parse_document(html);
+            let dom = Dom::build(&doc);
+            let img = dom.nodes.iter().position(|e| e.tag == Tag::Img).unwrap();
+            assert!(!is_content_image(&dom, img), "{html}");
+        }
+    }
+
+    #[test]
+    fn credit_labels_in_several_languages() {
+        assert_eq!(strip_credit_label("Image source, Reuters"), "Reuters");
+        assert_eq!(strip_credit_label("Foto: dpa"), "dpa");
+        assert_eq!(strip_credit_label("© AFP"), "AFP");
+        assert_eq!(strip_credit_label("Getty Images"), "Getty Images");
+        assert_eq!(strip_credit_label("Photographers gather"), "Photographers gather");
+    }
+}

@@ -22,6 +22,8 @@
 pub mod assemble;
 pub mod clean;
 pub mod decode;
+pub mod depth;
+pub mod dom;
 pub mod error;
 pub mod figures;
 pub mod language;
@@ -91,9 +93,10 @@ pub fn extract(input: &Input<'_>, options: &Options) -> Result<Article, ExtractE
     };
     let meta = metadata::collect(&doc, &hints);
     // 5. Main content and boilerplate.
-    let content = clean::find_content(&doc);
+    let dom = dom::Dom::build(&doc);
+    let content = clean::find_content(&dom);
     // 6. Section tree, figures, related links.
-    let body = outline::build(&doc, &content, base.as_ref(), meta.title.as_deref());
+    let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
     // 7. Language of the extracted text.
     let language = language::detect(&body.language_text(), meta.declared_language.as_deref());
     // 8. The article.

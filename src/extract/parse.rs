@@ -1,5 +1,5 @@
-//! Text to a `scraper::Html` document, with the element limit enforced, and
-//! the document's base URL.
+//! Text to a `scraper::Html` document, with the depth and element limits
+//! enforced, and the document's base URL.
 
 use scraper::{Html, Node};
 use url::Url;
@@ -14,7 +14,8 @@ use crate::extract::options::Options;
 /// [`ErrorKind::TooManyElements`] when the document holds more than
 /// `options.max_elements` elements.
 pub fn document(html: &str, options: &Options) -> Result<Html, ExtractError> {
-    let doc = Html::parse_document(html);
+    let html = crate::extract::depth::bound_nesting(html, options.max_depth);
+    let doc = Html::parse_document(&html);
     // The tree is a flat arena: counting is a linear scan, not a walk.
     let elements = doc
         .tree

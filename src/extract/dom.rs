@@ -1,0 +1,339 @@
+//! A flat, pre-order index of the parsed tree, built by one iterative walk.
+//!
+//! Every later stage works on indices into [`Dom::nodes`]: a node's subtree is
+//! the range `index..end`, so "is inside" is a comparison, subtree sums are one
+//! reverse pass, and no stage ever recurses (100,000-deep nesting is fine).
+
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::extract::text::is_cjk;
+
+/// Sentinel parent of the root.
+pub const NO_PARENT: u32 = u32::MAX;
+
+/// The HTML elements the heuristics tell apart; everything else is `Other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Tag {
+    A, Abbr, Address, Article, Aside, B, Blockquote, Body, Br, Button, Canvas, Caption, Cite,
+    Code, Dd, Details, Dialog, Div, Dl, Dt, Em, Embed, Fieldset, Figcaption, Figure, Footer,
+    Form, H1, H2, H3, H4, H5, H6, Head, Header, Hr, Html, I, Iframe, Img, Input, Kbd, Label,
+    Li, Link, Main, Mark, Menu, Meta, Nav, Noscript, Object, Ol, Option, P, Picture, Pre, Q,
+    Samp, Script, Section, Select, Small, Source, Span, Strong, Style, Sub, Summary, Sup, Svg,
+    Table, Tbody, Td, Template, Textarea, Tfoot, Th, Thead, Time, Title, Tr, U, Ul, Video,
+    Audio, Center, Font, Other,
+}
+
+impl Tag {
+    /// The tag for a lower-case local name.
+    pub fn from_name(name: &str) -> Tag {
+        use Tag::*;
+        match name {
+            "a" => A, "abbr" => Abbr, "address" => Address, "article" => Article,
+            "aside" => Aside, "b" => B, "blockquote" => Blockquote, "body" => Body, "br" => Br,
+            "button" => Button, "canvas" => Canvas, "caption" => Caption, "cite" => Cite,
+            "code" => Code, "dd" => Dd, "details" => Details, "dialog" => Dialog, "div" => Div,
+            "dl" => Dl, "dt" => Dt, "em" => Em, "embed" => Embed, "fieldset" => Fieldset,
+            "figcaption" => Figcaption, "figure" => Figure, "footer" => Footer, "form" => Form,
+            "h1" => H1, "h2" => H2, "h3" => H3, "h4" => H4, "h5" => H5, "h6" => H6,
+            "head" => Head, "header" => Header, "hr" => Hr, "html" => Html, "i" => I,
+            "iframe" => Iframe, "img" => Img, "input" => Input, "kbd" => Kbd, "label" => Label,
+            "li" => Li, "link" => Link, "main" => Main, "mark" => Mark, "menu" => Menu,
+            "meta" => Meta, "nav" => Nav, "noscript" => Noscript, "object" => Object, "ol" => Ol,
+            "option" => Option, "p" => P, "picture" => Picture, "pre" => Pre, "q" => Q,
+            "samp" => Samp, "script" => Script, "section" => Section, "select" => Select,
+            "small" => Small, "source" => Source, "span" => Span, "strong" => Strong,
+            "style" => Style, "sub" => Sub, "summary" => Summary, "sup" => Sup, "svg" => Svg,
+            "table" => Table, "tbody" => Tbody, "td" => Td, "template" => Template,
+            "textarea" => Textarea, "tfoot" => Tfoot, "th" => Th, "thead" => Thead,
+            "time" => Time, "title" => Title, "tr" => Tr, "u" => U, "ul" => Ul, "video" => Video,
+            "audio" => Audio, "center" => Center, "font" => Font,
+            _ => Other,
+        }
+    }
+
+    /// Heading level 1-6, if a heading.
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Tag::H1 => Some(1),
+            Tag::H2 => Some(2),
+            Tag::H3 => Some(3),
+            Tag::H4 => Some(4),
+            Tag::H5 => Some(5),
+            Tag::H6 => Some(6),
+            _ => None,
+        }
+    }
+
+    /// Elements whose content is never article text.
+    pub fn is_never_text(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Script | Style | Template | Svg | Canvas | Iframe | Object | Embed | Button | Input
+                | Select | Option | Textarea | Head | Title | Meta | Link | Noscript | Video
+                | Audio | Dialog
+        )
+    }
+
+    /// Block-level elements: they end a run of inline content.
+    pub fn is_block(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Address | Article | Aside | Blockquote | Body | Details | Dialog | Div | Dl | Dt | Dd
+                | Fieldset | Figcaption | Figure | Footer | Form | H1 | H2 | H3 | H4 | H5 | H6
+                | Header | Hr | Html | Li | Main | Menu | Nav | Ol | P | Pre | Section | Table
+                | Tbody | Thead | Tfoot | Tr | Td | Th | Caption | Ul | Center | Summary | Video
+                | Audio | Iframe | Picture | Canvas | Noscript
+        )
+    }
+}
+
+/// Per-node sums over the subtree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    /// Text length, non-whitespace characters, CJK characters counted as
+    /// [`CJK_WEIGHT`] (one Han character carries about a word).
+    pub text: u32,
+    /// The part of `text` inside links.
+    pub link_text: u32,
+    /// Commas and their CJK counterparts.
+    pub commas: u32,
+    /// `<img>` elements.
+    pub images: u32,
+    /// `<p>` elements.
+    pub paragraphs: u32,
+    /// Heading elements.
+    pub headings: u32,
+}
+
+/// How much a CJK character weighs against a Latin letter in [`Stats::text`].
+pub const CJK_WEIGHT: u32 = 3;
+
+/// One node of the index.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// The node in the parsed tree.
+    pub node: NodeRef<'a, Node>,
+    /// Parent index, [`NO_PARENT`] for the root.
+    pub parent: u32,
+    /// One past the last index of the subtree.
+    pub end: u32,
+    /// The element's tag (`Other` for non-elements).
+    pub tag: Tag,
+    /// Whether the node is an element.
+    pub is_element: bool,
+}
+
+/// The flat index with subtree statistics.
+#[derive(Debug)]
+pub struct Dom<'a> {
+    /// Nodes in pre-order.
+    pub nodes: Vec<Entry<'a>>,
+    /// Raw subtree statistics (nothing excluded), parallel to `nodes`.
+    pub stats: Vec<Stats>,
+}
+
+impl<'a> Dom<'a> {
+    /// Indexes `doc` with one iterative walk and one reverse pass.
+    pub fn build(doc: &'a Html) -> Dom<'a> {
+        let mut nodes: Vec<Entry<'a>> = Vec::with_capacity(doc.tree.values().len());
+        let mut stack: Vec<u32> = Vec::with_capacity(64);
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let index = nodes.len() as u32;
+                    let (tag, is_element) = match node.value() {
+                        Node::Element(el) => (Tag::from_name(el.name()), true),
+                        _ => (Tag::Other, false),
+                    };
+                    nodes.push(Entry {
+                        node,
+                        parent: stack.last().copied().unwrap_or(NO_PARENT),
+                        end: index + 1,
+                        tag,
+                        is_element,
+                    });
+                    stack.push(index);
+                }
+                Edge::Close(_) => {
+                    if let Some(index) = stack.pop() {
+                        let end = nodes.len() as u32;
+                        nodes[index as usize].end = end;
+                    }
+                }
+            }
+        }
+        let stats = subtree_stats(&nodes, |_| false);
+        Dom { nodes, stats }
+    }
+
+    /// The element's attribute `name`, if an element.
+    pub fn attr(&self, index: usize, name: &str) -> Option<&'a str> {
+        match self.nodes[index].node.value() {
+            Node::Element(el) => el.attr(name),
+            _ => None,
+        }
+    }
+
+    /// The element, if the node is one.
+    pub fn element(&self, index: usize) -> Option<&'a scraper::node::Element> {
+        match self.nodes[index].node.value() {
+            Node::Element(el) => Some(el),
+            _ => None,
+        }
+    }
+
+    /// Text of the node, if a text node.
+    pub fn text(&self, index: usize) -> Option<&'a str> {
+        match self.nodes[index].node.value() {
+            Node::Text(t) => Some(&t.text),
+            _ => None,
+        }
+    }
+
+    /// Children indices of `index`, in order.
+    pub fn children(&self, index: usize) -> Children<'_, 'a> {
+        Children {
+            dom: self,
+            next: index + 1,
+            end: self.nodes[index].end as usize,
+        }
+    }
+
+    /// Ancestors of `index`, nearest first.
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut current = self.nodes[index].parent;
+        std::iter::from_fn(move || {
+            if current == NO_PARENT {
+                return None;
+            }
+            let here = current as usize;
+            current = self.nodes[here].parent;
+            Some(here)
+        })
+    }
+
+    /// Whether `inner` lies in the subtree of `outer` (or is it).
+    pub fn contains(&self, outer: usize, inner: usize) -> bool {
+        outer <= inner && inner < self.nodes[outer].end as usize
+    }
+}
+
+/// Iterator over the children of a node.
+#[derive(Debug)]
+pub struct Children<'d, 'a> {
+    dom: &'d Dom<'a>,
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let here = self.next;
+        self.next = self.dom.nodes[here].end as usize;
+        Some(here)
+    }
+}
+
+/// Subtree sums, leaving out nodes for which `skip` holds (and their subtrees).
+pub fn subtree_stats(nodes: &[Entry<'_>], skip: impl Fn(usize) -> bool) -> Vec<Stats> {
+    let mut stats = vec![Stats::default(); nodes.len()];
+    // Whether a node lies inside a link; computed top-down in pre-order.
+    let mut in_link = vec![false; nodes.len()];
+    for i in 0..nodes.len() {
+        let parent = nodes[i].parent;
+        let parent_in_link = parent != NO_PARENT && in_link[parent as usize];
+        in_link[i] = parent_in_link || nodes[i].tag == Tag::A;
+    }
+    for i in (0..nodes.len()).rev() {
+        let entry = &nodes[i];
+        if skip(i) || (entry.is_element && entry.tag.is_never_text()) {
+            continue;
+        }
+        let mut own = stats[i];
+        match entry.node.value() {
+            Node::Text(t) => {
+                let (len, commas) = measure(&t.text);
+                own.text += len;
+                own.commas += commas;
+                if in_link[i] {
+                    own.link_text += len;
+                }
+            }
+            Node::Element(_) => match entry.tag {
+                Tag::Img => own.images += 1,
+                Tag::P => own.paragraphs += 1,
+                t if t.heading_level().is_some() => own.headings += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+        stats[i] = own;
+        if entry.parent != NO_PARENT {
+            let p = &mut stats[entry.parent as usize];
+            p.text += own.text;
+            p.link_text += own.link_text;
+            p.commas += own.commas;
+            p.images += own.images;
+            p.paragraphs += own.paragraphs;
+            p.headings += own.headings;
+        }
+    }
+    stats
+}
+
+/// Weighted length and comma count of a text.
+pub fn measure(text: &str) -> (u32, u32) {
+    let mut len = 0u32;
+    let mut commas = 0u32;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        len += if is_cjk(c) { CJK_WEIGHT } else { 1 };
+        if matches!(c, ',' | '，' | '、' | '،') {
+            commas += 1;
+        }
+    }
+    (len, commas)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_subtrees_and_sums_text() {
+        let doc = Html::parse_document("<div><p>ab <a>cd</a></p><p>中文</p></div>");
+        let dom = Dom::build(&doc);
+        let div = dom.nodes.iter().position(|e| e.tag == Tag::Div).unwrap();
+        assert_eq!(dom.stats[div].text, 4 + 2 * CJK_WEIGHT);
+        assert_eq!(dom.stats[div].link_text, 2);
+        assert_eq!(dom.stats[div].paragraphs, 2);
+        assert_eq!(dom.children(div).count(), 2);
+        let a = dom.nodes.iter().position(|e| e.tag == Tag::A).unwrap();
+        assert!(dom.contains(div, a));
+        assert!(dom.ancestors(a).any(|i| i == div));
+    }
+
+    #[test]
+    fn survives_deep_nesting() {
+        // Deeper than any thread stack would allow a recursive walk; the
+        // parse stage bounds depth before html5ever, so this stays moderate
+        // to keep html5ever itself quick.
+        let depth = 3_000;
+        let html = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let doc = Html::parse_document(&html);
+        let dom = Dom::build(&doc);
+        assert!(dom.nodes.len() > depth);
+        assert_eq!(dom.stats[0].text, 1);
+    }
+}
