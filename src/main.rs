@@ -29,7 +29,8 @@ fn main() -> ExitCode {
 
 /// Binds, serves until SIGTERM/SIGINT, and drains.
 fn serve(config: Config) -> anyhow::Result<ExitCode> {
-    runtime()?.block_on(async {
+    let runtime = runtime()?;
+    let outcome = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
@@ -48,7 +49,11 @@ fn serve(config: Config) -> anyhow::Result<ExitCode> {
         );
         lede::server::run(listener, config, lede::shutdown::signal()).await?;
         Ok(ExitCode::SUCCESS)
-    })
+    });
+    // The grace period is over: do not wait for extractions still running on
+    // the blocking pool (they cannot be cancelled).
+    runtime.shutdown_background();
+    outcome
 }
 
 /// The multi-threaded tokio runtime.
