@@ -9,7 +9,7 @@
 //! sending), the listener stops accepting, in-flight calls get
 //! [`Config::shutdown_grace`] to finish, and whatever is left is dropped.
 
-use std::future::Future;
+use std::{future::Future, time::Duration};
 
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
@@ -19,6 +19,13 @@ use tonic_health::ServingStatus;
 
 use crate::config::Config;
 use crate::grpc::{self, Extractor, pb::extractor_service_server::ExtractorServiceServer};
+
+/// How often an idle HTTP/2 connection is pinged: a client that vanished
+/// without closing its connection is noticed within this plus
+/// [`KEEPALIVE_TIMEOUT`], and its stream's work stops.
+const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(30);
+/// How long a ping may go unanswered before the connection is closed.
+const KEEPALIVE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Serves on `listener` until `shutdown` resolves, then drains within the
 /// grace period.
@@ -48,6 +55,9 @@ pub async fn run(
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let server = Server::builder()
+        .http2_keepalive_interval(Some(KEEPALIVE_INTERVAL))
+        .http2_keepalive_timeout(Some(KEEPALIVE_TIMEOUT))
+        .tcp_nodelay(true)
         .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
         .add_service(health_service)
         .add_service(reflection_v1)

@@ -111,3 +111,49 @@ async fn health_exits_non_zero_without_a_server() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("health check"));
 }
+
+/// Starts `lede serve` on an ephemeral port, checks it, stops it with
+/// SIGTERM, and expects a clean exit.
+#[tokio::test]
+async fn serve_answers_then_stops_cleanly_on_sigterm() {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+
+    let mut child = tokio::process::Command::new(lede_bin())
+        .args(["serve", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s"])
+        .env("LEDE_LOG_FORMAT", "json")
+        .env("LEDE_LOG", "info")
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("lede serve starts");
+    let mut lines = BufReader::new(child.stderr.take().expect("a piped stderr")).lines();
+    // The start-up log line names the bound address.
+    let listen = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while let Some(line) = lines.next_line().await.expect("stderr reads") {
+            let Ok(event) = serde_json::from_str::<Value>(&line) else {
+                continue;
+            };
+            if let Some(listen) = event["fields"]["listen"].as_str() {
+                return listen.to_owned();
+            }
+        }
+        panic!("lede serve exited without logging its address");
+    })
+    .await
+    .expect("lede serve logs its address");
+
+    let output = run(lede_bin(), &["health", "--addr", &listen], b"").await;
+    assert_eq!(stdout_of(&output, "lede health").trim(), "SERVING");
+
+    let pid = child.id().expect("a running child").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), child.wait())
+        .await
+        .expect("lede serve stops within its grace period")
+        .expect("lede serve exits");
+    assert!(status.success(), "{status}");
+}
