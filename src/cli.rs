@@ -94,10 +94,10 @@ pub(crate) struct HealthArgs {
     #[arg(long, env = "LEDE_HEALTH_ADDR")]
     pub(crate) addr: Option<String>,
     /// The service to ask about; empty for the server as a whole.
-    #[arg(long, default_value = "")]
+    #[arg(long, env = "LEDE_HEALTH_SERVICE", default_value = "")]
     pub(crate) service: String,
     /// How long to wait for the answer.
-    #[arg(long, default_value = "3s", value_parser = parse_duration)]
+    #[arg(long, env = "LEDE_HEALTH_TIMEOUT", default_value = "3s", value_parser = parse_duration)]
     pub(crate) timeout: Duration,
     /// The server's listen address, to find its port.
     #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN, hide = true)]
@@ -210,6 +210,27 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_variable_is_in_the_readme_table() {
+        let readme = include_str!("../README.md");
+        let root = Cli::command();
+        let mut commands = vec![&root];
+        commands.extend(root.get_subcommands());
+        let mut seen = 0;
+        for command in commands {
+            for arg in command.get_arguments() {
+                if let Some(env) = arg.get_env().and_then(|e| e.to_str()) {
+                    seen += 1;
+                    assert!(
+                        readme.contains(&format!("| `{env}` |")),
+                        "{env} is missing from the README's configuration table"
+                    );
+                }
+            }
+        }
+        assert!(seen >= 12, "only {seen} variables found");
     }
 
     #[test]
