@@ -12,7 +12,10 @@
 //! the slots bound the CPU in use whatever the clients do. Requests beyond
 //! the slots and a bounded queue are shed with `RESOURCE_EXHAUSTED`.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 use tokio::task::JoinSet;
@@ -23,7 +26,7 @@ use crate::config::{Config, Limits};
 use crate::extract::language;
 use crate::grpc::convert::ExtractJob;
 use crate::grpc::pb::{self, extractor_service_server::ExtractorService};
-use crate::grpc::status::Failure;
+use crate::grpc::status::{Failure, code_name};
 
 /// The `lede.v1.ExtractorService` implementation; cheap to clone.
 #[derive(Debug, Clone)]
@@ -169,7 +172,21 @@ impl ExtractorService for Extractor {
         let deadline = self.deadline(request.metadata());
         let request = request.into_inner();
         let id = request.id.clone();
-        let article = self.extract_article(request, deadline).await?;
+        let bytes = request.html.len();
+        let started = Instant::now();
+        let outcome = self.extract_article(request, deadline).await;
+        let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let article = match outcome {
+            Ok(article) => {
+                tracing::info!(%id, bytes, elapsed_ms, "extracted");
+                article
+            }
+            Err(failure) => {
+                let code = code_name(failure.code());
+                tracing::info!(%id, bytes, elapsed_ms, code, message = %failure.message(), "failed");
+                return Err(failure.into());
+            }
+        };
         Ok(Response::new(pb::ExtractResponse {
             id,
             article: Some(article),
