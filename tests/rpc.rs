@@ -273,3 +273,56 @@ async fn health_is_serving_then_not_serving_on_shutdown() {
         .expect("ok");
     assert_eq!(next.status(), ServingStatus::NotServing);
 }
+
+#[tokio::test]
+async fn reflection_v1_lists_our_service_and_health() {
+    use tonic_reflection::pb::v1::{
+        ServerReflectionRequest, server_reflection_client::ServerReflectionClient,
+        server_reflection_request::MessageRequest, server_reflection_response::MessageResponse,
+    };
+
+    let server = TestServer::start().await;
+    let request = ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(MessageRequest::ListServices(String::new())),
+    };
+    let mut answers = ServerReflectionClient::new(server.channel().await)
+        .server_reflection_info(tokio_stream::iter([request]))
+        .await
+        .expect("reflection v1 answers")
+        .into_inner();
+    let answer = answers
+        .next()
+        .await
+        .expect("an answer")
+        .expect("a successful answer");
+    let Some(MessageResponse::ListServicesResponse(list)) = answer.message_response else {
+        panic!("not a service list: {answer:?}");
+    };
+    let names: Vec<&str> = list.service.iter().map(|s| s.name.as_str()).collect();
+    for expected in [
+        "lede.v1.ExtractorService",
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1.ServerReflection",
+    ] {
+        assert!(names.contains(&expected), "{expected} not in {names:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_call_past_its_deadline_is_deadline_exceeded() {
+    let server = TestServer::with_config(Config {
+        request_timeout: Duration::from_millis(1),
+        ..Config::default()
+    })
+    .await;
+    // Parsing a megabyte takes far longer than a millisecond.
+    let html = "<p>lorem ipsum dolor</p>".repeat(1024 * 1024 / 24);
+    let status = server
+        .client()
+        .await
+        .extract(request("slow", html.as_bytes()))
+        .await
+        .expect_err("the deadline passes first");
+    assert_eq!(status.code(), Code::DeadlineExceeded, "{status:?}");
+}
