@@ -326,6 +326,9 @@ fn golden() {
     );
     let path = repo().join(GOLDEN);
     if std::env::var_os("LEDE_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("the fixtures directory is created");
+        }
         std::fs::write(&path, &current).expect("the golden file writes");
         eprintln!("wrote {}", path.display());
         return;
