@@ -4,10 +4,18 @@
 //!
 //! - [`article`]: the domain output types ([`article::Article`] and its parts).
 //! - [`extract`]: the synchronous extraction pipeline (no I/O, no async).
-//! - `grpc`, `server`, `config`, `cli` (feature `server`): the gRPC service
-//!   and the command line around the library.
+//! - `config`, `grpc`, `server`, `shutdown` (feature `server`): the gRPC
+//!   service around the library. The `lede` binary adds the command line.
+//!   Dependencies point one way: `server -> grpc -> extract -> article`.
 
 pub mod article;
 pub mod extract;
+
+#[cfg(feature = "server")]
+pub mod config;
 #[cfg(feature = "server")]
 pub mod grpc;
+#[cfg(feature = "server")]
+pub mod server;
+#[cfg(feature = "server")]
+pub mod shutdown;

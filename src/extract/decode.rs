@@ -72,7 +72,10 @@ fn sniff(bytes: &[u8]) -> Result<(), ExtractError> {
         (b"RIFF", "a RIFF file (WebP image or media)"),
         (b"PK\x03\x04", "a ZIP archive"),
         (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
-        (b"\x28\xb5\x2f\xfd", "zstd-compressed data (decompress it first)"),
+        (
+            b"\x28\xb5\x2f\xfd",
+            "zstd-compressed data (decompress it first)",
+        ),
         (b"%!PS", "a PostScript document"),
         (b"\xd0\xcf\x11\xe0", "an OLE document (legacy Office)"),
     ];
@@ -121,7 +124,11 @@ fn choose_encoding(bytes: &[u8], content_type: Option<&str>) -> &'static Encodin
         // A UTF-16 label on a document without a BOM is always a mistake in
         // practice (the HTML standard maps it to UTF-8 too).
         Some(enc) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => {
-            if valid_utf8 { UTF_8 } else { detect(bytes) }
+            if valid_utf8 {
+                UTF_8
+            } else {
+                detect(bytes)
+            }
         }
         Some(enc) if enc == UTF_8 => {
             if valid_utf8 {
@@ -173,7 +180,10 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
             let after = trim_ascii_start(after);
             if let Some(value) = after.strip_prefix(b"=") {
                 let value = trim_ascii_start(value);
-                let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+                let value = value
+                    .strip_prefix(b"\"")
+                    .or_else(|| value.strip_prefix(b"'"))
+                    .unwrap_or(value);
                 let end = value
                     .iter()
                     .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
@@ -189,7 +199,10 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn trim_ascii_start(s: &[u8]) -> &[u8] {
-    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
+    let start = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
     &s[start..]
 }
 
@@ -208,7 +221,10 @@ mod tests {
     #[test]
     fn rejects_empty_and_whitespace() {
         assert_eq!(decode(b"", None).unwrap_err().kind(), ErrorKind::Empty);
-        assert_eq!(decode(b" \n\t ", None).unwrap_err().kind(), ErrorKind::Empty);
+        assert_eq!(
+            decode(b" \n\t ", None).unwrap_err().kind(),
+            ErrorKind::Empty
+        );
     }
 
     #[test]
@@ -261,7 +277,11 @@ mod tests {
 
     #[test]
     fn legacy_label_on_utf8_is_ignored() {
-        let d = decode("<p>Grüße aus Köln</p>".as_bytes(), Some("text/html; charset=iso-8859-1")).unwrap();
+        let d = decode(
+            "<p>Grüße aus Köln</p>".as_bytes(),
+            Some("text/html; charset=iso-8859-1"),
+        )
+        .unwrap();
         assert_eq!(d.text, "<p>Grüße aus Köln</p>");
     }
 

@@ -1,5 +1,12 @@
-//! The gRPC layer: generated types (`pb`), the service, conversions and
-//! status mapping.
+//! The gRPC layer: generated types ([`pb`]), the service ([`service`]),
+//! conversions between the wire and the library ([`convert`]) and the status
+//! mapping ([`status`]).
+
+pub mod convert;
+pub mod service;
+pub mod status;
+
+pub use service::Extractor;
 
 /// Types generated from `proto/lede/v1/lede.proto`, with serde impls that
 /// follow the proto3 JSON mapping.
@@ -12,3 +19,6 @@ pub mod pb {
 /// The encoded descriptor set of `proto/`, served by reflection.
 pub const FILE_DESCRIPTOR_SET: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/lede_descriptor.bin"));
+
+/// The full name of our service, as health checks and reflection know it.
+pub const SERVICE_NAME: &str = "lede.v1.ExtractorService";

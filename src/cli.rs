@@ -1,0 +1,244 @@
+//! The command line of the `lede` binary: `serve` (the default), `extract`
+//! and `health`, every setting also read from a `LEDE_*` variable.
+
+use std::{
+    io::{self, Read, Write},
+    net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr},
+    path::PathBuf,
+    process::ExitCode,
+    time::Duration,
+};
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use lede::{
+    config::{Config, DEFAULT_LISTEN, Limits, parse_duration},
+    grpc::{convert::ExtractJob, pb, status::Failure},
+};
+use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
+
+/// lede turns raw HTML into a structured article, over gRPC or on the
+/// command line.
+#[derive(Debug, Parser)]
+#[command(name = "lede", version, about, args_conflicts_with_subcommands = true)]
+pub(crate) struct Cli {
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub(crate) command: Option<Command>,
+    /// Settings of `serve`, when run without a subcommand.
+    #[command(flatten)]
+    pub(crate) serve: Config,
+    /// Log filter (tracing-subscriber's EnvFilter syntax), e.g. `info`,
+    /// `lede=debug`.
+    #[arg(long, env = "LEDE_LOG", default_value = "info", global = true)]
+    pub(crate) log: String,
+    /// Log format.
+    #[arg(long, env = "LEDE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub(crate) log_format: LogFormat,
+}
+
+/// How log lines look.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Serve the gRPC API (the default).
+    Serve(Config),
+    /// Extract one page and print the ExtractResponse as JSON (the proto3
+    /// JSON mapping, as grpcurl prints it).
+    Extract(ExtractArgs),
+    /// Ask a running server's grpc.health.v1 service; exit 0 when SERVING.
+    Health(HealthArgs),
+}
+
+/// Arguments of `lede extract`.
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    /// The page: an HTML file or a snapshot, or `-` for standard input.
+    pub(crate) path: PathBuf,
+    /// The page URL: base for relative links and a metadata hint.
+    #[arg(long)]
+    pub(crate) url: Option<String>,
+    /// The transport's Content-Type header, e.g. `text/html; charset=gbk`.
+    #[arg(long)]
+    pub(crate) content_type: Option<String>,
+    /// Also return the body as clean HTML (`article.html`).
+    #[arg(long)]
+    pub(crate) html: bool,
+    /// Also return the body as Markdown (`article.markdown`).
+    #[arg(long)]
+    pub(crate) markdown: bool,
+    /// An id to echo in the response.
+    #[arg(long, default_value = "")]
+    pub(crate) id: String,
+    /// Print the JSON on one line.
+    #[arg(long)]
+    pub(crate) compact: bool,
+    /// Extraction limits.
+    #[command(flatten)]
+    pub(crate) limits: Limits,
+}
+
+/// Arguments of `lede health`.
+#[derive(Debug, Args)]
+pub(crate) struct HealthArgs {
+    /// The server, e.g. `http://127.0.0.1:50051`; by default the loopback
+    /// address on the port of LEDE_LISTEN.
+    #[arg(long, env = "LEDE_HEALTH_ADDR")]
+    pub(crate) addr: Option<String>,
+    /// The service to ask about; empty for the server as a whole.
+    #[arg(long, env = "LEDE_HEALTH_SERVICE", default_value = "")]
+    pub(crate) service: String,
+    /// How long to wait for the answer.
+    #[arg(long, env = "LEDE_HEALTH_TIMEOUT", default_value = "3s", value_parser = parse_duration)]
+    pub(crate) timeout: Duration,
+    /// The server's listen address, to find its port.
+    #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN, hide = true)]
+    pub(crate) listen: SocketAddr,
+}
+
+/// Runs `lede extract`: prints the response JSON, or the failure on stderr
+/// with exit code 1.
+pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let html = if args.path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        std::fs::read(&args.path).with_context(|| format!("cannot read {}", args.path.display()))?
+    };
+    // The same path as the Extract RPC: a request, its job, the wire article.
+    let request = pb::ExtractRequest {
+        id: args.id.clone(),
+        html,
+        url: args.url.clone().unwrap_or_default(),
+        content_type: args.content_type.clone().unwrap_or_default(),
+        options: Some(pb::ExtractOptions {
+            include_html: args.html,
+            include_markdown: args.markdown,
+        }),
+    };
+    let article = ExtractJob::from_request(request, &args.limits)
+        .and_then(|job| job.run().map_err(Failure::from));
+    let article = match article {
+        Ok(article) => article,
+        Err(failure) => {
+            let code = lede::grpc::status::code_name(failure.code());
+            eprintln!("lede: {code}: {}", failure.message());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let response = pb::ExtractResponse {
+        id: args.id.clone(),
+        article: Some(article),
+        error: None,
+    };
+    let json = if args.compact {
+        serde_json::to_string(&response)
+    } else {
+        serde_json::to_string_pretty(&response)
+    }
+    .context("cannot serialise the response")?;
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "{json}").context("cannot write to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `lede health`: exit 0 when the server answers SERVING.
+pub(crate) async fn health(args: &HealthArgs) -> anyhow::Result<ExitCode> {
+    let addr = match &args.addr {
+        Some(addr) if addr.contains("://") => addr.clone(),
+        Some(addr) => format!("http://{addr}"),
+        None => format!("http://{}", loopback(args.listen)),
+    };
+    let channel = tonic::transport::Endpoint::from_shared(addr.clone())
+        .with_context(|| format!("invalid address {addr}"))?
+        .connect_timeout(args.timeout)
+        .timeout(args.timeout);
+    let answer = async {
+        let channel = channel.connect().await?;
+        let response = HealthClient::new(channel)
+            .check(HealthCheckRequest {
+                service: args.service.clone(),
+            })
+            .await?;
+        anyhow::Ok(response.into_inner().status())
+    };
+    match answer.await {
+        Ok(status) => {
+            println!("{}", status.as_str_name());
+            Ok(
+                if status == tonic_health::pb::health_check_response::ServingStatus::Serving {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                },
+            )
+        }
+        Err(err) => {
+            eprintln!("lede: health check of {addr} failed: {err:#}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `listen` with an unspecified IP (`0.0.0.0`, `::`) replaced by loopback.
+fn loopback(listen: SocketAddr) -> SocketAddr {
+    let ip = match listen.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    SocketAddr::new(ip, listen.port())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_variable_is_in_the_readme_table() {
+        let readme = include_str!("../README.md");
+        let root = Cli::command();
+        let mut commands = vec![&root];
+        commands.extend(root.get_subcommands());
+        let mut seen = 0;
+        for command in commands {
+            for arg in command.get_arguments() {
+                if let Some(env) = arg.get_env().and_then(|e| e.to_str()) {
+                    seen += 1;
+                    assert!(
+                        readme.contains(&format!("| `{env}` |")),
+                        "{env} is missing from the README's configuration table"
+                    );
+                }
+            }
+        }
+        assert!(seen >= 12, "only {seen} variables found");
+    }
+
+    #[test]
+    fn plain_lede_serves_and_health_follows_the_listen_port() {
+        let cli = Cli::try_parse_from(["lede", "--listen", "127.0.0.1:7000"]).expect("parses");
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.listen.port(), 7000);
+        let any: SocketAddr = "0.0.0.0:50051".parse().expect("an address");
+        assert_eq!(loopback(any).to_string(), "127.0.0.1:50051");
+    }
+}

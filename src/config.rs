@@ -1,0 +1,184 @@
+//! Settings of the server and of the extraction limits, read once at start-up
+//! from flags and `LEDE_*` environment variables (clap derive), with every
+//! default a named constant.
+//!
+//! The parsed [`Config`] is plain data: [`crate::server::run`] takes it as
+//! is, and tests build one with [`Config::default`].
+
+use std::{net::SocketAddr, num::NonZeroUsize, time::Duration};
+
+use clap::Args;
+
+use crate::extract::{
+    Options,
+    options::{DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES},
+};
+
+/// Default listen address: every interface, gRPC's customary port.
+pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
+/// Default largest gRPC message, both ways: 64 MiB, room for any real page
+/// (tonic's own default of 4 MB refuses some long pages with inline images).
+pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
+/// Default request deadline when the client sets none, per item of a stream.
+pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
+/// Default time given to in-flight calls after SIGTERM/SIGINT.
+pub const DEFAULT_SHUTDOWN_GRACE: &str = "10s";
+/// Default number of requests allowed to wait for an extraction slot before
+/// new ones are shed with `RESOURCE_EXHAUSTED`.
+pub const DEFAULT_MAX_QUEUED: usize = 256;
+
+/// Limits of one extraction, shared by the server and `lede extract`.
+#[derive(Debug, Clone, Args)]
+pub struct Limits {
+    /// Largest page accepted, in bytes (after gRPC decompression).
+    #[arg(long, env = "LEDE_MAX_INPUT_BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    pub max_input_bytes: usize,
+    /// Largest number of elements in a parsed page.
+    #[arg(long, env = "LEDE_MAX_ELEMENTS", default_value_t = DEFAULT_MAX_ELEMENTS)]
+    pub max_elements: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_elements: DEFAULT_MAX_ELEMENTS,
+        }
+    }
+}
+
+impl Limits {
+    /// The extraction options these limits allow, with no optional outputs.
+    pub fn options(&self) -> Options {
+        Options {
+            max_input_bytes: self.max_input_bytes,
+            max_elements: self.max_elements,
+            ..Options::default()
+        }
+    }
+}
+
+/// Settings of `lede serve`.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN)]
+    pub listen: SocketAddr,
+    /// Largest gRPC message accepted or sent, in bytes.
+    #[arg(long, env = "LEDE_MAX_MESSAGE_BYTES", default_value_t = DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: usize,
+    /// Extractions run at once; 0 means one per CPU core.
+    #[arg(long, env = "LEDE_CONCURRENCY", default_value_t = 0)]
+    pub concurrency: usize,
+    /// Requests that may wait for an extraction slot before new ones are
+    /// refused with RESOURCE_EXHAUSTED.
+    #[arg(long, env = "LEDE_MAX_QUEUED", default_value_t = DEFAULT_MAX_QUEUED)]
+    pub max_queued: usize,
+    /// Items of one ExtractStream call in flight at once; 0 means one per CPU
+    /// core.
+    #[arg(long, env = "LEDE_STREAM_CONCURRENCY", default_value_t = 0)]
+    pub stream_concurrency: usize,
+    /// Deadline of a call (of each item, for streams) when the client sets
+    /// none or a longer one, e.g. `30s`, `500ms`, `2m`.
+    #[arg(long, env = "LEDE_REQUEST_TIMEOUT", default_value = DEFAULT_REQUEST_TIMEOUT, value_parser = parse_duration)]
+    pub request_timeout: Duration,
+    /// Time given to in-flight calls after SIGTERM/SIGINT before the server
+    /// stops anyway.
+    #[arg(long, env = "LEDE_SHUTDOWN_GRACE", default_value = DEFAULT_SHUTDOWN_GRACE, value_parser = parse_duration)]
+    pub shutdown_grace: Duration,
+    /// Extraction limits.
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: DEFAULT_LISTEN
+                .parse()
+                .expect("DEFAULT_LISTEN is a valid socket address"),
+            max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
+            concurrency: 0,
+            max_queued: DEFAULT_MAX_QUEUED,
+            stream_concurrency: 0,
+            request_timeout: parse_duration(DEFAULT_REQUEST_TIMEOUT)
+                .expect("DEFAULT_REQUEST_TIMEOUT is a valid duration"),
+            shutdown_grace: parse_duration(DEFAULT_SHUTDOWN_GRACE)
+                .expect("DEFAULT_SHUTDOWN_GRACE is a valid duration"),
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Extractions run at once: the setting, or the number of CPU cores.
+    pub fn effective_concurrency(&self) -> usize {
+        or_cores(self.concurrency)
+    }
+
+    /// Items of one stream in flight at once: the setting, or the number of
+    /// CPU cores.
+    pub fn effective_stream_concurrency(&self) -> usize {
+        or_cores(self.stream_concurrency)
+    }
+}
+
+/// `n`, or the number of CPU cores when `n` is 0.
+fn or_cores(n: usize) -> usize {
+    if n > 0 {
+        n
+    } else {
+        std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+    }
+}
+
+/// Parses a duration written as a number and a unit (`ms`, `s`, `m`, `h`);
+/// a bare number is seconds.
+///
+/// # Errors
+///
+/// A message naming the value when it is not such a duration.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("invalid duration `{text}` (expected e.g. `30s`, `500ms`, `2m`)"))?;
+    let seconds = match unit.trim() {
+        "ms" => value / 1000.0,
+        "" | "s" => value,
+        "m" => value * 60.0,
+        "h" => value * 3600.0,
+        other => return Err(format!("invalid duration unit `{other}` in `{text}`")),
+    };
+    Duration::try_from_secs_f64(seconds).map_err(|e| format!("invalid duration `{text}`: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_durations_with_units() {
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("3 days").is_err());
+    }
+
+    #[test]
+    fn zero_concurrency_means_the_cores() {
+        let config = Config::default();
+        assert!(config.effective_concurrency() >= 1);
+        let config = Config {
+            concurrency: 3,
+            ..Config::default()
+        };
+        assert_eq!(config.effective_concurrency(), 3);
+    }
+}

@@ -1,0 +1,368 @@
+//! Conversions between the wire and the library, done once at the boundary:
+//! a request becomes an [`ExtractJob`] (owned input plus validated
+//! [`Options`]), and the domain [`Article`] becomes a [`pb::Article`]
+//! (`None` becomes the proto3 default, `""` or `0`).
+
+use url::Url;
+
+use crate::article::{
+    Article, Author, Block, CodeBlock, Figure, Image, ImageCandidate, Language, LanguageSource,
+    Link, ListBlock, Paragraph, QuoteBlock, Section, TableBlock, TableCell,
+};
+use crate::config::Limits;
+use crate::extract::{self, ExtractError, Input, Options};
+use crate::grpc::pb;
+use crate::grpc::status::Failure;
+
+/// One page to extract, owned so that it can move into a blocking task.
+#[derive(Debug, Clone)]
+pub struct ExtractJob {
+    /// The page bytes as sent.
+    pub html: Vec<u8>,
+    /// The page URL, if given.
+    pub url: Option<String>,
+    /// The transport's Content-Type header, if given.
+    pub content_type: Option<String>,
+    /// Limits and toggles.
+    pub options: Options,
+}
+
+impl ExtractJob {
+    /// Builds the job of `request` under the server's `limits`.
+    ///
+    /// # Errors
+    ///
+    /// [`Failure::BadField`] on `url` when it is given but is not an
+    /// absolute URL.
+    pub fn from_request(request: pb::ExtractRequest, limits: &Limits) -> Result<Self, Failure> {
+        let url = non_empty(request.url);
+        if let Some(url) = &url
+            && let Err(err) = Url::parse(url)
+        {
+            return Err(Failure::BadField {
+                field: "url",
+                description: format!("not an absolute URL ({err}): {url:?}"),
+            });
+        }
+        let toggles = request.options.unwrap_or_default();
+        Ok(Self {
+            html: request.html,
+            url,
+            content_type: non_empty(request.content_type),
+            options: Options {
+                include_html: toggles.include_html,
+                include_markdown: toggles.include_markdown,
+                ..limits.options()
+            },
+        })
+    }
+
+    /// Runs the extraction (synchronously: call it off the reactor) and
+    /// converts the article to its wire form.
+    ///
+    /// # Errors
+    ///
+    /// The library's [`ExtractError`] on bad input or an exceeded limit.
+    pub fn run(&self) -> Result<pb::Article, ExtractError> {
+        let input = Input {
+            html: &self.html,
+            url: self.url.as_deref(),
+            content_type: self.content_type.as_deref(),
+        };
+        extract::extract(&input, &self.options).map(pb::Article::from)
+    }
+}
+
+/// `None` for the proto3 default of a string field.
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+impl From<pb::ExtractStreamRequest> for pb::ExtractRequest {
+    fn from(item: pb::ExtractStreamRequest) -> Self {
+        Self {
+            id: item.id,
+            html: item.html,
+            url: item.url,
+            content_type: item.content_type,
+            options: item.options,
+        }
+    }
+}
+
+impl From<pb::ExtractResponse> for pb::ExtractStreamResponse {
+    fn from(response: pb::ExtractResponse) -> Self {
+        Self {
+            id: response.id,
+            article: response.article,
+            error: response.error,
+        }
+    }
+}
+
+impl From<Article> for pb::Article {
+    fn from(article: Article) -> Self {
+        Self {
+            title: article.title.unwrap_or_default(),
+            url: article.url.unwrap_or_default(),
+            site_name: article.site_name.unwrap_or_default(),
+            description: article.description.unwrap_or_default(),
+            authors: article.authors.into_iter().map(Into::into).collect(),
+            published_time: article.published_time.unwrap_or_default(),
+            modified_time: article.modified_time.unwrap_or_default(),
+            language: Some(article.language.into()),
+            sections: article.sections.into_iter().map(Into::into).collect(),
+            figures: article.figures.into_iter().map(Into::into).collect(),
+            related_links: article.related_links.into_iter().map(Into::into).collect(),
+            text: article.text,
+            captured_time: article.captured_time.unwrap_or_default(),
+            keywords: article.keywords,
+            lead_image_url: article.lead_image_url.unwrap_or_default(),
+            html: article.html.unwrap_or_default(),
+            markdown: article.markdown.unwrap_or_default(),
+            word_count: article.word_count,
+        }
+    }
+}
+
+impl From<Author> for pb::Author {
+    fn from(author: Author) -> Self {
+        Self {
+            name: author.name,
+            url: author.url.unwrap_or_default(),
+        }
+    }
+}
+
+impl From<LanguageSource> for pb::LanguageSource {
+    fn from(source: LanguageSource) -> Self {
+        match source {
+            LanguageSource::Unknown => Self::Unspecified,
+            LanguageSource::Detected => Self::Detected,
+            LanguageSource::Declared => Self::Declared,
+            LanguageSource::Agreed => Self::Agreed,
+            LanguageSource::DeclaredOverride => Self::DeclaredOverride,
+        }
+    }
+}
+
+impl From<Language> for pb::Language {
+    fn from(language: Language) -> Self {
+        Self {
+            tag: language.tag,
+            iso639_3: language.iso639_3,
+            script: language.script,
+            confidence: language.confidence,
+            reliable: language.reliable,
+            source: pb::LanguageSource::from(language.source).into(),
+            declared: language.declared.unwrap_or_default(),
+            detected_chars: language.detected_chars,
+        }
+    }
+}
+
+impl From<Section> for pb::Section {
+    /// Recursive, but only as deep as heading levels go (at most 7).
+    fn from(section: Section) -> Self {
+        Self {
+            heading: section.heading,
+            level: u32::from(section.level),
+            anchor: section.anchor.unwrap_or_default(),
+            blocks: section.blocks.into_iter().map(Into::into).collect(),
+            children: section.children.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<Block> for pb::Block {
+    fn from(block: Block) -> Self {
+        use pb::block::Kind;
+        let kind = match block {
+            Block::Paragraph(p) => Kind::Paragraph(p.into()),
+            Block::List(l) => Kind::List(l.into()),
+            Block::Quote(q) => Kind::Quote(q.into()),
+            Block::Table(t) => Kind::Table(t.into()),
+            Block::Code(c) => Kind::Code(c.into()),
+            Block::Figure(f) => Kind::Figure(f.into()),
+        };
+        Self { kind: Some(kind) }
+    }
+}
+
+impl From<Paragraph> for pb::Paragraph {
+    fn from(paragraph: Paragraph) -> Self {
+        Self {
+            text: paragraph.text,
+            links: paragraph.links.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<ListBlock> for pb::ListBlock {
+    fn from(list: ListBlock) -> Self {
+        Self {
+            ordered: list.ordered,
+            items: list.items,
+        }
+    }
+}
+
+impl From<QuoteBlock> for pb::QuoteBlock {
+    fn from(quote: QuoteBlock) -> Self {
+        Self {
+            text: quote.text,
+            cite: quote.cite.unwrap_or_default(),
+        }
+    }
+}
+
+impl From<TableBlock> for pb::TableBlock {
+    fn from(table: TableBlock) -> Self {
+        Self {
+            rows: table
+                .rows
+                .into_iter()
+                .map(|cells| pb::TableRow {
+                    cells: cells.into_iter().map(Into::into).collect(),
+                })
+                .collect(),
+            caption: table.caption.unwrap_or_default(),
+        }
+    }
+}
+
+impl From<TableCell> for pb::TableCell {
+    fn from(cell: TableCell) -> Self {
+        Self {
+            text: cell.text,
+            header: cell.header,
+        }
+    }
+}
+
+impl From<CodeBlock> for pb::CodeBlock {
+    fn from(code: CodeBlock) -> Self {
+        Self {
+            text: code.text,
+            language: code.language.unwrap_or_default(),
+        }
+    }
+}
+
+impl From<Figure> for pb::Figure {
+    fn from(figure: Figure) -> Self {
+        Self {
+            image: Some(figure.image.into()),
+            caption: figure.caption.unwrap_or_default(),
+            credit: figure.credit.unwrap_or_default(),
+        }
+    }
+}
+
+impl From<Image> for pb::Image {
+    fn from(image: Image) -> Self {
+        Self {
+            src: image.src,
+            srcset: image.srcset.into_iter().map(Into::into).collect(),
+            width: image.width.unwrap_or_default(),
+            height: image.height.unwrap_or_default(),
+            alt: image.alt.unwrap_or_default(),
+            sizes: image.sizes.unwrap_or_default(),
+        }
+    }
+}
+
+impl From<ImageCandidate> for pb::ImageCandidate {
+    fn from(candidate: ImageCandidate) -> Self {
+        Self {
+            url: candidate.url,
+            width: candidate.width.unwrap_or_default(),
+            density: candidate.density.unwrap_or_default(),
+        }
+    }
+}
+
+impl From<Link> for pb::Link {
+    fn from(link: Link) -> Self {
+        Self {
+            text: link.text,
+            url: link.url,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_values_become_proto_defaults() {
+        let article = Article {
+            title: Some("T".to_owned()),
+            sections: vec![Section {
+                heading: "H".to_owned(),
+                level: 2,
+                blocks: vec![
+                    Block::Paragraph(Paragraph {
+                        text: "p".to_owned(),
+                        links: Vec::new(),
+                    }),
+                    Block::Figure(Figure {
+                        image: Image {
+                            src: "https://x.test/a.jpg".to_owned(),
+                            width: Some(976),
+                            ..Image::default()
+                        },
+                        caption: None,
+                        credit: Some("Agency".to_owned()),
+                    }),
+                ],
+                ..Section::default()
+            }],
+            ..Article::default()
+        };
+        let wire = pb::Article::from(article);
+        assert_eq!(wire.title, "T");
+        assert_eq!(wire.url, "");
+        assert_eq!(wire.language.as_ref().map(|l| l.tag.as_str()), Some("und"));
+        assert_eq!(wire.sections[0].level, 2);
+        let Some(pb::block::Kind::Figure(figure)) = &wire.sections[0].blocks[1].kind else {
+            panic!("the second block should be a figure");
+        };
+        assert_eq!(figure.caption, "");
+        assert_eq!(figure.credit, "Agency");
+        assert_eq!(
+            figure.image.as_ref().map(|i| (i.width, i.height)),
+            Some((976, 0))
+        );
+    }
+
+    #[test]
+    fn requests_become_jobs_under_the_limits() {
+        let limits = Limits {
+            max_input_bytes: 10,
+            max_elements: 20,
+        };
+        let request = pb::ExtractRequest {
+            html: b"<p>x</p>".to_vec(),
+            url: "https://x.test/a".to_owned(),
+            options: Some(pb::ExtractOptions {
+                include_markdown: true,
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let job = ExtractJob::from_request(request, &limits).expect("a valid request");
+        assert_eq!(job.options.max_input_bytes, 10);
+        assert_eq!(job.options.max_elements, 20);
+        assert!(job.options.include_markdown && !job.options.include_html);
+        assert_eq!(job.content_type, None);
+
+        let request = pb::ExtractRequest {
+            url: "/relative".to_owned(),
+            ..Default::default()
+        };
+        let err = ExtractJob::from_request(request, &limits).unwrap_err();
+        assert!(matches!(err, Failure::BadField { field: "url", .. }));
+    }
+}

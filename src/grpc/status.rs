@@ -1,0 +1,175 @@
+//! The one place that picks gRPC status codes: every way a call can fail is a
+//! [`Failure`], and [`Failure::code`] maps it to its code in a single match.
+//! Unary calls answer a failure as a [`tonic::Status`]; an `ExtractStream`
+//! item answers it as a [`pb::ItemError`] in its own response.
+
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
+
+use crate::extract::{ErrorKind, ExtractError};
+use crate::grpc::pb;
+
+/// Why a call (or one item of a stream) failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The extraction library refused the input.
+    Extract(ExtractError),
+    /// A request field is malformed.
+    BadField {
+        /// The request field, e.g. `url`.
+        field: &'static str,
+        /// What is wrong with it.
+        description: String,
+    },
+    /// The server is at capacity and sheds the request.
+    Overloaded,
+    /// The call's deadline passed before the work was done.
+    DeadlineExceeded,
+    /// The extraction task panicked or was cancelled; details are logged
+    /// where it happened, never sent.
+    Internal,
+}
+
+impl Failure {
+    /// The gRPC status code of this failure.
+    pub fn code(&self) -> Code {
+        match self {
+            Self::Extract(err) => match err.kind() {
+                ErrorKind::Empty | ErrorKind::NotHtml => Code::InvalidArgument,
+                // gRPC's own libraries answer an oversize message so.
+                ErrorKind::TooLarge | ErrorKind::TooManyElements => Code::ResourceExhausted,
+            },
+            Self::BadField { .. } => Code::InvalidArgument,
+            Self::Overloaded => Code::ResourceExhausted,
+            Self::DeadlineExceeded => Code::DeadlineExceeded,
+            Self::Internal => Code::Internal,
+        }
+    }
+
+    /// The message, for people.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Extract(err) => err.message().to_owned(),
+            Self::BadField { field, description } => format!("invalid `{field}`: {description}"),
+            Self::Overloaded => "server overloaded, retry later".to_owned(),
+            Self::DeadlineExceeded => "deadline exceeded before the extraction finished".to_owned(),
+            Self::Internal => "internal error while extracting".to_owned(),
+        }
+    }
+
+    /// The request fields this failure blames, as `(field, description)`.
+    pub fn field_violations(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Self::Extract(err) => match err.kind() {
+                ErrorKind::Empty | ErrorKind::NotHtml => vec![("html", err.message().to_owned())],
+                ErrorKind::TooLarge | ErrorKind::TooManyElements => Vec::new(),
+            },
+            Self::BadField { field, description } => vec![(*field, description.clone())],
+            Self::Overloaded | Self::DeadlineExceeded | Self::Internal => Vec::new(),
+        }
+    }
+}
+
+impl From<ExtractError> for Failure {
+    fn from(err: ExtractError) -> Self {
+        Self::Extract(err)
+    }
+}
+
+impl From<Failure> for Status {
+    /// A status with the failure's code and message, and for bad input a
+    /// `google.rpc.BadRequest` detail naming the fields.
+    fn from(failure: Failure) -> Self {
+        let violations = failure.field_violations();
+        if violations.is_empty() {
+            return Status::new(failure.code(), failure.message());
+        }
+        let mut details = ErrorDetails::new();
+        for (field, description) in violations {
+            details.add_bad_request_violation(field, description);
+        }
+        Status::with_error_details(failure.code(), failure.message(), details)
+    }
+}
+
+impl From<&Failure> for pb::ItemError {
+    fn from(failure: &Failure) -> Self {
+        let code = failure.code();
+        pb::ItemError {
+            code: code as i32,
+            code_name: code_name(code).to_owned(),
+            message: failure.message(),
+            field_violations: failure
+                .field_violations()
+                .into_iter()
+                .map(|(field, description)| pb::FieldViolation {
+                    field: field.to_owned(),
+                    description,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The canonical name of a status code, as `google.rpc.Code` spells it.
+pub fn code_name(code: Code) -> &'static str {
+    match code {
+        Code::Ok => "OK",
+        Code::Cancelled => "CANCELLED",
+        Code::Unknown => "UNKNOWN",
+        Code::InvalidArgument => "INVALID_ARGUMENT",
+        Code::DeadlineExceeded => "DEADLINE_EXCEEDED",
+        Code::NotFound => "NOT_FOUND",
+        Code::AlreadyExists => "ALREADY_EXISTS",
+        Code::PermissionDenied => "PERMISSION_DENIED",
+        Code::ResourceExhausted => "RESOURCE_EXHAUSTED",
+        Code::FailedPrecondition => "FAILED_PRECONDITION",
+        Code::Aborted => "ABORTED",
+        Code::OutOfRange => "OUT_OF_RANGE",
+        Code::Unimplemented => "UNIMPLEMENTED",
+        Code::Internal => "INTERNAL",
+        Code::Unavailable => "UNAVAILABLE",
+        Code::DataLoss => "DATA_LOSS",
+        Code::Unauthenticated => "UNAUTHENTICATED",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_input_is_invalid_argument_blaming_html() {
+        let failure = Failure::from(ExtractError::new(ErrorKind::NotHtml, "input is a PDF"));
+        let status = Status::from(failure.clone());
+        assert_eq!(status.code(), Code::InvalidArgument);
+        let details = status.get_error_details();
+        let bad_request = details.bad_request().expect("a BadRequest detail");
+        assert_eq!(bad_request.field_violations[0].field, "html");
+
+        let item = pb::ItemError::from(&failure);
+        assert_eq!(item.code, 3);
+        assert_eq!(item.code_name, "INVALID_ARGUMENT");
+        assert_eq!(item.field_violations[0].field, "html");
+    }
+
+    #[test]
+    fn limits_are_resource_exhausted_without_details() {
+        for kind in [ErrorKind::TooLarge, ErrorKind::TooManyElements] {
+            let status = Status::from(Failure::from(ExtractError::new(kind, "too big")));
+            assert_eq!(status.code(), Code::ResourceExhausted);
+            assert!(status.get_error_details().bad_request().is_none());
+        }
+    }
+
+    #[test]
+    fn internal_failures_say_nothing_specific() {
+        let status = Status::from(Failure::Internal);
+        assert_eq!(status.code(), Code::Internal);
+        assert_eq!(status.message(), "internal error while extracting");
+        assert_eq!(
+            Status::from(Failure::DeadlineExceeded).code(),
+            Code::DeadlineExceeded
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! [`run`]: serves `lede.v1.ExtractorService`, `grpc.health.v1.Health` and
+//! server reflection (v1 and v1alpha) on a bound listener until a shutdown
+//! future resolves.
+//!
+//! Taking the listener and the shutdown future as arguments (mini-redis's
+//! `server::run`) lets tests bind port 0 and stop the server with a oneshot.
+//!
+//! Shutdown, in order: health turns `NOT_SERVING` (so load balancers stop
+//! sending), the listener stops accepting, in-flight calls get
+//! [`Config::shutdown_grace`] to finish, and whatever is left is dropped.
+
+use std::{future::Future, time::Duration};
+
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::codec::CompressionEncoding;
+use tonic::transport::Server;
+use tonic_health::ServingStatus;
+
+use crate::config::Config;
+use crate::grpc::{self, Extractor, pb::extractor_service_server::ExtractorServiceServer};
+
+/// How often an idle HTTP/2 connection is pinged: a client that vanished
+/// without closing its connection is noticed within this plus
+/// [`KEEPALIVE_TIMEOUT`], and its stream's work stops.
+const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(30);
+/// How long a ping may go unanswered before the connection is closed.
+const KEEPALIVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves on `listener` until `shutdown` resolves, then drains within the
+/// grace period.
+///
+/// # Errors
+///
+/// [`ServeError`] when the descriptors cannot be served or serving fails
+/// (not when the grace period runs out: that is logged, and the call
+/// returns `Ok`).
+pub async fn run(
+    listener: TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), ServeError> {
+    let limit = config.max_message_bytes;
+    let extractor = ExtractorServiceServer::new(Extractor::new(&config))
+        .max_decoding_message_size(limit)
+        .max_encoding_message_size(limit)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .accept_compressed(CompressionEncoding::Zstd)
+        .send_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Zstd);
+
+    let (health, health_service) = tonic_health::server::health_reporter();
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = Server::builder()
+        .http2_keepalive_interval(Some(KEEPALIVE_INTERVAL))
+        .http2_keepalive_timeout(Some(KEEPALIVE_TIMEOUT))
+        .tcp_nodelay(true)
+        .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(extractor)
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), async {
+            let _ = stop_rx.await;
+        });
+    tokio::pin!(server);
+
+    for service in ["", grpc::SERVICE_NAME] {
+        health
+            .set_service_status(service, ServingStatus::Serving)
+            .await;
+    }
+    tracing::info!("serving");
+
+    tokio::select! {
+        result = &mut server => return result.map_err(Into::into),
+        () = shutdown => {}
+    }
+    for service in ["", grpc::SERVICE_NAME] {
+        health
+            .set_service_status(service, ServingStatus::NotServing)
+            .await;
+    }
+    let _ = stop_tx.send(());
+    match tokio::time::timeout(config.shutdown_grace, &mut server).await {
+        Ok(result) => {
+            tracing::info!("stopped");
+            result.map_err(Into::into)
+        }
+        Err(_) => {
+            tracing::warn!(grace = ?config.shutdown_grace, "grace period over, dropping calls in flight");
+            Ok(())
+        }
+    }
+}
+
+/// Why [`run`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The descriptor sets given to reflection are invalid.
+    #[error("cannot build the reflection service: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    /// The transport failed.
+    #[error("transport failure: {0}")]
+    Transport(#[from] tonic::transport::Error),
+}
+
+/// A reflection builder knowing our descriptors, tonic-health's, and
+/// `google.rpc`'s (so that grpcurl can print the `BadRequest` details of an
+/// error).
+fn reflection() -> tonic_reflection::server::Builder<'static> {
+    tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(grpc::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
+}

@@ -1,0 +1,18 @@
+//! lede's integration tests, in one binary that links once (see STYLE.md).
+//! Each module talks to the real thing: a server on an ephemeral port, the
+//! `lede` binary, grpcurl, a Python client.
+
+// Shared helpers: a server on 127.0.0.1:0, the seed, the external tools.
+mod util;
+
+// The wire contract through the generated tonic client: all three RPCs,
+// streams, status codes, health, compression, message sizes.
+mod rpc;
+// The `lede` binary: `extract` and `health`.
+mod cli;
+// grpcurl through server reflection, with JSON input (`-d @`).
+mod grpcurl;
+// A client in another language: Python grpcio, stubs generated at test time.
+mod python;
+// The seed article: one assertion per fact of issue 2, and the golden file.
+mod seed;
