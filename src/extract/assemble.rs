@@ -35,7 +35,9 @@ pub fn article(
         authors,
         published_time,
         modified_time: meta.modified_time,
-        captured_time: prelude.and_then(|p| p.captured_ms).and_then(rfc3339_from_ms),
+        captured_time: prelude
+            .and_then(|p| p.captured_ms)
+            .and_then(rfc3339_from_ms),
         language,
         html: options.include_html.then(|| render::html(&body.sections)),
         markdown: options
@@ -73,7 +75,10 @@ fn brand(site_name: Option<&str>, url: Option<&str>) -> Option<String> {
     if let Some(name) = site_name.map(str::trim).filter(|n| !n.is_empty()) {
         return Some(name.to_lowercase());
     }
-    let host = url.and_then(|u| url::Url::parse(u).ok())?.host_str()?.to_owned();
+    let host = url
+        .and_then(|u| url::Url::parse(u).ok())?
+        .host_str()?
+        .to_owned();
     let labels: Vec<&str> = host.split('.').collect();
     // The label before the public suffix; two-label suffixes such as co.uk
     // and com.cn have a short second-level label.
@@ -102,18 +107,33 @@ mod tests {
 
     #[test]
     fn capture_time_is_utc_rfc3339() {
-        assert_eq!(rfc3339_from_ms(1_718_692_982_000).as_deref(), Some("2024-06-18T06:43:02Z"));
+        assert_eq!(
+            rfc3339_from_ms(1_718_692_982_000).as_deref(),
+            Some("2024-06-18T06:43:02Z")
+        );
     }
 
     #[test]
     fn desks_named_after_the_site_are_not_people() {
         let bylines = vec![
-            Author { name: "Juna Moon".into(), url: None },
-            Author { name: "BBC Korean".into(), url: None },
+            Author {
+                name: "Juna Moon".into(),
+                url: None,
+            },
+            Author {
+                name: "BBC Korean".into(),
+                url: None,
+            },
         ];
         let brand = brand(None, Some("https://www.bbc.com/korean/x"));
-        let names: Vec<String> = people(bylines, brand.as_deref()).into_iter().map(|a| a.name).collect();
+        let names: Vec<String> = people(bylines, brand.as_deref())
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
         assert_eq!(names, ["Juna Moon"]);
-        assert_eq!(super::brand(None, Some("https://news.example.co.uk/a")).as_deref(), Some("example"));
+        assert_eq!(
+            super::brand(None, Some("https://news.example.co.uk/a")).as_deref(),
+            Some("example")
+        );
     }
 }

@@ -7,9 +7,7 @@
 //! with semantic elements and ARIA roles as extra evidence.
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
-use crate::extract::selectors::{
-    BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CONTENT_TOKENS, has_token,
-};
+use crate::extract::selectors::{BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CONTENT_TOKENS, has_token};
 
 /// Paragraph-like elements shorter than this (weighted characters) add
 /// nothing to their ancestors' scores (Readability's 25).
@@ -86,8 +84,8 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
     // 2. Scores flow from paragraphs to their ancestors.
     let dead = dead_flags(dom, &content.excluded);
     let mut scores: Vec<f32> = vec![f32::NAN; n];
-    for i in 0..n {
-        if dead[i] || !is_scored_paragraph(dom, &content, i) {
+    for (i, &is_dead) in dead.iter().enumerate() {
+        if is_dead || !is_scored_paragraph(dom, &content, i) {
             continue;
         }
         let s = &content.stats[i];
@@ -212,10 +210,10 @@ fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
     let Some(el) = dom.element(i) else {
         return false;
     };
-    if let Some(role) = el.attr("role") {
-        if BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()) {
-            return true;
-        }
+    if let Some(role) = el.attr("role")
+        && BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
     }
     if matches!(entry.tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
         return false;
@@ -272,7 +270,9 @@ fn initial_score(dom: &Dom<'_>, i: usize) -> f32 {
                 score += CLASS_WEIGHT;
             }
         }
-        let is_main_role = el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"));
+        let is_main_role = el
+            .attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("main"));
         let is_article_schema = el
             .attr("itemprop")
             .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
@@ -297,7 +297,10 @@ mod tests {
             .iter()
             .map(|&r| {
                 let el = scraper::ElementRef::wrap(dom.nodes[r].node).unwrap();
-                el.value().attr("id").unwrap_or(el.value().name()).to_owned()
+                el.value()
+                    .attr("id")
+                    .unwrap_or(el.value().name())
+                    .to_owned()
             })
             .collect()
     }

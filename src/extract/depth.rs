@@ -16,13 +16,13 @@ const MATCH_WINDOW: usize = 64;
 
 /// Elements without end tags.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
 ];
 /// Elements a sibling of the same kind closes implicitly; never counted.
 const IMPLIED: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-    "rb", "rt", "rp", "colgroup", "caption",
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
+    "rt", "rp", "colgroup", "caption",
 ];
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &[
@@ -91,8 +91,9 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> bool {
                 {
                     dropped.truncate(recent + at);
                     drop_tag = true;
-                } else if let Some(at) =
-                    stack.iter().rposition(|open| open.eq_ignore_ascii_case(name))
+                } else if let Some(at) = stack
+                    .iter()
+                    .rposition(|open| open.eq_ignore_ascii_case(name))
                 {
                     stack.truncate(at);
                     dropped.clear();
@@ -107,11 +108,9 @@ fn scan(html: &str, max_depth: usize, mut out: Option<&mut String>) -> bool {
                 stack.push(name);
             }
         }
-        if drop_tag {
-            if let Some(out) = out.as_deref_mut() {
-                out.push_str(&html[copied_to..start]);
-                copied_to = tag_end;
-            }
+        if drop_tag && let Some(out) = out.as_deref_mut() {
+            out.push_str(&html[copied_to..start]);
+            copied_to = tag_end;
         }
         pos = tag_end;
         if !closing && RAW_TEXT.contains(&lower.as_str()) {
@@ -189,7 +188,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_cut_and_text_kept() {
-        let html = format!("{}deep text{}", "<div class='a>b'>".repeat(50), "</div>".repeat(50));
+        let html = format!(
+            "{}deep text{}",
+            "<div class='a>b'>".repeat(50),
+            "</div>".repeat(50)
+        );
         let bounded = bound_nesting(&html, 10);
         assert_eq!(bounded.matches("<div").count(), 10);
         assert_eq!(bounded.matches("</div>").count(), 10);

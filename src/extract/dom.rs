@@ -17,13 +17,95 @@ pub const NO_PARENT: u32 = u32::MAX;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Tag {
-    A, Abbr, Address, Article, Aside, B, Blockquote, Body, Br, Button, Canvas, Caption, Cite,
-    Code, Dd, Details, Dialog, Div, Dl, Dt, Em, Embed, Fieldset, Figcaption, Figure, Footer,
-    Form, H1, H2, H3, H4, H5, H6, Head, Header, Hr, Html, I, Iframe, Img, Input, Kbd, Label,
-    Li, Link, Main, Mark, Menu, Meta, Nav, Noscript, Object, Ol, Option, P, Picture, Pre, Q,
-    Samp, Script, Section, Select, Small, Source, Span, Strong, Style, Sub, Summary, Sup, Svg,
-    Table, Tbody, Td, Template, Textarea, Tfoot, Th, Thead, Time, Title, Tr, U, Ul, Video,
-    Audio, Center, Font, Other,
+    A,
+    Abbr,
+    Address,
+    Article,
+    Aside,
+    B,
+    Blockquote,
+    Body,
+    Br,
+    Button,
+    Canvas,
+    Caption,
+    Cite,
+    Code,
+    Dd,
+    Details,
+    Dialog,
+    Div,
+    Dl,
+    Dt,
+    Em,
+    Embed,
+    Fieldset,
+    Figcaption,
+    Figure,
+    Footer,
+    Form,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Head,
+    Header,
+    Hr,
+    Html,
+    I,
+    Iframe,
+    Img,
+    Input,
+    Kbd,
+    Label,
+    Li,
+    Link,
+    Main,
+    Mark,
+    Menu,
+    Meta,
+    Nav,
+    Noscript,
+    Object,
+    Ol,
+    Option,
+    P,
+    Picture,
+    Pre,
+    Q,
+    Samp,
+    Script,
+    Section,
+    Select,
+    Small,
+    Source,
+    Span,
+    Strong,
+    Style,
+    Sub,
+    Summary,
+    Sup,
+    Svg,
+    Table,
+    Tbody,
+    Td,
+    Template,
+    Textarea,
+    Tfoot,
+    Th,
+    Thead,
+    Time,
+    Title,
+    Tr,
+    U,
+    Ul,
+    Video,
+    Audio,
+    Center,
+    Font,
+    Other,
 }
 
 impl Tag {
@@ -31,25 +113,94 @@ impl Tag {
     pub fn from_name(name: &str) -> Tag {
         use Tag::*;
         match name {
-            "a" => A, "abbr" => Abbr, "address" => Address, "article" => Article,
-            "aside" => Aside, "b" => B, "blockquote" => Blockquote, "body" => Body, "br" => Br,
-            "button" => Button, "canvas" => Canvas, "caption" => Caption, "cite" => Cite,
-            "code" => Code, "dd" => Dd, "details" => Details, "dialog" => Dialog, "div" => Div,
-            "dl" => Dl, "dt" => Dt, "em" => Em, "embed" => Embed, "fieldset" => Fieldset,
-            "figcaption" => Figcaption, "figure" => Figure, "footer" => Footer, "form" => Form,
-            "h1" => H1, "h2" => H2, "h3" => H3, "h4" => H4, "h5" => H5, "h6" => H6,
-            "head" => Head, "header" => Header, "hr" => Hr, "html" => Html, "i" => I,
-            "iframe" => Iframe, "img" => Img, "input" => Input, "kbd" => Kbd, "label" => Label,
-            "li" => Li, "link" => Link, "main" => Main, "mark" => Mark, "menu" => Menu,
-            "meta" => Meta, "nav" => Nav, "noscript" => Noscript, "object" => Object, "ol" => Ol,
-            "option" => Option, "p" => P, "picture" => Picture, "pre" => Pre, "q" => Q,
-            "samp" => Samp, "script" => Script, "section" => Section, "select" => Select,
-            "small" => Small, "source" => Source, "span" => Span, "strong" => Strong,
-            "style" => Style, "sub" => Sub, "summary" => Summary, "sup" => Sup, "svg" => Svg,
-            "table" => Table, "tbody" => Tbody, "td" => Td, "template" => Template,
-            "textarea" => Textarea, "tfoot" => Tfoot, "th" => Th, "thead" => Thead,
-            "time" => Time, "title" => Title, "tr" => Tr, "u" => U, "ul" => Ul, "video" => Video,
-            "audio" => Audio, "center" => Center, "font" => Font,
+            "a" => A,
+            "abbr" => Abbr,
+            "address" => Address,
+            "article" => Article,
+            "aside" => Aside,
+            "b" => B,
+            "blockquote" => Blockquote,
+            "body" => Body,
+            "br" => Br,
+            "button" => Button,
+            "canvas" => Canvas,
+            "caption" => Caption,
+            "cite" => Cite,
+            "code" => Code,
+            "dd" => Dd,
+            "details" => Details,
+            "dialog" => Dialog,
+            "div" => Div,
+            "dl" => Dl,
+            "dt" => Dt,
+            "em" => Em,
+            "embed" => Embed,
+            "fieldset" => Fieldset,
+            "figcaption" => Figcaption,
+            "figure" => Figure,
+            "footer" => Footer,
+            "form" => Form,
+            "h1" => H1,
+            "h2" => H2,
+            "h3" => H3,
+            "h4" => H4,
+            "h5" => H5,
+            "h6" => H6,
+            "head" => Head,
+            "header" => Header,
+            "hr" => Hr,
+            "html" => Html,
+            "i" => I,
+            "iframe" => Iframe,
+            "img" => Img,
+            "input" => Input,
+            "kbd" => Kbd,
+            "label" => Label,
+            "li" => Li,
+            "link" => Link,
+            "main" => Main,
+            "mark" => Mark,
+            "menu" => Menu,
+            "meta" => Meta,
+            "nav" => Nav,
+            "noscript" => Noscript,
+            "object" => Object,
+            "ol" => Ol,
+            "option" => Option,
+            "p" => P,
+            "picture" => Picture,
+            "pre" => Pre,
+            "q" => Q,
+            "samp" => Samp,
+            "script" => Script,
+            "section" => Section,
+            "select" => Select,
+            "small" => Small,
+            "source" => Source,
+            "span" => Span,
+            "strong" => Strong,
+            "style" => Style,
+            "sub" => Sub,
+            "summary" => Summary,
+            "sup" => Sup,
+            "svg" => Svg,
+            "table" => Table,
+            "tbody" => Tbody,
+            "td" => Td,
+            "template" => Template,
+            "textarea" => Textarea,
+            "tfoot" => Tfoot,
+            "th" => Th,
+            "thead" => Thead,
+            "time" => Time,
+            "title" => Title,
+            "tr" => Tr,
+            "u" => U,
+            "ul" => Ul,
+            "video" => Video,
+            "audio" => Audio,
+            "center" => Center,
+            "font" => Font,
             _ => Other,
         }
     }
@@ -72,9 +223,27 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Script | Style | Template | Svg | Canvas | Iframe | Object | Embed | Button | Input
-                | Select | Option | Textarea | Head | Title | Meta | Link | Noscript | Video
-                | Audio | Dialog
+            Script
+                | Style
+                | Template
+                | Svg
+                | Canvas
+                | Iframe
+                | Object
+                | Embed
+                | Button
+                | Input
+                | Select
+                | Option
+                | Textarea
+                | Head
+                | Title
+                | Meta
+                | Link
+                | Noscript
+                | Video
+                | Audio
+                | Dialog
         )
     }
 
@@ -83,11 +252,56 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Address | Article | Aside | Blockquote | Body | Details | Dialog | Div | Dl | Dt | Dd
-                | Fieldset | Figcaption | Figure | Footer | Form | H1 | H2 | H3 | H4 | H5 | H6
-                | Header | Hr | Html | Li | Main | Menu | Nav | Ol | P | Pre | Section | Table
-                | Tbody | Thead | Tfoot | Tr | Td | Th | Caption | Ul | Center | Summary | Video
-                | Audio | Iframe | Picture | Canvas | Noscript
+            Address
+                | Article
+                | Aside
+                | Blockquote
+                | Body
+                | Details
+                | Dialog
+                | Div
+                | Dl
+                | Dt
+                | Dd
+                | Fieldset
+                | Figcaption
+                | Figure
+                | Footer
+                | Form
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Header
+                | Hr
+                | Html
+                | Li
+                | Main
+                | Menu
+                | Nav
+                | Ol
+                | P
+                | Pre
+                | Section
+                | Table
+                | Tbody
+                | Thead
+                | Tfoot
+                | Tr
+                | Td
+                | Th
+                | Caption
+                | Ul
+                | Center
+                | Summary
+                | Video
+                | Audio
+                | Iframe
+                | Picture
+                | Canvas
+                | Noscript
         )
     }
 }

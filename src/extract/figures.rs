@@ -23,15 +23,38 @@ const MAX_FIGURE_TEXT: u32 = 400;
 const MIN_IMAGE_SIDE: u32 = 50;
 /// Attributes lazy loaders keep the real source in, most specific first.
 const LAZY_SRC_ATTRS: &[&str] = &[
-    "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
-    "data-full-src", "data-orig-src", "data-actualsrc", "data-img-src",
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-src",
+    "data-actualsrc",
+    "data-img-src",
 ];
 /// Attributes lazy loaders keep the real srcset in.
 const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
 /// Tokens of class, id or URL that mark decoration rather than content.
 const DECORATION_TOKENS: &[&str] = &[
-    "logo", "icon", "icons", "avatar", "sprite", "emoji", "pixel", "tracking", "tracker",
-    "spacer", "badge", "gravatar", "blank", "placeholder", "transparent", "loader", "loading",
+    "logo",
+    "icon",
+    "icons",
+    "avatar",
+    "sprite",
+    "emoji",
+    "pixel",
+    "tracking",
+    "tracker",
+    "spacer",
+    "badge",
+    "gravatar",
+    "blank",
+    "placeholder",
+    "transparent",
+    "loader",
+    "loading",
     "spinner",
 ];
 
@@ -83,8 +106,17 @@ pub fn container_of(dom: &Dom<'_>, content: &Content, img: usize, limit: usize) 
             && stats.paragraphs <= 2
             && !matches!(
                 entry.tag,
-                Tag::Ul | Tag::Ol | Tag::Li | Tag::Table | Tag::Tr | Tag::Td | Tag::Body
-                    | Tag::Article | Tag::Main | Tag::Section | Tag::A
+                Tag::Ul
+                    | Tag::Ol
+                    | Tag::Li
+                    | Tag::Table
+                    | Tag::Tr
+                    | Tag::Td
+                    | Tag::Body
+                    | Tag::Article
+                    | Tag::Main
+                    | Tag::Section
+                    | Tag::A
             );
         if !fits {
             break;
@@ -125,12 +157,15 @@ pub fn from_container(
                 .filter_map(|a| dom.attr(i, a))
                 .any(|v| has_token(v, vocab))
         };
-        if credit_node.is_none() && (named(CREDIT_TOKENS) || starts_with_credit_label(&subtree_text(dom, content, i))) {
+        if credit_node.is_none()
+            && (named(CREDIT_TOKENS) || starts_with_credit_label(&subtree_text(dom, content, i)))
+        {
             credit_node = Some(i);
             i = dom.nodes[i].end as usize;
             continue;
         }
-        if caption_node.is_none() && (dom.nodes[i].tag == Tag::Figcaption || named(CAPTION_TOKENS)) {
+        if caption_node.is_none() && (dom.nodes[i].tag == Tag::Figcaption || named(CAPTION_TOKENS))
+        {
             caption_node = Some(i);
         }
         i += 1;
@@ -210,11 +245,32 @@ fn best_src<'a>(dom: &Dom<'a>, img: usize) -> Option<&'a str> {
         let s = s.trim();
         !s.is_empty() && !s.starts_with("data:") && !s.starts_with("about:")
     };
-    let lazy = LAZY_SRC_ATTRS.iter().find_map(|a| el.attr(a)).filter(|s| usable(s));
+    let lazy = LAZY_SRC_ATTRS
+        .iter()
+        .find_map(|a| el.attr(a))
+        .filter(|s| usable(s));
     let src = el.attr("src").filter(|s| usable(s));
     let src_is_placeholder = src.is_some_and(|s| {
-        let file = s.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("");
-        tokens(file).any(|t| matches!(t.as_str(), "blank" | "placeholder" | "spacer" | "lazy" | "transparent" | "pixel" | "grey" | "gray"))
+        let file = s
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        tokens(file).any(|t| {
+            matches!(
+                t.as_str(),
+                "blank"
+                    | "placeholder"
+                    | "spacer"
+                    | "lazy"
+                    | "transparent"
+                    | "pixel"
+                    | "grey"
+                    | "gray"
+            )
+        })
     });
     match (src, lazy) {
         (Some(_), Some(lazy)) if src_is_placeholder => Some(lazy.trim()),
@@ -297,7 +353,9 @@ fn parse_pixels(value: &str) -> Option<u32> {
 pub fn resolve(base: Option<&Url>, href: &str) -> String {
     let href = href.trim();
     match base {
-        Some(base) => base.join(href).map_or_else(|_| href.to_owned(), String::from),
+        Some(base) => base
+            .join(href)
+            .map_or_else(|_| href.to_owned(), String::from),
         None => Url::parse(href).map_or_else(|_| href.to_owned(), String::from),
     }
 }
@@ -345,8 +403,10 @@ fn label_prefix_len(text: &str, labels: &[&str]) -> Option<usize> {
         .filter(|label| lower.starts_with(*label))
         .filter_map(|label| {
             let after = &text[label.len()..];
-            let trimmed = after.trim_start_matches([':', '：', ',', '，', '、', '-', '–', '|', ' ', '\u{a0}']);
-            let separated = trimmed.len() < after.len() || label.starts_with('©') || label.starts_with("(c)");
+            let trimmed = after
+                .trim_start_matches([':', '：', ',', '，', '、', '-', '–', '|', ' ', '\u{a0}']);
+            let separated =
+                trimmed.len() < after.len() || label.starts_with('©') || label.starts_with("(c)");
             separated.then_some(text.len() - trimmed.len())
         })
         .max()
@@ -471,6 +531,9 @@ mod tests {
         assert_eq!(strip_credit_label("Foto: dpa"), "dpa");
         assert_eq!(strip_credit_label("© AFP"), "AFP");
         assert_eq!(strip_credit_label("Getty Images"), "Getty Images");
-        assert_eq!(strip_credit_label("Photographers gather"), "Photographers gather");
+        assert_eq!(
+            strip_credit_label("Photographers gather"),
+            "Photographers gather"
+        );
     }
 }

@@ -30,8 +30,21 @@ const LINK_CLUSTER_DENSITY: f32 = 0.5;
 const MIN_RELATED_TITLE: u32 = 12;
 /// Byline prefixes, compared case-insensitively.
 const BYLINE_PREFIXES: &[&str] = &[
-    "by ", "von ", "por ", "par ", "door ", "di ", "av ", "af ", "przez ", "автор", "文/",
-    "記者", "记者", "作者：", "作者:",
+    "by ",
+    "von ",
+    "por ",
+    "par ",
+    "door ",
+    "di ",
+    "av ",
+    "af ",
+    "przez ",
+    "автор",
+    "文/",
+    "記者",
+    "记者",
+    "作者：",
+    "作者:",
 ];
 
 /// What the walk over the content produces.
@@ -108,8 +121,9 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
     let dead = dead_flags(dom, &content.excluded);
     let mut containers = HashMap::new();
     for &root in &content.roots {
-        for i in root..dom.nodes[root].end as usize {
-            if dom.nodes[i].tag == Tag::Img && !dead[i] && figures::is_content_image(dom, i) {
+        let end = dom.nodes[root].end as usize;
+        for (i, &is_dead) in dead.iter().enumerate().take(end).skip(root) {
+            if dom.nodes[i].tag == Tag::Img && !is_dead && figures::is_content_image(dom, i) {
                 let container = figures::container_of(dom, content, i, root);
                 containers.entry(container).or_insert(i);
             }
@@ -416,7 +430,11 @@ impl Walker<'_, '_> {
                 items,
             }),
             info: BlockInfo {
-                weight: if short { weight.min(SUBSTANTIAL_TEXT - 1) } else { weight },
+                weight: if short {
+                    weight.min(SUBSTANTIAL_TEXT - 1)
+                } else {
+                    weight
+                },
                 ..BlockInfo::default()
             },
         });
@@ -430,7 +448,10 @@ impl Walker<'_, '_> {
             return;
         }
         let weight = measure(&text).0;
-        let cite = self.dom.attr(i, "cite").map(|c| figures::resolve(self.base, c));
+        let cite = self
+            .dom
+            .attr(i, "cite")
+            .map(|c| figures::resolve(self.base, c));
         self.events.push(Event::Block {
             block: Block::Quote(QuoteBlock { text, cite }),
             info: BlockInfo {
@@ -458,7 +479,10 @@ impl Walker<'_, '_> {
             .filter(|&j| matches!(dom.nodes[j].tag, Tag::Pre | Tag::Code))
             .filter_map(|j| dom.attr(j, "class"))
             .flat_map(str::split_whitespace)
-            .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
+            .find_map(|c| {
+                c.strip_prefix("language-")
+                    .or_else(|| c.strip_prefix("lang-"))
+            })
             .map(str::to_owned);
         let weight = measure(&text).0;
         self.events.push(Event::Block {
@@ -476,7 +500,10 @@ impl Walker<'_, '_> {
         let end = dom.nodes[i].end as usize;
         let nested = (i + 1..end).any(|j| dom.nodes[j].tag == Tag::Table);
         let stats = &self.content.stats[i];
-        nested || stats.paragraphs >= 2 || stats.headings > 0 || self.containers.keys().any(|&c| c > i && c < end)
+        nested
+            || stats.paragraphs >= 2
+            || stats.headings > 0
+            || self.containers.keys().any(|&c| c > i && c < end)
     }
 
     fn emit_table(&mut self, i: usize) {
@@ -563,16 +590,19 @@ impl Walker<'_, '_> {
         let Some(el) = self.dom.element(i) else {
             return;
         };
-        let is_related = el
-            .attr("class")
-            .into_iter()
-            .chain(el.attr("id"))
-            .any(|v| {
-                crate::extract::selectors::has_token(
-                    v,
-                    &["related", "relatedposts", "recirc", "recommended", "readmore", "more"],
-                )
-            });
+        let is_related = el.attr("class").into_iter().chain(el.attr("id")).any(|v| {
+            crate::extract::selectors::has_token(
+                v,
+                &[
+                    "related",
+                    "relatedposts",
+                    "recirc",
+                    "recommended",
+                    "readmore",
+                    "more",
+                ],
+            )
+        });
         if is_related {
             self.collect_links(i);
         }
@@ -607,14 +637,14 @@ fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
             continue;
         };
         // A block that is only a date, anywhere: metadata, not body.
-        if let Some((datetime, text)) = &info.time {
-            if info.weight <= MAX_BYLINE_ITEM * 2 {
-                if body.header_time.is_none() && in_header {
-                    body.header_time = datetime.clone().or_else(|| Some(text.clone()));
-                    body.header_time_text = Some(text.clone());
-                }
-                continue;
+        if let Some((datetime, text)) = &info.time
+            && info.weight <= MAX_BYLINE_ITEM * 2
+        {
+            if body.header_time.is_none() && in_header {
+                body.header_time = datetime.clone().or_else(|| Some(text.clone()));
+                body.header_time_text = Some(text.clone());
             }
+            continue;
         }
         if !in_header {
             kept.push(event);
@@ -819,7 +849,9 @@ mod tests {
         );
         let b = body(&html, None);
         let blocks = &b.sections[0].blocks;
-        assert!(matches!(&blocks[0], Block::Paragraph(p) if p.links[0].url == "https://news.test/x"));
+        assert!(
+            matches!(&blocks[0], Block::Paragraph(p) if p.links[0].url == "https://news.test/x")
+        );
         assert!(matches!(&blocks[1], Block::List(l) if l.ordered && l.items.len() == 2));
         assert!(matches!(&blocks[2], Block::Quote(q) if q.text == "A quote."));
         assert!(matches!(&blocks[3], Block::Code(c) if c.language.as_deref() == Some("rust")));

@@ -83,7 +83,11 @@ fn escape(s: &str) -> String {
 pub fn html(sections: &[Section]) -> String {
     let mut out = String::from("<article>");
     // Explicit stack: Some(section) opens, None closes.
-    let mut stack: Vec<Option<&Section>> = sections.iter().rev().flat_map(|s| [None, Some(s)]).collect();
+    let mut stack: Vec<Option<&Section>> = sections
+        .iter()
+        .rev()
+        .flat_map(|s| [None, Some(s)])
+        .collect();
     while let Some(item) = stack.pop() {
         let Some(s) = item else {
             out.push_str("</section>");
@@ -114,7 +118,10 @@ pub fn html(sections: &[Section]) -> String {
                     }
                     out.push_str(&format!("</{tag}>"));
                 }
-                Block::Quote(q) => out.push_str(&format!("<blockquote><p>{}</p></blockquote>", escape(&q.text))),
+                Block::Quote(q) => out.push_str(&format!(
+                    "<blockquote><p>{}</p></blockquote>",
+                    escape(&q.text)
+                )),
                 Block::Table(t) => {
                     out.push_str("<table>");
                     if let Some(c) = &t.caption {
@@ -174,7 +181,11 @@ fn linked_html(text: &str, links: &[crate::article::Link]) -> String {
     for link in links {
         if let Some(pos) = rest.find(link.text.as_str()) {
             out.push_str(&escape(&rest[..pos]));
-            out.push_str(&format!("<a href=\"{}\">{}</a>", escape(&link.url), escape(&link.text)));
+            out.push_str(&format!(
+                "<a href=\"{}\">{}</a>",
+                escape(&link.url),
+                escape(&link.text)
+            ));
             rest = &rest[pos + link.text.len()..];
         }
     }
@@ -187,7 +198,11 @@ pub fn markdown(sections: &[Section]) -> String {
     let mut parts: Vec<String> = Vec::new();
     for_each_section(sections, |s| {
         if !s.heading.is_empty() {
-            parts.push(format!("{} {}", "#".repeat(usize::from(s.level.clamp(1, 6))), s.heading));
+            parts.push(format!(
+                "{} {}",
+                "#".repeat(usize::from(s.level.clamp(1, 6))),
+                s.heading
+            ));
         }
         for block in &s.blocks {
             parts.push(match block {
@@ -205,14 +220,21 @@ pub fn markdown(sections: &[Section]) -> String {
                     .items
                     .iter()
                     .enumerate()
-                    .map(|(n, item)| if l.ordered { format!("{}. {item}", n + 1) } else { format!("- {item}") })
+                    .map(|(n, item)| {
+                        if l.ordered {
+                            format!("{}. {item}", n + 1)
+                        } else {
+                            format!("- {item}")
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
                 Block::Quote(q) => format!("> {}", q.text),
                 Block::Table(t) => {
                     let mut lines = Vec::new();
                     for (n, row) in t.rows.iter().enumerate() {
-                        let cells: Vec<String> = row.iter().map(|c| c.text.replace('|', "\\|")).collect();
+                        let cells: Vec<String> =
+                            row.iter().map(|c| c.text.replace('|', "\\|")).collect();
                         lines.push(format!("| {} |", cells.join(" | ")));
                         if n == 0 {
                             lines.push(format!("|{}", " --- |".repeat(row.len().max(1))));
@@ -220,9 +242,17 @@ pub fn markdown(sections: &[Section]) -> String {
                     }
                     lines.join("\n")
                 }
-                Block::Code(c) => format!("```{}\n{}\n```", c.language.as_deref().unwrap_or(""), c.text),
+                Block::Code(c) => format!(
+                    "```{}\n{}\n```",
+                    c.language.as_deref().unwrap_or(""),
+                    c.text
+                ),
                 Block::Figure(f) => {
-                    let mut md = format!("![{}]({})", f.image.alt.as_deref().unwrap_or(""), f.image.src);
+                    let mut md = format!(
+                        "![{}]({})",
+                        f.image.alt.as_deref().unwrap_or(""),
+                        f.image.src
+                    );
                     if let Some(c) = &f.caption {
                         md.push_str(&format!("\n*{c}*"));
                     }
@@ -240,14 +270,27 @@ mod tests {
     use crate::article::{Paragraph, Section};
 
     fn tree() -> Vec<Section> {
-        let para = |t: &str| Block::Paragraph(Paragraph { text: t.into(), links: vec![] });
+        let para = |t: &str| {
+            Block::Paragraph(Paragraph {
+                text: t.into(),
+                links: vec![],
+            })
+        };
         vec![
-            Section { blocks: vec![para("Lead.")], ..Section::default() },
+            Section {
+                blocks: vec![para("Lead.")],
+                ..Section::default()
+            },
             Section {
                 heading: "H".into(),
                 level: 2,
                 blocks: vec![para("Body.")],
-                children: vec![Section { heading: "Sub".into(), level: 3, blocks: vec![para("Deep.")], ..Section::default() }],
+                children: vec![Section {
+                    heading: "Sub".into(),
+                    level: 3,
+                    blocks: vec![para("Deep.")],
+                    ..Section::default()
+                }],
                 ..Section::default()
             },
         ]
@@ -260,7 +303,10 @@ mod tests {
 
     #[test]
     fn markdown_and_html_keep_the_structure() {
-        assert_eq!(markdown(&tree()), "Lead.\n\n## H\n\nBody.\n\n### Sub\n\nDeep.");
+        assert_eq!(
+            markdown(&tree()),
+            "Lead.\n\n## H\n\nBody.\n\n### Sub\n\nDeep."
+        );
         let html = html(&tree());
         assert!(html.contains("<section><h2>H</h2><p>Body.</p><section><h3>Sub</h3><p>Deep.</p></section></section>"), "{html}");
     }
