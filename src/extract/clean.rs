@@ -88,9 +88,20 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         if is_dead || !is_scored_paragraph(dom, &content, i) {
             continue;
         }
-        let s = &content.stats[i];
-        let score = 1.0 + s.commas as f32 + (s.text as f32 / 100.0).min(3.0);
-        for (level, ancestor) in dom.ancestors(i).take(5).enumerate() {
+        // A `<p>` scores its ancestors; a `<div>` holding text directly is
+        // its own paragraph's parent (Readability wraps such text in a `<p>`).
+        let holds_text_itself = !matches!(dom.nodes[i].tag, Tag::P | Tag::Pre | Tag::Td);
+        let (len, commas) = if holds_text_itself {
+            direct_measure(dom, i)
+        } else {
+            (content.stats[i].text, content.stats[i].commas)
+        };
+        let score = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+        let targets = holds_text_itself
+            .then_some(i)
+            .into_iter()
+            .chain(dom.ancestors(i));
+        for (level, ancestor) in targets.take(5).enumerate() {
             if dom.nodes[ancestor].tag == Tag::Html {
                 break;
             }
@@ -233,20 +244,30 @@ fn is_scored_paragraph(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
     let entry = &dom.nodes[i];
     let qualifies = match entry.tag {
         Tag::P | Tag::Pre | Tag::Td => true,
-        Tag::Div | Tag::Section | Tag::Span | Tag::Font | Tag::Center => {
-            direct_text(dom, i) >= MIN_PARAGRAPH_TEXT
+        Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Font | Tag::Center => {
+            direct_measure(dom, i).0 >= MIN_PARAGRAPH_TEXT
         }
         _ => false,
     };
     qualifies && content.stats[i].text >= MIN_PARAGRAPH_TEXT
 }
 
-/// Weighted length of the text nodes directly under `i`.
-fn direct_text(dom: &Dom<'_>, i: usize) -> u32 {
-    dom.children(i)
-        .filter_map(|c| dom.text(c))
-        .map(|t| crate::extract::dom::measure(t).0)
-        .sum()
+/// Weighted length and commas of the text directly under `i` (its text
+/// nodes and inline children such as links and emphasis).
+fn direct_measure(dom: &Dom<'_>, i: usize) -> (u32, u32) {
+    let mut total = (0, 0);
+    for c in dom.children(i) {
+        let (len, commas) = match dom.text(c) {
+            Some(t) => crate::extract::dom::measure(t),
+            None if dom.nodes[c].is_element && !dom.nodes[c].tag.is_block() => {
+                (dom.stats[c].text, dom.stats[c].commas)
+            }
+            None => continue,
+        };
+        total.0 += len;
+        total.1 += commas;
+    }
+    total
 }
 
 /// A candidate's score before paragraphs flow in: tag, class/id, semantics.
