@@ -381,14 +381,18 @@ impl Summary {
                     .filter(|p| lower.contains(&metric::lower(p)))
                     .collect();
                 println!(
-                    "  with-snippets lost {}/{} {:?}; without-snippets leaked {}/{} {:?}",
+                    "  with-snippets lost {} of {}; without-snippets leaked {} of {}",
                     lost.len(),
                     page.with.len(),
-                    lost.iter().take(2).collect::<Vec<_>>(),
                     leaked.len(),
                     page.without.len(),
-                    leaked.iter().take(2).collect::<Vec<_>>(),
                 );
+                for phrase in lost.iter().take(SAMPLE_RUNS) {
+                    println!("    lost: {}", sample(phrase));
+                }
+                for phrase in leaked.iter().take(SAMPLE_RUNS) {
+                    println!("    leaked: {}", sample(phrase));
+                }
             }
             if let Some(e) = &pred.error {
                 println!("  error: {e}");
