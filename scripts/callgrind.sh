@@ -33,6 +33,7 @@ if ! command -v valgrind > /dev/null; then
   exit 2
 fi
 
+folder=$(cd "$folder" && pwd)
 cargo build --release --quiet --bin lede-bench --manifest-path "$root/Cargo.toml"
 bin="${CARGO_TARGET_DIR:-$root/target}/release/lede-bench"
 work=$(mktemp -d)
@@ -57,8 +58,9 @@ full=$(count extract measure_extract "$@")
 read -r pages bytes < <(awk '/^pages/ { print $2, $4 }' "$work/parse.txt")
 
 awk -v folder="$folder" -v pages="$pages" -v bytes="$bytes" -v parse="$parse" -v full="$full" 'BEGIN {
-  printf "callgrind over %s: %d pages, %d bytes of HTML\n", folder, pages, bytes
-  printf "parse   (html5ever into scraper::Html) %15d instructions  %7.1f per byte\n", parse, parse / bytes
-  printf "extract (lede::extract::extract)       %15d instructions  %7.1f per byte\n", full, full / bytes
+  # %.0f, not %d: the counts pass 2^31.
+  printf "callgrind over %s: %d pages, %.0f bytes of HTML\n", folder, pages, bytes
+  printf "parse   (html5ever into scraper::Html) %15.0f instructions  %7.1f per byte\n", parse, parse / bytes
+  printf "extract (lede::extract::extract)       %15.0f instructions  %7.1f per byte\n", full, full / bytes
   printf "ratio extract/parse: %.3f (issue 7 target: at most 1.3)\n", full / parse
 }'

@@ -14,6 +14,7 @@ mod dataset;
 mod metric;
 mod report;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -126,13 +127,18 @@ fn run(args: &Args) -> Result<bool> {
         predictions: &predictions,
     };
     let summary = report::Summary::new(&run);
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&summary.to_json(&run, args.worst))?
-        );
+    let mut report = if args.json {
+        serde_json::to_string_pretty(&summary.to_json(&run, args.worst))?
     } else {
-        summary.print(&run, args.worst);
+        summary.render(&run, args.worst)
+    };
+    if !report.ends_with('\n') {
+        report.push('\n');
+    }
+    // A closed pipe (`lede-eval ... | head`) is not an error.
+    match std::io::stdout().write_all(report.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
     }
     if args.self_check {
         let ok = summary.is_perfect();

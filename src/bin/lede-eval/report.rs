@@ -1,6 +1,7 @@
 //! Per-page scores, their aggregation, and the text and JSON reports.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -260,10 +261,17 @@ impl Summary {
         order
     }
 
-    /// Prints the human-readable report.
-    pub(crate) fn print(&self, run: &Run<'_>, worst: usize) {
+    /// The human-readable report.
+    pub(crate) fn render(&self, run: &Run<'_>, worst: usize) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        macro_rules! say {
+            ($($arg:tt)*) => {{
+                let _ = writeln!(out, $($arg)*);
+            }};
+        }
         let b = &self.body;
-        println!(
+        say!(
             "lede-eval: {} {}: {} pages, {} failed, {} jobs",
             run.format.name(),
             run.dir.display(),
@@ -272,23 +280,28 @@ impl Summary {
             run.jobs,
         );
         match self.accuracy {
-            Some(acc) => println!(
+            Some(acc) => say!(
                 "F1 {:.4}  precision {:.4}  recall {:.4}  accuracy {:.4}",
-                b.f1, b.precision, b.recall, acc
+                b.f1,
+                b.precision,
+                b.recall,
+                acc
             ),
-            None => println!(
+            None => say!(
                 "F1 {:.4}  precision {:.4}  recall {:.4}  (macro over pages)",
-                b.f1, b.precision, b.recall
+                b.f1,
+                b.precision,
+                b.recall
             ),
         }
         if run.format == Format::Wcxb {
-            println!(
+            say!(
                 "with-snippets found {:.1}% (pages with snippets: {:.1}% of {})",
                 100.0 * self.with.all,
                 100.0 * self.with.listed,
                 self.with.listed_pages
             );
-            println!(
+            say!(
                 "without-snippets leaked {:.1}% (pages with snippets: {:.1}% of {})",
                 100.0 * self.without.all,
                 100.0 * self.without.listed,
@@ -299,26 +312,33 @@ impl Summary {
                 ("author overlap", self.author),
                 ("date same day", self.date),
             ] {
-                println!(
+                say!(
                     "{name} {:.1}% ({} of {})",
                     100.0 * r.value(),
                     r.matched,
                     r.pages
                 );
             }
-            println!(
+            say!(
                 "{:<15} {:>5} {:>7} {:>9} {:>7}",
-                "page type", "pages", "F1", "precision", "recall"
+                "page type",
+                "pages",
+                "F1",
+                "precision",
+                "recall"
             );
             for (t, f) in &self.types {
-                println!(
+                say!(
                     "{t:<15} {:>5} {:>7.4} {:>9.4} {:>7.4}",
-                    f.pages, f.f1, f.precision, f.recall
+                    f.pages,
+                    f.f1,
+                    f.precision,
+                    f.recall
                 );
             }
         }
         let mb = self.bytes as f64 / 1e6;
-        println!(
+        say!(
             "time in extract: {:.1} ms total, median {:.2} ms/page, {:.1} MB/s per worker ({:.1} MB of HTML; wall {:.2} s on {} jobs)",
             self.total_ms,
             self.median_ms,
@@ -333,20 +353,20 @@ impl Summary {
         );
         for &i in self.failures.iter().take(10) {
             let error = run.predictions[i].error.as_deref().unwrap_or_default();
-            println!("failed: {}: {error}", run.pages[i].id);
+            say!("failed: {}: {error}", run.pages[i].id);
         }
         if self.failures.len() > 10 {
-            println!("failed: ... and {} more", self.failures.len() - 10);
+            say!("failed: ... and {} more", self.failures.len() - 10);
         }
         let worst = self.worst(run, worst);
         if worst.is_empty() {
-            return;
+            return out;
         }
-        println!("\n{} worst pages by F1:", worst.len());
+        say!("\n{} worst pages by F1:", worst.len());
         for i in worst {
             let (page, pred, score) = (&run.pages[i], &run.predictions[i], &self.scores[i]);
             let fmt = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"));
-            println!(
+            say!(
                 "\n{:.3}  p {}  r {}  {}  {}",
                 score.f1,
                 fmt(score.precision),
@@ -357,16 +377,17 @@ impl Summary {
             let diff = Diff::new(&page.text, &pred.text, run.format == Format::Wcxb);
             let truth_n = metric::tokens(&page.text).len();
             let pred_n = metric::tokens(&pred.text).len();
-            println!("  missed {} of {} true tokens", diff.missed_tokens, truth_n);
+            say!("  missed {} of {} true tokens", diff.missed_tokens, truth_n);
             for r in diff.missed.iter().take(SAMPLE_RUNS) {
-                println!("    - {}", sample(&page.text[r.clone()]));
+                say!("    - {}", sample(&page.text[r.clone()]));
             }
-            println!(
+            say!(
                 "  added {} of {} predicted tokens",
-                diff.added_tokens, pred_n
+                diff.added_tokens,
+                pred_n
             );
             for r in diff.added.iter().take(SAMPLE_RUNS) {
-                println!("    + {}", sample(&pred.text[r.clone()]));
+                say!("    + {}", sample(&pred.text[r.clone()]));
             }
             if run.format == Format::Wcxb {
                 let lower = metric::lower(&pred.text);
@@ -380,7 +401,7 @@ impl Summary {
                     .iter()
                     .filter(|p| lower.contains(&metric::lower(p)))
                     .collect();
-                println!(
+                say!(
                     "  with-snippets lost {} of {}; without-snippets leaked {} of {}",
                     lost.len(),
                     page.with.len(),
@@ -388,16 +409,17 @@ impl Summary {
                     page.without.len(),
                 );
                 for phrase in lost.iter().take(SAMPLE_RUNS) {
-                    println!("    lost: {}", sample(phrase));
+                    say!("    lost: {}", sample(phrase));
                 }
                 for phrase in leaked.iter().take(SAMPLE_RUNS) {
-                    println!("    leaked: {}", sample(phrase));
+                    say!("    leaked: {}", sample(phrase));
                 }
             }
             if let Some(e) = &pred.error {
-                println!("  error: {e}");
+                say!("  error: {e}");
             }
         }
+        out
     }
 
     /// The machine-readable report.
