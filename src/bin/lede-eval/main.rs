@@ -1,0 +1,263 @@
+//! `lede-eval`: scores lede's extraction on a benchmark folder.
+//!
+//! Runs the real pipeline (`lede::extract::extract` with default options)
+//! over every page of an AEB- or WCXB-format folder, in parallel, and prints
+//! the benchmark's own figures, the extraction time and the worst pages with
+//! what was missed and what was added.
+//!
+//! ```text
+//! cargo run --release --bin lede-eval -- ../shared/benchmarks/aeb
+//! cargo run --release --bin lede-eval -- ../shared/benchmarks/wcxb --worst 20 --json
+//! ```
+
+mod dataset;
+mod metric;
+mod report;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use anyhow::Result;
+use clap::Parser;
+use lede::extract::{Input, Options, extract};
+
+use crate::dataset::{Format, Page};
+
+/// Scores lede's extraction on a benchmark folder (AEB or WCXB layout,
+/// detected from its contents).
+#[derive(Debug, Parser)]
+#[command(name = "lede-eval", version)]
+struct Args {
+    /// The benchmark folder: `ground-truth.json` + `html/` (AEB) or
+    /// `ground-truth/` + `html/` (WCXB).
+    dir: PathBuf,
+    /// How many of the worst pages to show, with what was missed and added.
+    #[arg(long, default_value_t = 10)]
+    worst: usize,
+    /// Score only the first N pages (by id, after --filter).
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Score only the pages whose id contains this string.
+    #[arg(long)]
+    filter: Option<String>,
+    /// Print a machine-readable JSON summary instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Pages extracted in parallel (default: all cores). Use 1 for
+    /// per-page times undisturbed by the other workers.
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    /// Score the ground truth against itself (must give 1.0) to check the
+    /// metric and the loading, without extracting.
+    #[arg(long, hide = true)]
+    self_check: bool,
+    /// Score saved predictions instead of extracting: a JSON object of page
+    /// id to `{"articleBody", "title", "author", "date"}` (upstream AEB's
+    /// `output/*.json` shape), to cross-check the metric or score a peer.
+    #[arg(long, hide = true, conflicts_with = "self_check")]
+    predictions: Option<PathBuf>,
+}
+
+/// What the pipeline gave for one page.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Prediction {
+    /// `article.text`.
+    pub(crate) text: String,
+    /// `article.title`.
+    pub(crate) title: Option<String>,
+    /// The authors' names joined with `, `.
+    pub(crate) author: Option<String>,
+    /// `article.published_time`.
+    pub(crate) date: Option<String>,
+    /// Milliseconds spent in `extract` (0 when self-checking).
+    pub(crate) ms: f64,
+    /// Bytes of HTML given to `extract`.
+    pub(crate) bytes: usize,
+    /// Why there is no article, if there is none.
+    pub(crate) error: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("lede-eval: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the evaluation; `Ok(false)` when a self-check fails.
+fn run(args: &Args) -> Result<bool> {
+    let format = Format::detect(&args.dir)?;
+    let mut pages = dataset::load(&args.dir, format)?;
+    if let Some(f) = &args.filter {
+        pages.retain(|p| p.id.contains(f.as_str()));
+    }
+    if let Some(n) = args.limit {
+        pages.truncate(n);
+    }
+    if pages.is_empty() {
+        anyhow::bail!("no page to score in {}", args.dir.display());
+    }
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, pages.len());
+    let started = Instant::now();
+    let predictions = if args.self_check {
+        pages.iter().map(truth_as_prediction).collect()
+    } else if let Some(path) = &args.predictions {
+        saved_predictions(path, &pages)?
+    } else {
+        predict_all(&args.dir, &pages, jobs)
+    };
+    let wall = started.elapsed();
+    let run = report::Run {
+        dir: &args.dir,
+        format,
+        jobs,
+        wall,
+        pages: &pages,
+        predictions: &predictions,
+    };
+    let summary = report::Summary::new(&run);
+    let mut report = if args.json {
+        serde_json::to_string_pretty(&summary.to_json(&run, args.worst))?
+    } else {
+        summary.render(&run, args.worst)
+    };
+    if !report.ends_with('\n') {
+        report.push('\n');
+    }
+    // A closed pipe (`lede-eval ... | head`) is not an error.
+    match std::io::stdout().write_all(report.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    if args.self_check {
+        let ok = summary.is_perfect();
+        eprintln!(
+            "self-check: {}",
+            if ok {
+                "ok, every figure is 1"
+            } else {
+                "FAILED"
+            }
+        );
+        return Ok(ok);
+    }
+    Ok(true)
+}
+
+/// The ground truth dressed as a prediction, for `--self-check`.
+fn truth_as_prediction(page: &Page) -> Prediction {
+    Prediction {
+        text: page.text.clone(),
+        title: page.title.clone(),
+        author: page.author.clone(),
+        date: page.date.clone(),
+        ..Prediction::default()
+    }
+}
+
+/// Predictions read from a JSON file; a page missing from it predicts
+/// nothing.
+fn saved_predictions(path: &std::path::Path, pages: &[Page]) -> Result<Vec<Prediction>> {
+    let bytes = std::fs::read(path)?;
+    let saved: serde_json::Value = serde_json::from_slice(&bytes)?;
+    let field = |id: &str, key: &str| {
+        saved
+            .get(id)
+            .and_then(|p| p.get(key))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    };
+    Ok(pages
+        .iter()
+        .map(|p| Prediction {
+            text: field(&p.id, "articleBody").unwrap_or_default(),
+            title: field(&p.id, "title"),
+            author: field(&p.id, "author"),
+            date: field(&p.id, "date"),
+            ..Prediction::default()
+        })
+        .collect())
+}
+
+/// Extracts every page on `jobs` threads; results in page order.
+fn predict_all(dir: &std::path::Path, pages: &[Page], jobs: usize) -> Vec<Prediction> {
+    let next = AtomicUsize::new(0);
+    let options = Options::default();
+    let mut results: Vec<(usize, Prediction)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(page) = pages.get(i) else { break };
+                        done.push((i, predict(dir, page, &options)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("workers catch extraction panics"))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Reads one page and runs the pipeline on it, timing `extract` alone.
+fn predict(dir: &std::path::Path, page: &Page, options: &Options) -> Prediction {
+    let html = match dataset::read_html(dir, &page.id) {
+        Ok(html) => html,
+        Err(e) => {
+            return Prediction {
+                error: Some(format!("{e:#}")),
+                ..Prediction::default()
+            };
+        }
+    };
+    let input = Input {
+        html: &html,
+        url: page.url.as_deref(),
+        content_type: None,
+    };
+    let started = Instant::now();
+    let result = std::panic::catch_unwind(|| extract(&input, options));
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut prediction = Prediction {
+        ms,
+        bytes: html.len(),
+        ..Prediction::default()
+    };
+    match result {
+        Ok(Ok(article)) => {
+            let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
+            prediction.author = (!names.is_empty()).then(|| names.join(", "));
+            prediction.title = article.title;
+            prediction.date = article.published_time;
+            prediction.text = article.text;
+        }
+        Ok(Err(e)) => prediction.error = Some(e.to_string()),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            prediction.error = Some(format!("panic: {message}"));
+        }
+    }
+    prediction
+}
