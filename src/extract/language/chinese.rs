@@ -24,10 +24,13 @@
 
 use std::sync::LazyLock;
 
-/// Characters written only in Simplified Chinese, sorted.
-static HANS_ONLY: LazyLock<Vec<char>> = LazyLock::new(|| load(include_str!("data/hans_only.txt")));
-/// Characters written only in Traditional Chinese, sorted.
-static HANT_ONLY: LazyLock<Vec<char>> = LazyLock::new(|| load(include_str!("data/hant_only.txt")));
+/// Which script each character belongs to, for the lookups while counting.
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    Table::new(
+        include_str!("data/hans_only.txt"),
+        include_str!("data/hant_only.txt"),
+    )
+});
 
 /// Han characters below which a declared variant outweighs a few telling
 /// characters. The issue measured the counting rule as making no wrong call
@@ -37,16 +40,71 @@ const SHORT_HAN_CHARS: u32 = 40;
 /// declared variant.
 const SHORT_OVERRIDE_COUNT: u32 = 3;
 
-fn load(data: &str) -> Vec<char> {
-    let mut chars: Vec<char> = data
-        .lines()
+/// The first and last code points of the dense table: CJK Extension A and
+/// the Unified Ideographs, where all but a handful of the listed characters
+/// are (27,648 bytes).
+const DENSE_FIRST: u32 = 0x3400;
+const DENSE_LAST: u32 = 0x9FFF;
+
+/// The two character lists as a byte per code point over the main CJK
+/// blocks (a binary search per character cost ~50 ns, most of the Chinese
+/// path), with sorted lists for the few characters outside them.
+struct Table {
+    dense: Vec<Option<Variant>>,
+    hans_sparse: Vec<char>,
+    hant_sparse: Vec<char>,
+}
+
+impl Table {
+    fn new(hans: &str, hant: &str) -> Self {
+        let mut table = Self {
+            dense: vec![None; (DENSE_LAST - DENSE_FIRST + 1) as usize],
+            hans_sparse: Vec::new(),
+            hant_sparse: Vec::new(),
+        };
+        for (data, variant) in [(hans, Variant::Simplified), (hant, Variant::Traditional)] {
+            for c in list(data) {
+                let code = u32::from(c);
+                if (DENSE_FIRST..=DENSE_LAST).contains(&code) {
+                    table.dense[(code - DENSE_FIRST) as usize] = Some(variant);
+                } else if variant == Variant::Simplified {
+                    table.hans_sparse.push(c);
+                } else {
+                    table.hant_sparse.push(c);
+                }
+            }
+        }
+        table.hans_sparse.sort_unstable();
+        table.hant_sparse.sort_unstable();
+        table
+    }
+
+    /// The only script `c` is written in, if it belongs to one.
+    fn variant(&self, c: char) -> Option<Variant> {
+        let code = u32::from(c);
+        if (DENSE_FIRST..=DENSE_LAST).contains(&code) {
+            return self
+                .dense
+                .get((code - DENSE_FIRST) as usize)
+                .copied()
+                .flatten();
+        }
+        if self.hans_sparse.binary_search(&c).is_ok() {
+            Some(Variant::Simplified)
+        } else if self.hant_sparse.binary_search(&c).is_ok() {
+            Some(Variant::Traditional)
+        } else {
+            None
+        }
+    }
+}
+
+/// The characters of a data file, without its `#` comment lines.
+fn list(data: &str) -> impl Iterator<Item = char> + '_ {
+    data.lines()
         .filter(|line| !line.starts_with('#'))
         .flat_map(str::chars)
         .filter(|c| !c.is_whitespace())
-        .collect();
-    chars.sort_unstable();
-    chars.dedup();
-    chars
 }
 
 /// The two ways of writing Chinese.
@@ -92,15 +150,14 @@ pub(super) struct VariantCounts {
 impl VariantCounts {
     /// Counts the Han characters of `text`.
     pub(super) fn of(text: &str) -> Self {
-        let hans = &*HANS_ONLY;
-        let hant = &*HANT_ONLY;
+        let table = &*TABLE;
         let mut counts = Self::default();
         for c in text.chars().filter(|c| super::script::is_han(*c)) {
             counts.han += 1;
-            if hans.binary_search(&c).is_ok() {
-                counts.simplified += 1;
-            } else if hant.binary_search(&c).is_ok() {
-                counts.traditional += 1;
+            match table.variant(c) {
+                Some(Variant::Simplified) => counts.simplified += 1,
+                Some(Variant::Traditional) => counts.traditional += 1,
+                None => {}
             }
         }
         counts
@@ -155,20 +212,30 @@ mod tests {
 
     #[test]
     fn tables_are_loaded_and_disjoint() {
-        assert!(HANS_ONLY.len() > 3_000);
-        assert!(HANT_ONLY.len() > 3_000);
+        let hans: Vec<char> = list(include_str!("data/hans_only.txt")).collect();
+        let hant: Vec<char> = list(include_str!("data/hant_only.txt")).collect();
+        assert!(hans.len() > 3_000 && hant.len() > 3_000);
+        assert!(hans.iter().all(|c| !hant.contains(c)));
+        let table = &*TABLE;
+        // Every listed character, dense or sparse, is found on its side.
+        assert!(
+            hans.iter()
+                .all(|c| table.variant(*c) == Some(Variant::Simplified))
+        );
+        assert!(
+            hant.iter()
+                .all(|c| table.variant(*c) == Some(Variant::Traditional))
+        );
+        assert!(!table.hans_sparse.is_empty() || !table.hant_sparse.is_empty());
         for c in ['们', '国', '发', '这', '说'] {
-            assert!(HANS_ONLY.binary_search(&c).is_ok(), "{c}");
-            assert!(HANT_ONLY.binary_search(&c).is_err(), "{c}");
+            assert_eq!(table.variant(c), Some(Variant::Simplified), "{c}");
         }
         for c in ['們', '國', '發', '這', '說'] {
-            assert!(HANT_ONLY.binary_search(&c).is_ok(), "{c}");
-            assert!(HANS_ONLY.binary_search(&c).is_err(), "{c}");
+            assert_eq!(table.variant(c), Some(Variant::Traditional), "{c}");
         }
-        // Shared by both scripts: none of the lists may claim them.
-        for c in ['台', '后', '里', '吃', '中', '的'] {
-            assert!(HANS_ONLY.binary_search(&c).is_err(), "{c}");
-            assert!(HANT_ONLY.binary_search(&c).is_err(), "{c}");
+        // Shared by both scripts: neither list may claim them.
+        for c in ['台', '后', '里', '吃', '中', '的', 'a', '\u{20000}'] {
+            assert_eq!(table.variant(c), None, "{c}");
         }
     }
 
