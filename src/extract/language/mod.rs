@@ -124,10 +124,15 @@ fn detect_text(sample: &str, declared: Option<&str>) -> Option<Detection> {
     if census.weight() == 0 {
         return None;
     }
-    if census.is_cjk() {
+    // A declared language in a non-Latin script lowers the bar for the gate.
+    let gate_share = match declared.and_then(|d| tags::default_script(tags::primary(d))) {
+        Some(script) if script != "Latn" => script::GATE_SHARE_DECLARED,
+        _ => script::GATE_SHARE,
+    };
+    if census.is_cjk(gate_share) {
         return Some(detect_cjk(sample, &census, declared));
     }
-    let gated = census.is_gated();
+    let gated = census.is_gated(gate_share);
     let input: Cow<'_, str> = if gated {
         Cow::Owned(script::drop_latin(sample))
     } else {
@@ -573,5 +578,27 @@ mod tests {
         );
         assert_eq!(language.tag, "he");
         assert_eq!(language.source, LanguageSource::Agreed);
+    }
+
+    #[test]
+    fn declared_non_latin_language_lowers_the_gate() {
+        // A quarter of the weighted letters are Chinese, the rest English
+        // navigation and command names.
+        let text = "Docs Pricing Blog Community Download Support Sign in Register\n\n\
+            使用命令行工具部署应用程序的步骤\n\n\
+            kubectl apply deployment service ingress configmap secret namespace\n\n\
+            Privacy Terms Cookies Careers Status";
+        assert_eq!(detect(text, None).tag, "en");
+        let language = detect(text, Some("zh-CN"));
+        assert_eq!(language.tag, "zh-Hans");
+        assert_eq!(language.source, LanguageSource::Agreed);
+    }
+
+    #[test]
+    fn declared_language_in_another_script_yields_even_on_short_text() {
+        let language = detect("Привет, как у вас дела сегодня?", Some("en"));
+        assert_eq!(language.tag, "ru");
+        assert_eq!(language.source, LanguageSource::Detected);
+        assert!(!language.reliable);
     }
 }

@@ -27,7 +27,11 @@ const SYLLABLE_WEIGHT: u32 = 2;
 /// weighted letters are 30% Chinese or Russian is a Chinese or Russian page
 /// with code or English navigation in it; an English article quoting names
 /// stays far below).
-const GATE_SHARE: f64 = 0.3;
+pub(super) const GATE_SHARE: f64 = 0.3;
+/// The share needed when the page declares a language written in a
+/// non-Latin script: the declaration makes a code-heavy Chinese tutorial
+/// more likely than an English article that quotes Chinese.
+pub(super) const GATE_SHARE_DECLARED: f64 = 0.2;
 
 /// Takes a bounded sample of `text`: all of it when short, else the first
 /// [`HEAD_CHARS`] characters and [`MIDDLE_CHARS`] from the middle.
@@ -101,24 +105,25 @@ impl Census {
         self.latin + self.non_latin_weight()
     }
 
-    /// Whether a non-Latin script holds enough of the letters that the
-    /// Latin runs (code, commands, English navigation) should be dropped.
-    pub(super) fn is_gated(&self) -> bool {
+    /// Whether a non-Latin script holds at least `share` of the weighted
+    /// letters, so that the Latin runs (code, commands, English
+    /// navigation) should be dropped.
+    pub(super) fn is_gated(&self, share: f64) -> bool {
         let total = self.weight();
         self.latin > 0
             && total > 0
-            && f64::from(self.non_latin_weight()) >= GATE_SHARE * f64::from(total)
+            && f64::from(self.non_latin_weight()) >= share * f64::from(total)
     }
 
-    /// Whether the text, after the gate, is Chinese or Japanese: Han and
-    /// kana outweigh the other scripts and the Latin letters do not hold
-    /// the text.
-    pub(super) fn is_cjk(&self) -> bool {
+    /// Whether the text, after the gate at `share`, is Chinese or Japanese:
+    /// Han and kana outweigh the other scripts and the Latin letters do not
+    /// hold the text.
+    pub(super) fn is_cjk(&self, share: f64) -> bool {
         let cjk = self.cjk_weight();
         cjk > 0
             && cjk >= self.hangul * SYLLABLE_WEIGHT
             && cjk >= self.other
-            && (self.latin == 0 || self.is_gated())
+            && (self.latin == 0 || self.is_gated(share))
     }
 }
 
@@ -265,13 +270,18 @@ mod tests {
         // 30 Han characters against 150 Latin letters: 90 of 240 weighted.
         let text = format!("{} {}", "中文".repeat(15), "abcde ".repeat(30));
         let census = Census::of(&text);
-        assert!(census.is_gated());
-        assert!(census.is_cjk());
+        assert!(census.is_gated(GATE_SHARE));
+        assert!(census.is_cjk(GATE_SHARE));
         // A few names in an English paragraph do not trip it.
         let english = format!("{} 北京", "The quick brown fox jumps. ".repeat(10));
         let census = Census::of(&english);
-        assert!(!census.is_gated());
-        assert!(!census.is_cjk());
+        assert!(!census.is_gated(GATE_SHARE));
+        assert!(!census.is_cjk(GATE_SHARE));
+        // 25% Chinese trips it only under a declaration.
+        let text = format!("{} {}", "中文".repeat(10), "abcde ".repeat(36));
+        let census = Census::of(&text);
+        assert!(!census.is_gated(GATE_SHARE));
+        assert!(census.is_gated(GATE_SHARE_DECLARED));
     }
 
     #[test]
