@@ -39,6 +39,9 @@ use script::Census;
 /// two) below which a detection is not reliable: the issue's "about 100
 /// characters", where whatlang reaches ~99% on clean prose.
 const RELIABLE_WEIGHT: u32 = 100;
+/// Confidence below which a detection is not reliable, however long the
+/// text: whatlang's answer on lists of names and prices.
+const RELIABLE_CONFIDENCE: f32 = 0.5;
 /// Weighted letters a text needs to override a declared language of the
 /// same confusable group (or kanji-only text under `ja`). Detectors stay
 /// unsure between Danish and Norwegian well past a paragraph, and declared
@@ -88,7 +91,8 @@ pub fn detect(text: &str, declared: Option<&str>) -> Language {
     let declared_raw = declared.map(str::trim).filter(|d| !d.is_empty());
     let declared_tag = declared_raw.and_then(normalize_tag);
     let sample = script::sample(text);
-    let detection = detect_text(&sample, declared_tag.as_deref());
+    let prose = script::prose(&sample);
+    let detection = detect_text(&prose, declared_tag.as_deref());
     let mut language = reconcile(detection, declared_tag.as_deref());
     language.declared = declared_raw.map(str::to_owned);
     language
@@ -259,11 +263,11 @@ fn from_detection(
     source: LanguageSource,
     region: Option<String>,
 ) -> Language {
-    let reliable = detection.weight >= RELIABLE_WEIGHT;
     let confidence = match source {
         LanguageSource::Agreed => detection.confidence.max(AGREED_MIN_CONFIDENCE),
         _ => detection.confidence,
     };
+    let reliable = detection.weight >= RELIABLE_WEIGHT && confidence >= RELIABLE_CONFIDENCE;
     // Chinese carries its script instead of a region (`zh-TW` was
     // normalised to `zh-Hant`), so only other languages take one.
     let tag = match region {

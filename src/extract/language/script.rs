@@ -33,6 +33,38 @@ pub(super) const GATE_SHARE: f64 = 0.3;
 /// more likely than an English article that quotes Chinese.
 pub(super) const GATE_SHARE_DECLARED: f64 = 0.2;
 
+/// Weighted letters (as in [`Census::weight`]) a line needs to count as
+/// prose: about eight English words, or 14 Han characters. Shorter lines
+/// are list items, product names, prices, table cells and navigation,
+/// where whatlang's trigrams go astray (a product grid reads as French).
+const PROSE_LINE_WEIGHT: u32 = 40;
+/// Weighted letters of prose lines a sample needs for the detector to read
+/// only them; with less, the whole sample is read.
+const MIN_PROSE_WEIGHT: u32 = 150;
+
+/// The prose lines of `sample` when they are enough to detect on, else the
+/// whole sample.
+pub(super) fn prose(sample: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut weight = 0;
+    let mut dropped = false;
+    for line in sample.lines() {
+        let line_weight = Census::of(line).weight();
+        if line_weight >= PROSE_LINE_WEIGHT {
+            out.push_str(line);
+            out.push('\n');
+            weight += line_weight;
+        } else if line_weight > 0 {
+            dropped = true;
+        }
+    }
+    if dropped && weight >= MIN_PROSE_WEIGHT {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(sample)
+    }
+}
+
 /// Takes a bounded sample of `text`: all of it when short, else the first
 /// [`HEAD_CHARS`] characters and [`MIDDLE_CHARS`] from the middle.
 pub(super) fn sample(text: &str) -> Cow<'_, str> {
@@ -243,6 +275,22 @@ mod tests {
         assert!(s.starts_with('a'));
         // The middle of the text is the Han run.
         assert!(s.ends_with('中'));
+    }
+
+    #[test]
+    fn prose_lines_are_kept_when_there_are_enough() {
+        let paragraph = "The council voted on Tuesday to expand the bus network into the suburbs.";
+        let text = format!("Home\nNews\n{paragraph}\n\nSale $19.99\n{paragraph}\n{paragraph}");
+        assert_eq!(
+            prose(&text),
+            format!("{paragraph}\n{paragraph}\n{paragraph}\n")
+        );
+        // Too little prose: the whole text.
+        let text = format!("Home\nNews\n{paragraph}");
+        assert!(matches!(prose(&text), Cow::Borrowed(_)));
+        // Nothing to drop: the text as it is.
+        let text = format!("{paragraph}\n{paragraph}\n{paragraph}");
+        assert!(matches!(prose(&text), Cow::Borrowed(_)));
     }
 
     #[test]
