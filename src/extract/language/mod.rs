@@ -43,14 +43,23 @@ const RELIABLE_WEIGHT: u32 = 100;
 /// text: whatlang's answer on lists of names and prices.
 const RELIABLE_CONFIDENCE: f32 = 0.5;
 /// Weighted letters a text needs to override a declared language of the
-/// same confusable group (or kanji-only text under `ja`). Detectors stay
-/// unsure between Danish and Norwegian well past a paragraph, and declared
-/// tags are rarely wrong *within* such a group; 1,500 is about three
-/// paragraphs, or 500 Han characters without a single kana.
-const LONG_CONFUSABLE_WEIGHT: u32 = 1_500;
+/// same confusable group: about two paragraphs. Declared tags are rarely
+/// wrong *within* such a group, so only a text that long outweighs one.
+const LONG_CONFUSABLE_WEIGHT: u32 = 1_000;
+/// Weighted letters from which kanji-only text under a `ja` declaration is
+/// Chinese after all: 50 Han characters. Japanese headings and labels
+/// without kana are far shorter, and Japanese prose of that length without
+/// a single kana does not occur.
+const KANJI_ONLY_MAX_WEIGHT: u32 = 150;
 /// whatlang confidence a reliable-length text needs to override a declared
 /// tag of another language (whatlang's own `is_reliable` threshold).
 const OVERRIDE_CONFIDENCE: f64 = 0.9;
+/// whatlang confidence a long text needs to override a declared tag of the
+/// same confusable group. Within a pair whatlang's margin stays small even
+/// when it is right (Bokmål against Danish: 0.5-0.9 at 1,000-2,000
+/// characters, measured on hand-written news), so 0.9 would never let the
+/// text win; length is the evidence here.
+const OVERRIDE_CONFIDENCE_CONFUSABLE: f64 = 0.5;
 /// Kana share (of Han and kana) from which a text is Japanese. Japanese
 /// prose runs at 30-60% kana; 1% tolerates a stray `の` in a Chinese
 /// title of a long article but keeps short kana-bearing headings Japanese.
@@ -241,9 +250,9 @@ fn text_wins(detection: &Detection, declared_primary: &str) -> bool {
         return true;
     }
     // Kanji-only text under `ja` is Japanese (headings, labels) unless it
-    // runs to several paragraphs without a single kana.
+    // runs longer than any Japanese without kana does.
     if detection.kanji_only && declared_primary == "ja" {
-        return detection.weight >= LONG_CONFUSABLE_WEIGHT;
+        return detection.weight >= KANJI_ONLY_MAX_WEIGHT;
     }
     // whatlang cannot name the declared language in this script (Malay,
     // Bosnian, Nynorsk, Serbian in Latin letters): its answer is a
@@ -251,11 +260,12 @@ fn text_wins(detection: &Detection, declared_primary: &str) -> bool {
     if !tags::detectable(declared_primary, detection.script) {
         return false;
     }
-    let confident = f64::from(detection.confidence) >= OVERRIDE_CONFIDENCE;
+    let confidence = f64::from(detection.confidence);
     if tags::confusable(detection.primary(), declared_primary) {
-        return confident && detection.weight >= LONG_CONFUSABLE_WEIGHT;
+        return confidence >= OVERRIDE_CONFIDENCE_CONFUSABLE
+            && detection.weight >= LONG_CONFUSABLE_WEIGHT;
     }
-    confident && detection.weight >= RELIABLE_WEIGHT
+    confidence >= OVERRIDE_CONFIDENCE && detection.weight >= RELIABLE_WEIGHT
 }
 
 fn from_detection(
@@ -512,6 +522,10 @@ mod tests {
         assert!(detect("非営利組織", None).tag.starts_with("zh"));
         // Any real share of kana is Japanese with no tag at all.
         assert_eq!(detect("東京都の天気予報", None).tag, "ja");
+        // A Chinese paragraph under a wrong `ja` tag is still Chinese.
+        let language = detect(SIMPLIFIED_NEWS, Some("ja"));
+        assert_eq!(language.tag, "zh-Hans");
+        assert_eq!(language.source, LanguageSource::Detected);
     }
 
     #[test]
@@ -545,6 +559,36 @@ mod tests {
         assert_eq!(language.iso639_3, "nob");
         assert_eq!(language.source, LanguageSource::DeclaredOverride);
         assert!(!language.reliable);
+    }
+
+    #[test]
+    fn confusable_pair_is_decided_by_a_long_text() {
+        let text = "Regjeringen la i dag fram forslaget til statsbudsjett for neste år. \
+            Finansministeren sa at budsjettet er stramt, men at det likevel gir rom for \
+            økte bevilgninger til helse, skole og forsvar. Kommunene får en realvekst i \
+            de frie inntektene, noe ordførere over hele landet har etterlyst lenge. \
+            Opposisjonen mener derimot at regjeringen ikke gjør nok for å få ned \
+            prisveksten, og at mange familier sliter med å få endene til å møtes.\n\n\
+            Strømprisene har vært høye i hele vinter, og mange har måttet bruke \
+            sparepengene sine på å betale regningene. Regjeringen foreslår derfor en ny \
+            ordning med strømstøtte som skal gjelde fra nyttår. Næringslivet er delt i \
+            synet på forslaget. Noen bedrifter er fornøyde med at skattene ikke økes, \
+            mens andre etterlyser mer satsing på grønn omstilling og ny teknologi.\n\n\
+            Sentralbanksjefen har tidligere advart mot at en for ekspansiv finanspolitikk \
+            kan føre til at renten må settes enda høyere. Budsjettet skal nå behandles i \
+            Stortinget, og det er ventet harde forhandlinger med partiene i sentrum før \
+            det kan vedtas i desember.\n\n\
+            Statsministeren sa på en pressekonferanse at han er trygg på at regjeringen \
+            vil finne flertall for budsjettet, slik den har gjort tidligere år. Han la til \
+            at det viktigste nå er å sikre arbeidsplasser over hele landet og å holde \
+            kostnadene nede for vanlige folk. Flere økonomer sier at forslaget er \
+            ansvarlig, men at det blir krevende å nå målene for klimakutt innen fristen.";
+        let language = detect(text, Some("da-DK"));
+        assert_eq!(language.tag, "nb");
+        assert_eq!(language.source, LanguageSource::Detected);
+        // Its first paragraph alone is too short to outweigh the tag.
+        let first = text.split("\n\n").next().unwrap_or_default();
+        assert_eq!(detect(first, Some("da-DK")).tag, "da-DK");
     }
 
     #[test]
