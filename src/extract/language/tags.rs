@@ -240,9 +240,9 @@ const CONFUSABLE_GROUPS: &[&[&str]] = &[
 /// assert_eq!(normalize_tag("x-default"), None);
 /// ```
 pub fn normalize_tag(tag: &str) -> Option<String> {
-    let tag = tag.trim();
+    // A `content-language` list (`en-US, fr;q=0.8`): its first language.
     // POSIX locales as some servers echo them: `en_US.UTF-8`, `de_DE@euro`.
-    let tag = tag.split(['.', '@']).next().unwrap_or_default();
+    let tag = tag.split([',', ';', '.', '@']).next().unwrap_or_default().trim();
     if tag.is_empty() || tag.len() > MAX_TAG_LEN {
         return None;
     }
@@ -470,6 +470,7 @@ mod tests {
         assert_eq!(norm("es-419").as_deref(), Some("es-419"));
         assert_eq!(norm("en_US.UTF-8").as_deref(), Some("en-US"));
         assert_eq!(norm("de_DE@euro").as_deref(), Some("de-DE"));
+        assert_eq!(norm("en-US, fr;q=0.8").as_deref(), Some("en-US"));
     }
 
     #[test]
