@@ -242,7 +242,11 @@ const CONFUSABLE_GROUPS: &[&[&str]] = &[
 pub fn normalize_tag(tag: &str) -> Option<String> {
     // A `content-language` list (`en-US, fr;q=0.8`): its first language.
     // POSIX locales as some servers echo them: `en_US.UTF-8`, `de_DE@euro`.
-    let tag = tag.split([',', ';', '.', '@']).next().unwrap_or_default().trim();
+    let tag = tag
+        .split([',', ';', '.', '@'])
+        .next()
+        .unwrap_or_default()
+        .trim();
     if tag.is_empty() || tag.len() > MAX_TAG_LEN {
         return None;
     }
