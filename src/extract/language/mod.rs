@@ -539,6 +539,14 @@ mod tests {
         assert!(detect("非営利組織", None).tag.starts_with("zh"));
         // Any real share of kana is Japanese with no tag at all.
         assert_eq!(detect("東京都の天気予報", None).tag, "ja");
+        // A Japanese paragraph under a wrong `zh` tag is Japanese.
+        let language = detect(
+            "このチュートリアルでは、小さなウェブサーバーを作る方法を説明します。\
+             まず新しいプロジェクトを作成してください。",
+            Some("zh-CN"),
+        );
+        assert_eq!(language.tag, "ja");
+        assert_eq!(language.source, LanguageSource::Detected);
         // A Chinese paragraph under a wrong `ja` tag is still Chinese.
         let language = detect(SIMPLIFIED_NEWS, Some("ja"));
         assert_eq!(language.tag, "zh-Hans");

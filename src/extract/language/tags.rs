@@ -400,6 +400,10 @@ fn script_family(script: &str) -> &str {
 /// (Malay, Bosnian, Nynorsk, Serbian in Latin letters, ...), its answer on
 /// such text is some neighbour, and the declaration should stand.
 pub(super) fn detectable(language: &str, script: &str) -> bool {
+    // Chinese and Japanese are decided by the script rules, not whatlang.
+    if matches!(language, "zh" | "ja") {
+        return true;
+    }
     let Some(row) = find(language) else {
         return false;
     };
@@ -561,6 +565,8 @@ mod tests {
         assert!(!detectable("sr", "Latn"));
         assert!(detectable("sr", "Cyrl"));
         assert!(detectable("nb", "Latn"));
+        assert!(detectable("zh", "Jpan"));
+        assert!(!detectable("yue", "Hant"));
         assert!(confusable("da", "nb"));
         assert!(!confusable("da", "de"));
     }
