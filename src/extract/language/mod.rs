@@ -618,6 +618,20 @@ mod tests {
 
     #[test]
     fn languages_whatlang_does_not_know_keep_their_tag() {
+        // whatlang has no Swahili and calls this Shona with full confidence.
+        let text = "Serikali ilitangaza Jumatano mpango mpya wa kujenga maelfu ya \
+            nyumba za bei nafuu kote nchini katika miaka mitano ijayo. Halmashauri \
+            zitatoa ardhi na makampuni ya ujenzi yatafanya kazi hiyo. Upinzani \
+            unasema hatua hizo zimechelewa na hazitoshi kutatua matatizo ya vijana.";
+        let raw = whatlang::detect(text).map(|i| (i.lang(), i.is_reliable()));
+        assert_eq!(raw, Some((Lang::Sna, true)));
+        let language = detect(text, Some("sw"));
+        assert_eq!(
+            (language.tag.as_str(), language.iso639_3.as_str()),
+            ("sw", "swa")
+        );
+        assert_eq!(language.source, LanguageSource::DeclaredOverride);
+        assert!(language.reliable);
         let text = "Kerajaan akan memperkenalkan beberapa langkah baharu bagi membantu \
             rakyat menghadapi kenaikan kos sara hidup, kata Perdana Menteri semalam.";
         let language = detect(text, Some("ms-MY"));
