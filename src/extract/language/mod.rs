@@ -688,4 +688,32 @@ mod tests {
         assert_eq!(language.source, LanguageSource::Detected);
         assert!(!language.reliable);
     }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let long_accents = "é".repeat(4_999);
+        let long_han_odd = format!("a{}", "中".repeat(5_001));
+        let mixed = "\u{feff}\u{200f}\u{0301}x\u{0301}".repeat(900);
+        let cases = [
+            long_accents.as_str(),
+            long_han_odd.as_str(),
+            mixed.as_str(),
+            "\0\0\0",
+            "\u{10FFFF}\u{E000}",
+            "ー・ー・",
+        ];
+        for text in cases {
+            for declared in [
+                None,
+                Some("ja"),
+                Some("zh_TW"),
+                Some("-"),
+                Some("x-klingon"),
+            ] {
+                let language = detect(text, declared);
+                assert!((0.0..=1.0).contains(&language.confidence));
+                assert!(!language.tag.is_empty());
+            }
+        }
+    }
 }
