@@ -34,6 +34,9 @@ pub struct Content {
     pub excluded: Vec<bool>,
     /// Subtree statistics with excluded subtrees left out.
     pub stats: Vec<Stats>,
+    /// Candidate scores (NaN for nodes that are no candidate), kept for
+    /// diagnostics and for the evaluation tool's explanations.
+    pub scores: Vec<f32>,
 }
 
 impl Content {
@@ -79,6 +82,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         roots: Vec::new(),
         excluded,
         stats,
+        scores: Vec::new(),
     };
 
     // 2. Scores flow from paragraphs to their ancestors.
@@ -92,7 +96,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         // its own paragraph's parent (Readability wraps such text in a `<p>`).
         let holds_text_itself = !matches!(dom.nodes[i].tag, Tag::P | Tag::Pre | Tag::Td);
         let (len, commas) = if holds_text_itself {
-            direct_measure(dom, i)
+            direct_measure(dom, &content, i)
         } else {
             (content.stats[i].text, content.stats[i].commas)
         };
@@ -128,6 +132,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
     else {
         content.roots.push(body);
+        content.scores = scores;
         return content;
     };
     loop {
@@ -153,6 +158,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
     let parent = dom.nodes[top].parent;
     if parent == NO_PARENT {
         content.roots.push(top);
+        content.scores = scores;
         return content;
     }
     let threshold = (scores[top] * SIBLING_SHARE).max(SIBLING_FLOOR);
@@ -175,6 +181,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
             content.roots.push(sibling);
         }
     }
+    content.scores = scores;
     content
 }
 
@@ -245,7 +252,7 @@ fn is_scored_paragraph(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
     let qualifies = match entry.tag {
         Tag::P | Tag::Pre | Tag::Td => true,
         Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Font | Tag::Center => {
-            direct_measure(dom, i).0 >= MIN_PARAGRAPH_TEXT
+            direct_measure(dom, content, i).0 >= MIN_PARAGRAPH_TEXT
         }
         _ => false,
     };
@@ -254,13 +261,18 @@ fn is_scored_paragraph(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
 
 /// Weighted length and commas of the text directly under `i` (its text
 /// nodes and inline children such as links and emphasis).
-fn direct_measure(dom: &Dom<'_>, i: usize) -> (u32, u32) {
+fn direct_measure(dom: &Dom<'_>, content: &Content, i: usize) -> (u32, u32) {
     let mut total = (0, 0);
     for c in dom.children(i) {
+        let entry = &dom.nodes[c];
         let (len, commas) = match dom.text(c) {
             Some(t) => crate::extract::dom::measure(t),
-            None if dom.nodes[c].is_element && !dom.nodes[c].tag.is_block() => {
-                (dom.stats[c].text, dom.stats[c].commas)
+            None if entry.is_element
+                && !entry.tag.is_block()
+                && !entry.tag.is_never_text()
+                && !content.excluded[c] =>
+            {
+                (content.stats[c].text, content.stats[c].commas)
             }
             None => continue,
         };
