@@ -1,0 +1,427 @@
+//! The metadata signals of the markup, gathered in one iterative walk:
+//! `<meta>` tags, `<title>`, `h1`, `<link>`s, `<html lang>`, microdata
+//! (`itemprop`), `rel=author` links, byline elements and `<time>` elements
+//! with where they stand.
+
+use scraper::{ElementRef, Html};
+
+use crate::extract::text::normalize_whitespace;
+
+/// Byline texts longer than this are author boxes with a biography.
+const MAX_BYLINE_CHARS: usize = 120;
+/// Visible date texts longer than this are prose.
+const MAX_DATE_TEXT_CHARS: usize = 80;
+/// Headings longer than this are not headlines.
+const MAX_H1_CHARS: usize = 300;
+/// At most this many bylines, times and visible dates are kept: the first
+/// ones of a page are its own, later ones belong to teasers and comments.
+const MAX_KEPT: usize = 12;
+
+/// What a `<time>` or date element says of itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateRole {
+    /// Labelled as the publication date.
+    Published,
+    /// Labelled as an update.
+    Modified,
+    /// No label.
+    Unlabelled,
+}
+
+/// A `<time>` element, or a short element whose class names a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct DateNode {
+    /// The `datetime` (or `content`) attribute.
+    pub(super) attr: Option<String>,
+    /// The visible text.
+    pub(super) text: String,
+    /// Inside `article`, `main` or `role=main`.
+    pub(super) in_main: bool,
+    /// Inside an aside, navigation, footer, comments or a related list.
+    pub(super) in_aside: bool,
+    /// Its label.
+    pub(super) role: DateRole,
+}
+
+/// A microdata (`itemprop`) value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Microdata {
+    /// `itemprop=headline`.
+    pub(super) headline: Option<String>,
+    /// `itemprop=author` names.
+    pub(super) authors: Vec<String>,
+    /// `itemprop=datePublished`.
+    pub(super) published: Option<String>,
+    /// `itemprop=dateModified`.
+    pub(super) modified: Option<String>,
+    /// `itemprop=image`.
+    pub(super) image: Option<String>,
+}
+
+/// Everything metadata reads from the markup besides JSON-LD.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Markup {
+    /// `<meta>` tags as (lower-cased `property`/`name`/`itemprop`/
+    /// `http-equiv`, `content`), in document order.
+    pub(super) metas: Vec<(String, String)>,
+    /// The first `<title>` outside SVG.
+    pub(super) title: Option<String>,
+    /// The first `h1` inside the main area, else the first `h1`.
+    pub(super) h1: Option<String>,
+    /// `<link rel=canonical>`.
+    pub(super) canonical: Option<String>,
+    /// `<link rel=image_src>`.
+    pub(super) image_src: Option<String>,
+    /// `<html lang>` (or `xml:lang`).
+    pub(super) html_lang: Option<String>,
+    /// `rel=author` links as (text, href).
+    pub(super) author_links: Vec<(String, Option<String>)>,
+    /// Texts of elements whose class or id names a byline or author.
+    pub(super) bylines: Vec<String>,
+    /// `<time>` elements, then short elements whose class names a date.
+    pub(super) dates: Vec<DateNode>,
+    /// Microdata values.
+    pub(super) microdata: Microdata,
+}
+
+impl Markup {
+    /// The first non-empty `content` among `keys`, in the order of `keys`.
+    pub(super) fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, v)| key == k && !v.is_empty())
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// Every non-empty `content` of `key`, in document order.
+    pub(super) fn meta_all(&self, key: &str) -> impl Iterator<Item = &str> {
+        self.metas
+            .iter()
+            .filter(move |(k, v)| k == key && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn text_of(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for t in el.text() {
+        crate::extract::text::push_normalized(&mut out, t);
+    }
+    out.trim_end().to_owned()
+}
+
+fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
+    el.value()
+        .attr(name)
+        .map(normalize_whitespace)
+        .filter(|v| !v.is_empty())
+}
+
+/// Where an element stands: (inside the main area, inside an aside).
+fn placement(el: ElementRef<'_>) -> (bool, bool) {
+    let mut in_main = false;
+    let mut in_aside = false;
+    for node in el.ancestors() {
+        let Some(a) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = a.value();
+        let role = v.attr("role").unwrap_or("");
+        match v.name() {
+            "article" | "main" => in_main = true,
+            "aside" | "nav" | "footer" => in_aside = true,
+            _ => {}
+        }
+        match role {
+            "main" | "article" => in_main = true,
+            "complementary" | "navigation" | "contentinfo" => in_aside = true,
+            _ => {}
+        }
+        let class = v.attr("class").unwrap_or("").to_ascii_lowercase();
+        let id = v.attr("id").unwrap_or("").to_ascii_lowercase();
+        if [
+            "sidebar",
+            "related",
+            "comment",
+            "widget",
+            "recommend",
+            "teaser",
+            "footer",
+        ]
+        .iter()
+        .any(|w| class.contains(w) || id.contains(w))
+        {
+            in_aside = true;
+        }
+    }
+    (in_main, in_aside)
+}
+
+/// Words that label a date as an update, in the supported languages.
+const MODIFIED_WORDS: &[&str] = &[
+    "updat",
+    "modif",
+    "edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "actualiz",
+    "atualiz",
+    "aggiornat",
+    "bijgewerkt",
+    "обновл",
+    "更新",
+    "修改",
+    "업데이트",
+    "수정",
+];
+/// Words that label a date as the publication date.
+const PUBLISHED_WORDS: &[&str] = &[
+    "publi",
+    "posted",
+    "pubdate",
+    "veröffentlicht",
+    "erschienen",
+    "发布",
+    "發布",
+    "發佈",
+    "公開",
+    "опубликован",
+    "créé",
+    "creado",
+    "date-created",
+    "datecreated",
+];
+
+/// The label of a date element: its own attributes and text, its parent's
+/// class and id, and the text just before it.
+fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
+    let mut label = String::new();
+    let push_attrs = |label: &mut String, e: ElementRef<'_>| {
+        for a in ["class", "id", "itemprop", "name"] {
+            if let Some(v) = e.value().attr(a) {
+                label.push_str(v);
+                label.push(' ');
+            }
+        }
+    };
+    push_attrs(&mut label, el);
+    if el.value().attr("pubdate").is_some() {
+        label.push_str("pubdate ");
+    }
+    label.push_str(text);
+    if let Some(parent) = el.parent().and_then(ElementRef::wrap) {
+        push_attrs(&mut label, parent);
+    }
+    // The previous sibling's text ("Updated: <time>").
+    if let Some(prev) = el.prev_sibling() {
+        let prev_text = match prev.value() {
+            scraper::Node::Text(t) => t.to_string(),
+            _ => ElementRef::wrap(prev).map(text_of).unwrap_or_default(),
+        };
+        if prev_text.chars().count() <= MAX_DATE_TEXT_CHARS {
+            label.push(' ');
+            label.push_str(&prev_text);
+        }
+    }
+    let label = label.to_lowercase();
+    if MODIFIED_WORDS.iter().any(|w| label.contains(w)) {
+        DateRole::Modified
+    } else if PUBLISHED_WORDS.iter().any(|w| label.contains(w)) {
+        DateRole::Published
+    } else {
+        DateRole::Unlabelled
+    }
+}
+
+/// Whether a class or id names a byline.
+fn is_byline_name(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    (s.contains("byline") || s.contains("author") || s.contains("writer"))
+        && ![
+            "comment", "avatar", "image", "img", "photo", "bio", "desc", "about", "more", "box",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+}
+
+/// Whether a class names a visible date.
+fn is_date_name(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    ["date", "time", "publish", "posted", "timestamp"]
+        .iter()
+        .any(|w| s.contains(w))
+        && !["update", "runtime", "timeline", "datepicker", "times"]
+            .iter()
+            .any(|w| s.contains(w))
+}
+
+/// Gathers the markup signals in one walk in document order.
+pub(super) fn collect(doc: &Html) -> Markup {
+    let mut m = Markup::default();
+    let mut first_h1: Option<String> = None;
+    let mut main_h1: Option<String> = None;
+    let mut visible_dates: Vec<DateNode> = Vec::new();
+    let root = doc.root_element();
+    if let Some(lang) = attr(root, "lang").or_else(|| attr(root, "xml:lang")) {
+        m.html_lang = Some(lang);
+    }
+    for node in root.descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = el.value();
+        let name = v.name();
+        match name {
+            "meta" => {
+                let content = v
+                    .attr("content")
+                    .map(normalize_whitespace)
+                    .unwrap_or_default();
+                for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = v.attr(key_attr) {
+                        m.metas
+                            .push((k.trim().to_ascii_lowercase(), content.clone()));
+                    }
+                }
+            }
+            "title" if m.title.is_none() => {
+                let in_svg = el
+                    .ancestors()
+                    .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "svg"));
+                if !in_svg {
+                    m.title = Some(text_of(el)).filter(|t| !t.is_empty());
+                }
+            }
+            "h1" => {
+                let text = text_of(el);
+                if !text.is_empty() && text.chars().count() <= MAX_H1_CHARS {
+                    if first_h1.is_none() {
+                        first_h1 = Some(text.clone());
+                    }
+                    if main_h1.is_none() && placement(el).0 {
+                        main_h1 = Some(text);
+                    }
+                }
+            }
+            "link" => {
+                let rel = v.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rels: Vec<&str> = rel.split_whitespace().collect();
+                if rels.contains(&"canonical") && m.canonical.is_none() {
+                    m.canonical = attr(el, "href");
+                }
+                if rels.contains(&"image_src") && m.image_src.is_none() {
+                    m.image_src = attr(el, "href");
+                }
+            }
+            "time" if m.dates.len() < MAX_KEPT => {
+                let text = text_of(el);
+                let attr_value = attr(el, "datetime").or_else(|| attr(el, "content"));
+                if attr_value.is_some()
+                    || (!text.is_empty() && text.chars().count() <= MAX_DATE_TEXT_CHARS)
+                {
+                    let (in_main, in_aside) = placement(el);
+                    let role = date_role(el, &text);
+                    m.dates.push(DateNode {
+                        attr: attr_value,
+                        text,
+                        in_main,
+                        in_aside,
+                        role,
+                    });
+                }
+            }
+            _ => {}
+        }
+        if name == "a"
+            && v.attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("author"))
+            })
+        {
+            let text = text_of(el);
+            if !text.is_empty() {
+                m.author_links.push((text, attr(el, "href")));
+            }
+        }
+        if let Some(prop) = v.attr("itemprop") {
+            microdata(&mut m.microdata, el, prop);
+        }
+        if name != "meta" && name != "time" && name != "script" && name != "style" {
+            let class = v.attr("class").unwrap_or("");
+            let id = v.attr("id").unwrap_or("");
+            if m.bylines.len() < MAX_KEPT && (is_byline_name(class) || is_byline_name(id)) {
+                let text = text_of(el);
+                if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                    m.bylines.push(text);
+                }
+            }
+            if visible_dates.len() < MAX_KEPT && is_date_name(class) {
+                let text = text_of(el);
+                if !text.is_empty() && text.chars().count() <= MAX_DATE_TEXT_CHARS {
+                    let (in_main, in_aside) = placement(el);
+                    let role = date_role(el, &text);
+                    visible_dates.push(DateNode {
+                        attr: attr(el, "content"),
+                        text,
+                        in_main,
+                        in_aside,
+                        role,
+                    });
+                }
+            }
+        }
+    }
+    m.h1 = main_h1.or(first_h1);
+    m.dates.extend(visible_dates);
+    m
+}
+
+/// Records one `itemprop` element.
+fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str) {
+    let v = el.value();
+    let value = || {
+        attr(el, "content")
+            .or_else(|| attr(el, "datetime"))
+            .or_else(|| Some(text_of(el)).filter(|t| !t.is_empty()))
+    };
+    for p in prop.split_whitespace() {
+        match p {
+            "headline" if md.headline.is_none() && v.name() != "meta" => md.headline = value(),
+            "datePublished" if md.published.is_none() && v.name() != "meta" => {
+                md.published = value()
+            }
+            "dateModified" if md.modified.is_none() && v.name() != "meta" => md.modified = value(),
+            "image" if md.image.is_none() => {
+                md.image = attr(el, "src")
+                    .or_else(|| attr(el, "content"))
+                    .or_else(|| attr(el, "href"));
+                if md.image.is_none() {
+                    // `<div itemprop=image itemscope><meta itemprop=url>`.
+                    md.image = el
+                        .descendants()
+                        .filter_map(ElementRef::wrap)
+                        .find(|d| d.value().attr("itemprop") == Some("url"))
+                        .and_then(|d| attr(d, "content").or_else(|| attr(d, "href")));
+                }
+            }
+            "author" | "creator" if md.authors.len() < super::authors::MAX_AUTHORS => {
+                // `<span itemprop=author itemscope><span itemprop=name>`.
+                let name = el
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .find(|d| d.value().attr("itemprop") == Some("name"))
+                    .and_then(|d| attr(d, "content").or_else(|| Some(text_of(d))))
+                    .or_else(value);
+                if let Some(name) = name.filter(|n| n.chars().count() <= MAX_BYLINE_CHARS) {
+                    md.authors.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! Title cleaning: the site-name suffix or prefix taken off (" | Site",
+//! " - Site", "Site: ..."), and the result checked against the `h1`.
+
+use crate::extract::text::normalize_whitespace;
+
+/// Separators between a headline and a site or section name, strongest
+/// first. A separator in this list splits only when the part it cuts off
+/// is recognised (site name, domain, `h1`) or, for the first group, is
+/// short enough to be a name.
+const STRONG_SEPARATORS: &[&str] = &[" | ", "｜", " ｜ ", " :: ", " » ", " · ", " • ", " / "];
+/// Dashes: headlines use them too, so they split on weaker evidence only.
+const DASH_SEPARATORS: &[&str] = &[" - ", " – ", " — ", "_", "-", "–"];
+/// Separators after a leading site name ("Site: Headline").
+const PREFIX_SEPARATORS: &[&str] = &[
+    ": ", " | ", "｜", " - ", " – ", " — ", " :: ", " » ", " · ", "：",
+];
+/// The most words a cut-off part may have to pass for a site name without
+/// being recognised.
+const MAX_SITE_WORDS: usize = 4;
+/// The most characters a recognised site part may have (longer parts that
+/// merely mention the site are headline text).
+const MAX_SITE_CHARS: usize = 40;
+
+/// What is known about the site, to recognise its name in a title.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct SiteHints<'a> {
+    /// The declared site name.
+    pub(super) site_name: Option<&'a str>,
+    /// The page's host name.
+    pub(super) host: Option<&'a str>,
+    /// The page's main heading.
+    pub(super) h1: Option<&'a str>,
+}
+
+/// A cleaned title and the site name cut off it, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Cleaned {
+    /// The headline.
+    pub(super) title: String,
+    /// The part recognised as the site name.
+    pub(super) site: Option<String>,
+}
+
+/// Lower-cased letters and digits only: the form titles are compared in.
+pub(super) fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The distinctive labels of a host: `www.bbc.co.uk` gives `bbc`.
+fn host_labels(host: &str) -> Vec<String> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    labels
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            // The public suffix (`com`, `co.uk`) and `www` say nothing.
+            *i + 1 < n
+                && !matches!(
+                    **l,
+                    "www"
+                        | "m"
+                        | "amp"
+                        | "co"
+                        | "com"
+                        | "org"
+                        | "net"
+                        | "gov"
+                        | "ac"
+                        | "edu"
+                        | "news"
+                )
+        })
+        .map(|(_, l)| key(l))
+        .filter(|l| l.chars().count() >= 3)
+        .collect()
+}
+
+/// Whether `part` names the site: it is the declared site name (or one
+/// holds the other), or it contains a host label, or a host label contains
+/// it.
+fn is_site(part: &str, hints: &SiteHints<'_>) -> bool {
+    let p = key(part);
+    if p.is_empty() || part.chars().count() > MAX_SITE_CHARS {
+        return false;
+    }
+    if let Some(site) = hints.site_name.map(key).filter(|s| !s.is_empty())
+        && (site == p || (site.chars().count() >= 3 && (p.contains(&site) || site.contains(&p))))
+    {
+        return true;
+    }
+    hints.host.is_some_and(|host| {
+        host_labels(host)
+            .iter()
+            .any(|l| p.contains(l.as_str()) || (p.chars().count() >= 3 && l.contains(&p)))
+    })
+}
+
+fn is_h1(part: &str, hints: &SiteHints<'_>) -> bool {
+    hints.h1.is_some_and(|h| {
+        let h = key(h);
+        !h.is_empty() && h == key(part)
+    })
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Cleans `raw`; `generic` allows cutting an unrecognised short suffix
+/// after a strong separator (not for JSON-LD headlines, which are clean by
+/// intent).
+pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned {
+    let mut title = normalize_whitespace(raw);
+    let mut site = None;
+    // 1. One part is exactly the h1: that is the headline.
+    for sep in STRONG_SEPARATORS
+        .iter()
+        .chain(DASH_SEPARATORS)
+        .chain(PREFIX_SEPARATORS)
+    {
+        if title.contains(sep)
+            && let Some(part) = title.split(sep).find(|p| is_h1(p, hints))
+        {
+            let rest: Vec<&str> = title.split(sep).filter(|p| !is_h1(p, hints)).collect();
+            let removed = (rest.len() == 1).then(|| rest[0].trim().to_owned());
+            return Cleaned {
+                title: part.trim().to_owned(),
+                site: removed.filter(|r| is_site(r, hints)),
+            };
+        }
+    }
+    // 2. Suffixes that name the site, repeatedly ("Story - Section - Site").
+    for _ in 0..3 {
+        let cut = STRONG_SEPARATORS
+            .iter()
+            .chain(DASH_SEPARATORS)
+            .filter_map(|sep| title.rfind(sep).map(|i| (i, *sep)))
+            .max_by_key(|(i, _)| *i);
+        let Some((i, sep)) = cut else { break };
+        let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+        if head.is_empty() || !is_site(tail, hints) {
+            break;
+        }
+        site.get_or_insert_with(|| tail.to_owned());
+        title = head.to_owned();
+    }
+    // 3. A prefix that names the site ("Site: Headline").
+    if let Some((i, sep)) = PREFIX_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, _)| *i)
+    {
+        let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+        if !tail.is_empty() && is_site(head, hints) {
+            site.get_or_insert_with(|| head.to_owned());
+            title = tail.to_owned();
+        }
+    }
+    // 4. Nothing recognised: a short part after a strong separator is a
+    // site or section name when the headline before it is longer.
+    if generic && site.is_none() {
+        for sep in STRONG_SEPARATORS {
+            if let Some(i) = title.rfind(sep) {
+                let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+                if !head.is_empty()
+                    && word_count(tail) <= MAX_SITE_WORDS
+                    && tail.chars().count() <= MAX_SITE_CHARS
+                    && head.chars().count() > tail.chars().count()
+                {
+                    site = Some(tail.to_owned());
+                    title = head.to_owned();
+                }
+                break;
+            }
+        }
+    }
+    Cleaned { title, site }
+}
+
+/// Whether the `h1` is the cleaned title's close match, so that the page's
+/// own heading (its exact wording and case) is the better headline: equal
+/// once compared by letters and digits, or one holding the other with at
+/// least 60% of its length.
+pub(super) fn h1_matches(title: &str, h1: &str) -> bool {
+    let (t, h) = (key(title), key(h1));
+    if t.is_empty() || h.is_empty() {
+        return false;
+    }
+    if t == h {
+        return true;
+    }
+    let (short, long) = if t.len() < h.len() {
+        (&t, &h)
+    } else {
+        (&h, &t)
+    };
+    long.contains(short.as_str()) && short.chars().count() * 10 >= long.chars().count() * 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hints<'a>(
+        site: Option<&'a str>,
+        host: Option<&'a str>,
+        h1: Option<&'a str>,
+    ) -> SiteHints<'a> {
+        SiteHints {
+            site_name: site,
+            host,
+            h1,
+        }
+    }
+
+    #[test]
+    fn cuts_a_site_suffix_named_by_site_name_or_domain() {
+        let h = hints(Some("Example Times"), None, None);
+        let c = clean("Rates rise again | Example Times", &h, true);
+        assert_eq!(c.title, "Rates rise again");
+        assert_eq!(c.site.as_deref(), Some("Example Times"));
+        let h = hints(None, Some("www.dailyplanet.co.uk"), None);
+        assert_eq!(
+            clean("Rates rise - Markets - Daily Planet", &h, true).title,
+            "Rates rise - Markets"
+        );
+        assert_eq!(
+            clean("Rates rise – The Daily Planet", &h, false).title,
+            "Rates rise"
+        );
+    }
+
+    #[test]
+    fn cuts_a_site_prefix() {
+        let h = hints(Some("Planet"), None, None);
+        assert_eq!(
+            clean("Planet: Rates rise again", &h, true).title,
+            "Rates rise again"
+        );
+        // A colon inside the headline stays.
+        assert_eq!(
+            clean("Rates: why they rise", &h, true).title,
+            "Rates: why they rise"
+        );
+    }
+
+    #[test]
+    fn the_h1_picks_the_headline_part() {
+        let h = hints(None, None, Some("Rates rise again"));
+        let c = clean("Rates rise again - Some Paper Online", &h, true);
+        assert_eq!(c.title, "Rates rise again");
+        let h = hints(None, None, Some("Rates rise again"));
+        assert_eq!(
+            clean("Some Paper: Rates rise again", &h, true).title,
+            "Rates rise again"
+        );
+    }
+
+    #[test]
+    fn keeps_dashes_that_belong_to_the_headline() {
+        let h = hints(None, Some("example.com"), None);
+        assert_eq!(
+            clean("Spider-Man review - a web of fun", &h, true).title,
+            "Spider-Man review - a web of fun"
+        );
+        assert_eq!(
+            clean("Python - A Guide", &h, true).title,
+            "Python - A Guide"
+        );
+        // A short unrecognised part after a pipe is cut only when allowed.
+        assert_eq!(
+            clean("Rates rise again | Foo", &h, true).title,
+            "Rates rise again"
+        );
+        assert_eq!(
+            clean("Rates rise again | Foo", &h, false).title,
+            "Rates rise again | Foo"
+        );
+    }
+
+    #[test]
+    fn cjk_titles() {
+        let h = hints(Some("新浪新闻"), None, None);
+        assert_eq!(
+            clean("普京会晤金正恩_新浪新闻", &h, true).title,
+            "普京会晤金正恩"
+        );
+        let h = hints(None, Some("www.bbc.com"), None);
+        assert_eq!(
+            clean("普京会晤金正恩 - BBC News 中文", &h, true).title,
+            "普京会晤金正恩"
+        );
+    }
+
+    #[test]
+    fn h1_close_match() {
+        assert!(h1_matches("Rates rise again", "Rates Rise Again!"));
+        assert!(h1_matches(
+            "Rates rise again, and again",
+            "Rates rise again and again"
+        ));
+        assert!(!h1_matches("Rates rise again", "Example Times"));
+        assert!(!h1_matches(
+            "Rates rise again because the bank says so",
+            "Rates"
+        ));
+    }
+}
