@@ -11,6 +11,13 @@ use crate::extract::text::normalize_whitespace;
 const MAX_BYLINE_CHARS: usize = 120;
 /// Visible date texts longer than this are prose.
 const MAX_DATE_TEXT_CHARS: usize = 80;
+/// Dates without digits ("yesterday", "昨天") are at most this long.
+const MAX_WORD_DATE_CHARS: usize = 20;
+/// Text nodes kept after the headline (and before it) as places a visible
+/// date may stand: bylines and date lines sit right by the `h1`.
+const NEAR_H1_TEXTS_AFTER: usize = 30;
+/// See [`NEAR_H1_TEXTS_AFTER`].
+const NEAR_H1_TEXTS_BEFORE: usize = 8;
 /// Headings longer than this are not headlines.
 const MAX_H1_CHARS: usize = 300;
 /// At most this many bylines, times and visible dates are kept: the first
@@ -82,6 +89,9 @@ pub(super) struct Markup {
     pub(super) dates: Vec<DateNode>,
     /// Microdata values.
     pub(super) microdata: Microdata,
+    /// Short text nodes with a digit around the first `h1`: those after it
+    /// (nearest first), then those before it (nearest first).
+    pub(super) near_h1: Vec<String>,
 }
 
 impl Markup {
@@ -123,6 +133,9 @@ fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
 fn placement(el: ElementRef<'_>) -> (bool, bool) {
     let mut in_main = false;
     let mut in_aside = false;
+    // A footer inside the article (`<footer class="entry-meta">`) holds the
+    // article's own date; only a footer outside any article is boilerplate.
+    let mut in_footer = false;
     for node in el.ancestors() {
         let Some(a) = ElementRef::wrap(node) else {
             continue;
@@ -131,36 +144,32 @@ fn placement(el: ElementRef<'_>) -> (bool, bool) {
         let role = v.attr("role").unwrap_or("");
         match v.name() {
             "article" | "main" => in_main = true,
-            "aside" | "nav" | "footer" => in_aside = true,
+            "aside" | "nav" => in_aside = true,
+            "footer" => in_footer = true,
             _ => {}
         }
         match role {
             "main" | "article" => in_main = true,
-            "complementary" | "navigation" | "contentinfo" => in_aside = true,
+            "complementary" | "navigation" => in_aside = true,
+            "contentinfo" => in_footer = true,
             _ => {}
         }
         let class = v.attr("class").unwrap_or("").to_ascii_lowercase();
         let id = v.attr("id").unwrap_or("").to_ascii_lowercase();
-        if [
-            "sidebar",
-            "related",
-            "comment",
-            "widget",
-            "recommend",
-            "teaser",
-            "footer",
-        ]
-        .iter()
-        .any(|w| class.contains(w) || id.contains(w))
-        {
+        let named = |words: &[&str]| words.iter().any(|w| class.contains(w) || id.contains(w));
+        // Not "widget": page builders wrap every block in one.
+        if named(&["sidebar", "related", "comment", "recommend", "teaser"]) {
             in_aside = true;
         }
+        if named(&["footer"]) {
+            in_footer = true;
+        }
     }
-    (in_main, in_aside)
+    (in_main, in_aside || (in_footer && !in_main))
 }
 
 /// Words that label a date as an update, in the supported languages.
-const MODIFIED_WORDS: &[&str] = &[
+pub(super) const MODIFIED_WORDS: &[&str] = &[
     "updat",
     "modif",
     "edited",
@@ -238,6 +247,12 @@ fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
     }
 }
 
+/// Whether `text` is labelled as an update ("Updated July 9, 2025").
+pub(super) fn says_modified(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    MODIFIED_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Whether a class or id names a byline.
 fn is_byline_name(s: &str) -> bool {
     let s = s.to_ascii_lowercase();
@@ -270,12 +285,48 @@ pub(super) fn collect(doc: &Html) -> Markup {
     if let Some(lang) = attr(root, "lang").or_else(|| attr(root, "xml:lang")) {
         m.html_lang = Some(lang);
     }
+    let mut seen_h1 = false;
+    let mut texts_after = 0usize;
+    let mut before_h1: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut after_h1: Vec<String> = Vec::new();
     for node in root.descendants() {
+        if let scraper::Node::Text(t) = node.value() {
+            if seen_h1 && texts_after >= NEAR_H1_TEXTS_AFTER {
+                continue;
+            }
+            let in_code = node.parent().and_then(ElementRef::wrap).is_some_and(|p| {
+                matches!(
+                    p.value().name(),
+                    "script" | "style" | "noscript" | "template"
+                )
+            });
+            let text = normalize_whitespace(t);
+            if in_code || text.is_empty() {
+                continue;
+            }
+            let keep = text.chars().count() <= MAX_DATE_TEXT_CHARS
+                && text.chars().any(|c| c.is_ascii_digit());
+            if seen_h1 {
+                texts_after += 1;
+                if keep {
+                    after_h1.push(text);
+                }
+            } else if keep {
+                if before_h1.len() == NEAR_H1_TEXTS_BEFORE {
+                    before_h1.pop_front();
+                }
+                before_h1.push_back(text);
+            }
+            continue;
+        }
         let Some(el) = ElementRef::wrap(node) else {
             continue;
         };
         let v = el.value();
         let name = v.name();
+        if name == "h1" {
+            seen_h1 = true;
+        }
         match name {
             "meta" => {
                 let content = v
@@ -337,12 +388,10 @@ pub(super) fn collect(doc: &Html) -> Markup {
             }
             _ => {}
         }
-        if name == "a"
-            && v.attr("rel").is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case("author"))
-            })
-        {
+        if v.attr("rel").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("author"))
+        }) {
             let text = text_of(el);
             if !text.is_empty() {
                 m.author_links.push((text, attr(el, "href")));
@@ -362,7 +411,10 @@ pub(super) fn collect(doc: &Html) -> Markup {
             }
             if visible_dates.len() < MAX_KEPT && is_date_name(class) {
                 let text = text_of(el);
-                if !text.is_empty() && text.chars().count() <= MAX_DATE_TEXT_CHARS {
+                // Dates hold digits, or are short words ("yesterday").
+                let datelike = text.chars().any(|c| c.is_ascii_digit())
+                    || text.chars().count() <= MAX_WORD_DATE_CHARS;
+                if datelike && text.chars().count() <= MAX_DATE_TEXT_CHARS {
                     let (in_main, in_aside) = placement(el);
                     let role = date_role(el, &text);
                     visible_dates.push(DateNode {
@@ -377,6 +429,8 @@ pub(super) fn collect(doc: &Html) -> Markup {
         }
     }
     m.h1 = main_h1.or(first_h1);
+    m.near_h1 = after_h1;
+    m.near_h1.extend(before_h1.into_iter().rev());
     m.dates.extend(visible_dates);
     m
 }

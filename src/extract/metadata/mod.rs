@@ -597,6 +597,10 @@ impl Page<'_> {
             push(d.attr.as_deref(), Source::TimeElement);
             push(Some(d.text.as_str()), Source::VisibleDate);
         }
+        // Short text by the headline: the date line of pages without markup.
+        for text in md.near_h1.iter().filter(|t| !markup::says_modified(t)) {
+            push(Some(text.as_str()), Source::VisibleDate);
+        }
         if let Some(url) = canonical.or(self.hints.page_url.map(Url::as_str))
             && dates::from_url_path(url).is_some()
         {
@@ -652,6 +656,9 @@ impl Page<'_> {
         {
             push(d.attr.as_deref(), Source::TimeElement);
             push(Some(d.text.as_str()), Source::VisibleDate);
+        }
+        for text in md.near_h1.iter().filter(|t| markup::says_modified(t)) {
+            push(Some(text.as_str()), Source::VisibleDate);
         }
         out
     }
