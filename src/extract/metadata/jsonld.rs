@@ -261,8 +261,82 @@ fn text_of(v: Option<&Value>) -> Option<String> {
         Value::Array(items) => items.iter().find_map(Value::as_str)?,
         _ => return None,
     };
-    let s = crate::extract::text::normalize_whitespace(s);
+    let s = crate::extract::text::normalize_whitespace(&decode_entities(s));
     (!s.is_empty()).then_some(s)
+}
+
+/// Decodes HTML character references left in text that should be plain
+/// (JSON-LD strings, and meta values encoded twice): numeric ones and the
+/// common named ones, twice over for `&amp;#8211;`. Unknown names stay.
+pub(super) fn decode_entities(s: &str) -> String {
+    let mut text = s.to_owned();
+    for _ in 0..2 {
+        if !text.contains('&') {
+            break;
+        }
+        text = decode_once(&text);
+    }
+    text
+}
+
+fn decode_once(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ';')
+            .map(|(j, _)| j);
+        let decoded = end.and_then(|j| entity(&rest[1..j]).map(|c| (c, j)));
+        match decoded {
+            Some((c, j)) => {
+                out.push(c);
+                rest = &rest[j + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "hellip" => '…',
+        "bull" => '•',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        _ => return None,
+    })
 }
 
 fn field(obj: &Map<String, Value>, key: &str) -> Option<String> {
@@ -499,6 +573,14 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(!ld(&deep).is_article);
+    }
+
+    #[test]
+    fn decodes_character_references() {
+        assert_eq!(
+            decode_entities("A &#8211; B &amp; C&#x27;s &amp;#8230; &bogus; & x"),
+            "A – B & C's … &bogus; & x"
+        );
     }
 
     #[test]

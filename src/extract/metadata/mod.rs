@@ -149,7 +149,7 @@ pub struct Metadata {
 type Found<T> = Option<(T, Source)>;
 
 fn found(v: Option<&str>, source: Source) -> Found<String> {
-    v.map(normalize_whitespace)
+    v.map(|s| normalize_whitespace(&jsonld::decode_entities(s)))
         .filter(|s| !s.is_empty())
         .map(|s| (s, source))
 }
