@@ -629,6 +629,11 @@ fn month_from_word(w: &str) -> Option<u32> {
     Some(m)
 }
 
+/// Whether `word` (lower-cased) names a month in a supported language.
+pub fn is_month_name(word: &str) -> bool {
+    month_from_word(word).is_some()
+}
+
 fn ymd(y: u64, m: u64, d: u64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(
         i32::try_from(y).ok()?,

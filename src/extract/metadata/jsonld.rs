@@ -43,6 +43,20 @@ const ARTICLE_TYPES: &[&str] = &[
     "Recipe",
 ];
 
+/// Types of an author that is not a person.
+const ORGANIZATION_TYPES: &[&str] = &[
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "LocalBusiness",
+    "EducationalOrganization",
+    "GovernmentOrganization",
+    "MedicalOrganization",
+    "NGO",
+    "WebSite",
+    "Brand",
+];
+
 /// Page types whose fields fill what the article object lacks.
 const PAGE_TYPES: &[&str] = &[
     "WebPage",
@@ -63,6 +77,8 @@ pub(super) struct LdAuthor {
     pub(super) name: String,
     /// The author's page.
     pub(super) url: Option<String>,
+    /// Typed as an organisation rather than a person.
+    pub(super) is_organization: bool,
 }
 
 /// The fields metadata takes from JSON-LD.
@@ -468,7 +484,11 @@ fn authors(index: &Index<'_>, v: Option<&Value>) -> Vec<LdAuthor> {
         match item {
             Value::String(_) => {
                 if let Some(name) = text_of(Some(item)) {
-                    out.push(LdAuthor { name, url: None });
+                    out.push(LdAuthor {
+                        name,
+                        url: None,
+                        is_organization: false,
+                    });
                 }
             }
             Value::Object(o) => {
@@ -483,7 +503,12 @@ fn authors(index: &Index<'_>, v: Option<&Value>) -> Vec<LdAuthor> {
                 if let Some(name) = name {
                     let url =
                         field(o, "url").filter(|u| u.starts_with("http") || u.starts_with('/'));
-                    out.push(LdAuthor { name, url });
+                    let is_organization = has_type(o, ORGANIZATION_TYPES);
+                    out.push(LdAuthor {
+                        name,
+                        url,
+                        is_organization,
+                    });
                 }
             }
             _ => {}
@@ -527,7 +552,8 @@ mod tests {
             got.authors,
             [LdAuthor {
                 name: "Ann Lee".into(),
-                url: Some("https://x.test/ann".into())
+                url: Some("https://x.test/ann".into()),
+                is_organization: false,
             }]
         );
     }

@@ -89,6 +89,9 @@ pub(super) struct Markup {
     pub(super) dates: Vec<DateNode>,
     /// Microdata values.
     pub(super) microdata: Microdata,
+    /// Texts of elements by the headline that open with a byline label
+    /// ("By Jane Doe"), nearest first.
+    pub(super) labelled_bylines: Vec<String>,
     /// Short text nodes with a digit around the first `h1`: those after it
     /// (nearest first), then those before it (nearest first).
     pub(super) near_h1: Vec<String>,
@@ -289,6 +292,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
     let mut texts_after = 0usize;
     let mut before_h1: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     let mut after_h1: Vec<String> = Vec::new();
+    let mut before_labelled: Vec<String> = Vec::new();
     for node in root.descendants() {
         if let scraper::Node::Text(t) = node.value() {
             if seen_h1 && texts_after >= NEAR_H1_TEXTS_AFTER {
@@ -304,8 +308,24 @@ pub(super) fn collect(doc: &Html) -> Markup {
             if in_code || text.is_empty() {
                 continue;
             }
-            let keep = text.chars().count() <= MAX_DATE_TEXT_CHARS
-                && text.chars().any(|c| c.is_ascii_digit());
+            let short = text.chars().count() <= MAX_DATE_TEXT_CHARS;
+            if short
+                && m.labelled_bylines.len() < MAX_KEPT
+                && super::authors::has_label(&text)
+                && let Some(parent) = node.parent().and_then(ElementRef::wrap)
+            {
+                // The parent holds the whole line when a comment or a link
+                // splits it ("By <!-- --><a>Jane Doe</a>").
+                let line = text_of(parent);
+                if line.chars().count() <= MAX_BYLINE_CHARS {
+                    if seen_h1 {
+                        m.labelled_bylines.push(line);
+                    } else {
+                        before_labelled.push(line);
+                    }
+                }
+            }
+            let keep = short && text.chars().any(|c| c.is_ascii_digit());
             if seen_h1 {
                 texts_after += 1;
                 if keep {
@@ -431,6 +451,9 @@ pub(super) fn collect(doc: &Html) -> Markup {
     m.h1 = main_h1.or(first_h1);
     m.near_h1 = after_h1;
     m.near_h1.extend(before_h1.into_iter().rev());
+    // Bylines above the headline come after those below it, nearest first.
+    m.labelled_bylines
+        .extend(before_labelled.into_iter().rev().take(NEAR_H1_TEXTS_BEFORE));
     m.dates.extend(visible_dates);
     m
 }

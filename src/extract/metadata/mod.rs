@@ -437,6 +437,20 @@ impl Page<'_> {
             }
             out
         };
+        // JSON-LD naming only the publisher or another organisation gives
+        // way to a person named by the markup (a byline under the headline
+        // beats `"author": {"@type": "Organization"}`).
+        let publisher = [
+            self.ld.publisher.as_deref(),
+            self.ld.website_name.as_deref(),
+        ];
+        let is_org = |a: &jsonld::LdAuthor| {
+            a.is_organization
+                || publisher
+                    .iter()
+                    .flatten()
+                    .any(|p| title::key(p) == title::key(&a.name))
+        };
         let ld = from_names(
             &mut self
                 .ld
@@ -444,9 +458,19 @@ impl Page<'_> {
                 .iter()
                 .map(|a| (a.name.as_str(), a.url.as_deref())),
         );
-        if !ld.is_empty() {
+        if !ld.is_empty() && !self.ld.authors.iter().all(is_org) {
             return Some((ld, Source::JsonLd));
         }
+        self.markup_authors(&from_names)
+            .or_else(|| (!ld.is_empty()).then_some((ld, Source::JsonLd)))
+    }
+
+    /// Authors from the markup, best source first.
+    fn markup_authors(
+        &self,
+        from_names: &dyn Fn(&mut dyn Iterator<Item = (&str, Option<&str>)>) -> Vec<Author>,
+    ) -> Found<Vec<Author>> {
+        let md = &self.markup;
         let sources: [(&[&str], Source); 4] = [
             (
                 &["author", "byl", "sailthru.author", "parsely-author"],
@@ -462,6 +486,17 @@ impl Page<'_> {
                 return Some((list, source));
             }
         }
+        // Twitter card labels: `twitter:label1` "Written by", `twitter:data1`.
+        let labelled = (1..=4).find_map(|i| {
+            let label = md.meta(&[&format!("twitter:label{i}")])?;
+            authors::is_author_label(label)
+                .then(|| md.meta(&[&format!("twitter:data{i}")]))
+                .flatten()
+        });
+        let list = from_names(&mut labelled.into_iter().map(|v| (v, None)));
+        if !list.is_empty() {
+            return Some((list, Source::Twitter));
+        }
         let list = from_names(&mut md.microdata.authors.iter().map(|a| (a.as_str(), None)));
         if !list.is_empty() {
             return Some((list, Source::Microdata));
@@ -475,10 +510,11 @@ impl Page<'_> {
         if !list.is_empty() {
             return Some((list, Source::Byline));
         }
-        // The first byline element that yields names; later ones belong to
-        // teasers.
+        // The first byline element (by class, then a "By ..." line by the
+        // headline) that yields names; later ones belong to teasers.
         md.bylines
             .iter()
+            .chain(&md.labelled_bylines)
             .map(|b| from_names(&mut std::iter::once((b.as_str(), None))))
             .find(|l| !l.is_empty())
             .map(|l| (l, Source::Byline))

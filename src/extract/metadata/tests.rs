@@ -295,3 +295,30 @@ fn missing_is_none() {
     let m = meta_with_prelude("<p>nothing here</p>", &Prelude::default());
     assert_eq!(m, Metadata::default());
 }
+
+#[test]
+fn an_organisation_author_gives_way_to_a_byline_person() {
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise",
+        "author":{"@type":"Organization","name":"Example News"}}</script>
+        <article><h1>Rates rise</h1><p class="x">By <!-- --><a href="/p/ann">Ann Lee</a></p></article>"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee"]);
+    assert_eq!(m.sources.authors, Some(Source::Byline));
+    // With no person anywhere, the organisation stays.
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise",
+        "author":{"@type":"Organization","name":"Example News"}}</script>"#,
+    );
+    assert_eq!(names(&m), ["Example News"]);
+}
+
+#[test]
+fn twitter_label_names_the_writer() {
+    let m = meta_of(
+        r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">
+        <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee"]);
+    assert_eq!(m.sources.authors, Some(Source::Twitter));
+}
