@@ -24,7 +24,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
           | by | von | por | par | от | (?-i:di|door|av|af|od)
           | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
           | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von
-        )\s*[:：]?\s+
+        )(?:\s*[:：]?\s+|\s*[:：]?\s*$)
         | ^(?:文|图|圖)\s*[/／|｜:：]\s*
         | ^(?:撰文|作者|记者|記者|编辑|編輯|责编|責編|기자)\s*[/／|｜:：]?\s*",
     )
@@ -39,7 +39,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text after the names: a date, a time, or a site after a bar.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||–|—|\bon\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d).*$")
+    Regex::new(r"(?i)\s*(?:\||–|—|\bon\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]).*$")
         .expect("valid pattern")
 });
 
@@ -247,6 +247,8 @@ mod tests {
         assert!(names("August 28").is_empty());
         assert_eq!(names("Olive Ryan, Sat, 20 Dec"), ["Olive Ryan"]);
         assert!(names("The Author").is_empty());
+        assert!(names("Written by").is_empty());
+        assert_eq!(names("Jo Bloggs [email protected]"), ["Jo Bloggs"]);
         assert_eq!(names("By Jane Doe | Example Times"), ["Jane Doe"]);
         assert_eq!(names("By Jane Doe on 18 June 2024"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe 2024-06-18 14:05"), ["Jane Doe"]);

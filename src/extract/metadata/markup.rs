@@ -63,6 +63,10 @@ pub(super) struct Microdata {
     pub(super) modified: Option<String>,
     /// `itemprop=image`.
     pub(super) image: Option<String>,
+    /// Parent and grandparent of the first `itemprop=author` element: later
+    /// authors count only beside it (co-authors), not in the comments or
+    /// forum replies further down.
+    author_home: Option<(Option<ego_tree::NodeId>, Option<ego_tree::NodeId>)>,
 }
 
 /// Everything metadata reads from the markup besides JSON-LD.
@@ -487,6 +491,16 @@ fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str) {
                 }
             }
             "author" | "creator" if md.authors.len() < super::authors::MAX_AUTHORS => {
+                let parent = el.parent();
+                let home = (
+                    parent.map(|p| p.id()),
+                    parent.and_then(|p| p.parent()).map(|g| g.id()),
+                );
+                match md.author_home {
+                    None => md.author_home = Some(home),
+                    Some((p, g)) if p == home.0 || g == home.1 => {}
+                    Some(_) => continue,
+                }
                 // `<span itemprop=author itemscope><span itemprop=name>`.
                 let name = el
                     .descendants()

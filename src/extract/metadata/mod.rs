@@ -154,6 +154,9 @@ fn found(v: Option<&str>, source: Source) -> Found<String> {
         .map(|s| (s, source))
 }
 
+/// Turns (raw byline, author URL) pairs into cleaned authors.
+type NamesFn<'a> = dyn Fn(&mut dyn Iterator<Item = (&str, Option<&str>)>) -> Vec<Author> + 'a;
+
 /// Everything the chains read.
 struct Page<'a> {
     ld: JsonLd,
@@ -424,7 +427,6 @@ impl Page<'_> {
     }
 
     fn authors(&self) -> Found<Vec<Author>> {
-        let md = &self.markup;
         let from_names = |raws: &mut dyn Iterator<Item = (&str, Option<&str>)>| {
             let mut out = Vec::new();
             for (raw, url) in raws {
@@ -466,10 +468,7 @@ impl Page<'_> {
     }
 
     /// Authors from the markup, best source first.
-    fn markup_authors(
-        &self,
-        from_names: &dyn Fn(&mut dyn Iterator<Item = (&str, Option<&str>)>) -> Vec<Author>,
-    ) -> Found<Vec<Author>> {
+    fn markup_authors(&self, from_names: &NamesFn<'_>) -> Found<Vec<Author>> {
         let md = &self.markup;
         let sources: [(&[&str], Source); 4] = [
             (

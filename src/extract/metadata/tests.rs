@@ -322,3 +322,13 @@ fn twitter_label_names_the_writer() {
     assert_eq!(names(&m), ["Ann Lee"]);
     assert_eq!(m.sources.authors, Some(Source::Twitter));
 }
+
+#[test]
+fn microdata_authors_beside_the_first_not_in_replies() {
+    let m = meta_of(
+        r#"<div class="post"><span itemprop="author">Ann Lee</span>, <span itemprop="author">Bo Chan</span>
+        <p>Question text</p></div>
+        <div class="replies"><div class="reply"><div><span itemprop="author">Replier</span></div></div></div>"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
+}
