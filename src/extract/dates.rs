@@ -47,6 +47,11 @@ const MAX_YEAR: i32 = 2100;
 /// Relative dates are short phrases; longer text is prose that merely
 /// contains a word like "today".
 const MAX_RELATIVE_CHARS: usize = 64;
+/// Characters a relative phrase may have around it ("Updated ", "发布于 ").
+const MAX_RELATIVE_CONTEXT_CHARS: usize = 12;
+/// The longest text a day word ("yesterday", "昨天") is read in, leaving room
+/// for a clock time and a label.
+const MAX_DAY_WORD_CHARS: usize = 30;
 /// Absolute dates in running text beyond this length are not dates of the
 /// page but sentences mentioning one.
 const MAX_ABSOLUTE_CHARS: usize = 160;
@@ -964,10 +969,18 @@ pub fn parse_relative(raw: &str, captured: DateTime<Utc>) -> Option<PageDate> {
     if raw.is_empty() || raw.chars().count() > MAX_RELATIVE_CHARS {
         return None;
     }
+    let total = raw.chars().count();
+    // The phrase must be most of the text: "24年前" inside a sentence is
+    // history, not the page's date ("Updated 3 hours ago" still passes).
+    let is_most =
+        |m: &regex::Match<'_>| total - m.as_str().chars().count() <= MAX_RELATIVE_CONTEXT_CHARS;
     for re in RELATIVE_AMOUNT.iter() {
         let Some(caps) = re.captures(raw) else {
             continue;
         };
+        if !caps.get(0).is_some_and(|m| is_most(&m)) {
+            return None;
+        }
         let unit_word = caps.get(2).map_or("", |m| m.as_str());
         let amount_word = caps.get(1).map_or("", |m| m.as_str());
         let n = if amount_word == "半" {
@@ -997,14 +1010,19 @@ pub fn parse_relative(raw: &str, captured: DateTime<Utc>) -> Option<PageDate> {
             }),
         };
     }
-    if JUST_NOW.is_match(raw) {
+    if JUST_NOW.find(raw).is_some_and(|m| is_most(&m)) {
         return Some(PageDate::instant(captured));
     }
-    let days_back = if DAY_BEFORE_YESTERDAY.is_match(raw) {
+    // A day word leaves room for a clock time ("昨天 14:05").
+    let is_day = |re: &Regex| {
+        re.find(raw)
+            .is_some_and(|m| is_most(&m) || total <= MAX_DAY_WORD_CHARS)
+    };
+    let days_back = if is_day(&DAY_BEFORE_YESTERDAY) {
         2
-    } else if YESTERDAY.is_match(raw) {
+    } else if is_day(&YESTERDAY) {
         1
-    } else if TODAY.is_match(raw) {
+    } else if is_day(&TODAY) {
         0
     } else {
         return None;
@@ -1237,6 +1255,11 @@ mod tests {
         assert_eq!(rel("昨天 14:05").as_deref(), Some("2024-06-17T14:05:00"));
         assert_eq!(rel("半小时前").as_deref(), Some("2024-06-18T06:13:02Z"));
         assert_eq!(rel("3 hours"), None);
+        assert_eq!(rel("此次访问和24年前有何不同？这是一个问题"), None);
+        assert_eq!(
+            rel("Updated 3 hours ago").as_deref(),
+            Some("2024-06-18T03:43:02Z")
+        );
         assert_eq!(
             rel("a long sentence that mentions today in passing and goes on and on"),
             None

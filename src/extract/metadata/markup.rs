@@ -11,6 +11,9 @@ use crate::extract::text::normalize_whitespace;
 const MAX_BYLINE_CHARS: usize = 120;
 /// Visible date texts longer than this are prose.
 const MAX_DATE_TEXT_CHARS: usize = 80;
+/// Date lines by the headline are short ("by Amanda · Dec 20, 2025 at 3:00
+/// am"); longer text nodes are sentences that may mention a date.
+const MAX_DATE_LINE_CHARS: usize = 50;
 /// Dates without digits ("yesterday", "昨天") are at most this long.
 const MAX_WORD_DATE_CHARS: usize = 20;
 /// Text nodes kept after the headline (and before it) as places a visible
@@ -329,7 +332,8 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     }
                 }
             }
-            let keep = short && text.chars().any(|c| c.is_ascii_digit());
+            let keep = text.chars().count() <= MAX_DATE_LINE_CHARS
+                && text.chars().any(|c| c.is_ascii_digit());
             if seen_h1 {
                 texts_after += 1;
                 if keep {
@@ -453,8 +457,11 @@ pub(super) fn collect(doc: &Html) -> Markup {
         }
     }
     m.h1 = main_h1.or(first_h1);
-    m.near_h1 = after_h1;
-    m.near_h1.extend(before_h1.into_iter().rev());
+    // Without a headline there is nothing to be near.
+    if seen_h1 {
+        m.near_h1 = after_h1;
+        m.near_h1.extend(before_h1.into_iter().rev());
+    }
     // Bylines above the headline come after those below it, nearest first.
     m.labelled_bylines
         .extend(before_labelled.into_iter().rev().take(NEAR_H1_TEXTS_BEFORE));
