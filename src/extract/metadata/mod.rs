@@ -5,9 +5,9 @@
 //! Each field is a precedence chain of small `Option`-returning sources,
 //! first hit wins (trafilatura's `extract_metadata` works the same way);
 //! where the winner came from is kept in [`Provenance`], and dates keep the
-//! candidates that lost. Submodules: [`jsonld`] reads the structured data,
-//! [`markup`] walks the DOM once for everything else, [`title`] and
-//! [`authors`] clean what was found; date parsing lives in
+//! candidates that lost. Submodules: `jsonld` reads the structured data,
+//! `markup` walks the DOM once for everything else, `title` and
+//! `authors` clean what was found; date parsing lives in
 //! [`crate::extract::dates`].
 
 mod authors;
