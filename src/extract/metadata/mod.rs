@@ -74,7 +74,7 @@ pub enum Source {
 }
 
 /// A date with its provenance.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DateFact {
     /// RFC 3339 at the page's precision.
     pub value: String,
@@ -86,7 +86,33 @@ pub struct DateFact {
     pub offset: Option<String>,
     /// Where it was found.
     pub source: Source,
+    /// How far the value can be trusted, between 0 and 1: the source's
+    /// reliability ([`Source::date_confidence`]), raised when another source
+    /// names the same day.
+    pub confidence: f32,
 }
+
+impl Source {
+    /// How reliable a date from this source is, before agreement: declared
+    /// structured data first, visible text and URL patterns last. Ranks
+    /// rather than measured probabilities; their order is the precedence of
+    /// the chain.
+    pub fn date_confidence(self) -> f32 {
+        match self {
+            Source::JsonLd => 0.9,
+            Source::OpenGraph => 0.85,
+            Source::Microdata => 0.8,
+            Source::DublinCore => 0.75,
+            Source::Meta | Source::TimeElement => 0.7,
+            Source::VisibleDate => 0.5,
+            Source::UrlPattern => 0.3,
+            _ => 0.4,
+        }
+    }
+}
+
+/// Confidence added when another source names the same day.
+const AGREEMENT_BONUS: f32 = 0.1;
 
 /// Where each winning value came from (`None` when the field is empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -260,19 +286,30 @@ fn set<T>(value: &mut Option<T>, source: &mut Option<Source>, found: Found<T>) {
 /// The first candidate wins; when it gives only a day, a later candidate
 /// that names an instant on that same day makes it precise (a
 /// `<time datetime="2024-06-18">17 分钟前</time>` against the capture time).
+/// Agreement on the day by another source raises the confidence.
 fn pick(candidates: &[(DateFact, PageDate)]) -> Option<DateFact> {
     let (first, first_date) = candidates.first()?;
-    if first.precision == Precision::Day {
-        let day = first_date.date();
-        if let Some((precise, _)) = candidates
+    let day = first_date.date();
+    let same_day = |d: &PageDate| d.date() == day || d.falls_on(day);
+    let mut best = first.clone();
+    if first.precision == Precision::Day
+        && let Some((precise, _)) = candidates
             .iter()
             .skip(1)
-            .find(|(f, d)| f.precision > Precision::Day && (d.date() == day || d.falls_on(day)))
-        {
-            return Some(precise.clone());
-        }
+            .find(|(f, d)| f.precision > Precision::Day && same_day(d))
+    {
+        best = DateFact {
+            confidence: precise.confidence.max(first.confidence),
+            ..precise.clone()
+        };
     }
-    Some(first.clone())
+    let agreed = candidates
+        .iter()
+        .any(|(f, d)| f.source != best.source && f.raw != best.raw && same_day(d));
+    if agreed {
+        best.confidence = (best.confidence + AGREEMENT_BONUS).min(1.0);
+    }
+    Some(best)
 }
 
 impl Page<'_> {
@@ -718,6 +755,7 @@ impl Page<'_> {
                         precision: date.precision(),
                         offset: date.offset_text(),
                         source: *source,
+                        confidence: source.date_confidence(),
                     },
                     date,
                 ))

@@ -268,6 +268,8 @@ fn seed_like_relative_time_gives_the_precise_instant() {
     let published = m.published.as_ref().expect("published");
     assert_eq!(published.source, Source::VisibleDate);
     assert_eq!(published.raw, "17 分钟前");
+    // Two sources agree on the day: more trusted than either alone.
+    assert!(published.confidence > Source::TimeElement.date_confidence());
     // The day from the attribute is recorded as the agreeing alternative.
     assert_eq!(m.published_alternatives.len(), 1);
     assert_eq!(m.published_alternatives[0].value, "2024-06-18");
