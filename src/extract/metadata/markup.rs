@@ -285,6 +285,24 @@ fn is_date_name(s: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
+/// Subtree and ancestor reads (element text, placement, labels) allowed in
+/// one walk: each costs up to the size of the document, so a hostile page
+/// with thousands of byline-classed or deeply nested elements must not make
+/// the walk quadratic. Real pages need a few dozen.
+const MAX_SUBTREE_READS: usize = 256;
+
+/// What is left of [`MAX_SUBTREE_READS`].
+struct Budget(usize);
+
+impl Budget {
+    /// Takes one read; false when none is left.
+    fn take(&mut self) -> bool {
+        let ok = self.0 > 0;
+        self.0 = self.0.saturating_sub(1);
+        ok
+    }
+}
+
 /// Gathers the markup signals in one walk in document order.
 pub(super) fn collect(doc: &Html) -> Markup {
     let mut m = Markup::default();
@@ -300,6 +318,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
     let mut before_h1: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     let mut after_h1: Vec<String> = Vec::new();
     let mut before_labelled: Vec<String> = Vec::new();
+    let mut budget = Budget(MAX_SUBTREE_READS);
     for node in root.descendants() {
         if let scraper::Node::Text(t) = node.value() {
             if seen_h1 && texts_after >= NEAR_H1_TEXTS_AFTER {
@@ -320,6 +339,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
                 && m.labelled_bylines.len() < MAX_KEPT
                 && super::authors::has_label(&text)
                 && let Some(parent) = node.parent().and_then(ElementRef::wrap)
+                && budget.take()
             {
                 // The parent holds the whole line when a comment or a link
                 // splits it ("By <!-- --><a>Jane Doe</a>").
@@ -328,6 +348,9 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     if seen_h1 {
                         m.labelled_bylines.push(line);
                     } else {
+                        if before_labelled.len() == NEAR_H1_TEXTS_BEFORE {
+                            before_labelled.remove(0);
+                        }
                         before_labelled.push(line);
                     }
                 }
@@ -368,7 +391,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     }
                 }
             }
-            "title" if m.title.is_none() => {
+            "title" if m.title.is_none() && budget.take() => {
                 let in_svg = el
                     .ancestors()
                     .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "svg"));
@@ -376,7 +399,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     m.title = Some(text_of(el)).filter(|t| !t.is_empty());
                 }
             }
-            "h1" => {
+            "h1" if budget.take() => {
                 let text = text_of(el);
                 if !text.is_empty() && text.chars().count() <= MAX_H1_CHARS {
                     if first_h1.is_none() {
@@ -397,7 +420,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     m.image_src = attr(el, "href");
                 }
             }
-            "time" if m.dates.len() < MAX_KEPT => {
+            "time" if m.dates.len() < MAX_KEPT && budget.take() => {
                 let text = text_of(el);
                 let attr_value = attr(el, "datetime").or_else(|| attr(el, "content"));
                 if attr_value.is_some()
@@ -419,25 +442,29 @@ pub(super) fn collect(doc: &Html) -> Markup {
         if v.attr("rel").is_some_and(|r| {
             r.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
-        }) {
+        }) && budget.take()
+        {
             let text = text_of(el);
             if !text.is_empty() {
                 m.author_links.push((text, attr(el, "href")));
             }
         }
         if let Some(prop) = v.attr("itemprop") {
-            microdata(&mut m.microdata, el, prop);
+            microdata(&mut m.microdata, el, prop, &mut budget);
         }
         if name != "meta" && name != "time" && name != "script" && name != "style" {
             let class = v.attr("class").unwrap_or("");
             let id = v.attr("id").unwrap_or("");
-            if m.bylines.len() < MAX_KEPT && (is_byline_name(class) || is_byline_name(id)) {
+            if m.bylines.len() < MAX_KEPT
+                && (is_byline_name(class) || is_byline_name(id))
+                && budget.take()
+            {
                 let text = text_of(el);
                 if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                     m.bylines.push(text);
                 }
             }
-            if visible_dates.len() < MAX_KEPT && is_date_name(class) {
+            if visible_dates.len() < MAX_KEPT && is_date_name(class) && budget.take() {
                 let text = text_of(el);
                 // Dates hold digits, or are short words ("yesterday").
                 let datelike = text.chars().any(|c| c.is_ascii_digit())
@@ -470,7 +497,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
 }
 
 /// Records one `itemprop` element.
-fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str) {
+fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str, budget: &mut Budget) {
     let v = el.value();
     let value = || {
         attr(el, "content")
@@ -478,6 +505,13 @@ fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str) {
             .or_else(|| Some(text_of(el)).filter(|t| !t.is_empty()))
     };
     for p in prop.split_whitespace() {
+        if !matches!(
+            p,
+            "headline" | "datePublished" | "dateModified" | "image" | "author" | "creator"
+        ) || !budget.take()
+        {
+            continue;
+        }
         match p {
             "headline" if md.headline.is_none() && v.name() != "meta" => md.headline = value(),
             "datePublished" if md.published.is_none() && v.name() != "meta" => {

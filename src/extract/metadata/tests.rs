@@ -334,3 +334,27 @@ fn microdata_authors_beside_the_first_not_in_replies() {
     );
     assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
 }
+
+#[test]
+fn deep_nesting_of_signals_stays_linear() {
+    // Every level is a byline, a date and an author: without the read budget
+    // (spans: html5ever parses nested divs in quadratic time itself)
+    // each would read its whole subtree, quadratic in the depth.
+    let depth = 30_000;
+    let mut html = String::with_capacity(depth * 60);
+    for _ in 0..depth {
+        html.push_str(r#"<span class="author date" rel="author" itemprop="author"><time>"#);
+    }
+    html.push_str("By Ann Lee 2024-06-18");
+    let doc = Html::parse_document(&html);
+    let url = page_url();
+    let hints = Hints {
+        page_url: Some(&url),
+        prelude: None,
+    };
+    let started = std::time::Instant::now();
+    let m = collect(&doc, &hints);
+    let took = started.elapsed();
+    assert!(m.authors.len() <= authors::MAX_AUTHORS);
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
