@@ -400,7 +400,11 @@ pub(super) fn collect(doc: &Html) -> Markup {
                 }
             }
             "h1" if budget.take() => {
-                let text = text_of(el);
+                // Without the anchor glyph documentation generators append.
+                let text = text_of(el)
+                    .trim_end_matches(['¶', '#', '§', '🔗'])
+                    .trim_end()
+                    .to_owned();
                 if !text.is_empty() && text.chars().count() <= MAX_H1_CHARS {
                     if first_h1.is_none() {
                         first_h1 = Some(text.clone());

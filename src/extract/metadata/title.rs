@@ -14,6 +14,8 @@ const DASH_SEPARATORS: &[&str] = &[" - ", " – ", " — ", "_", "-", "–"];
 const PREFIX_SEPARATORS: &[&str] = &[
     ": ", " | ", "｜", " - ", " – ", " — ", " :: ", " » ", " · ", "：",
 ];
+/// Separator positions tried per round, from the end of the title.
+const MAX_CUTS_TRIED: usize = 6;
 /// The most words a cut-off part may have to pass for a site name without
 /// being recognised.
 const MAX_SITE_WORDS: usize = 4;
@@ -99,6 +101,14 @@ fn is_site(part: &str, hints: &SiteHints<'_>) -> bool {
     })
 }
 
+/// Whether `part` is exactly the site name or a host label.
+fn is_exact_site(part: &str, hints: &SiteHints<'_>) -> bool {
+    let p = key(part);
+    !p.is_empty()
+        && (hints.site_name.is_some_and(|s| key(s) == p)
+            || hints.host.is_some_and(|h| host_labels(h).contains(&p)))
+}
+
 fn is_h1(part: &str, hints: &SiteHints<'_>) -> bool {
     hints.h1.is_some_and(|h| {
         let h = key(h);
@@ -133,20 +143,32 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
             };
         }
     }
-    // 2. Suffixes that name the site, repeatedly ("Story - Section - Site").
+    // 2. Suffixes that name the site, repeatedly ("Story - Section - Site"),
+    // trying the separators from the last one back. A dash without spaces
+    // ("Fold-and-Cut", "on-premise UI Bakery") cuts only before the exact
+    // site name.
     for _ in 0..3 {
-        let cut = STRONG_SEPARATORS
+        let mut cuts: Vec<(usize, &str)> = STRONG_SEPARATORS
             .iter()
             .chain(DASH_SEPARATORS)
-            .filter_map(|sep| title.rfind(sep).map(|i| (i, *sep)))
-            .max_by_key(|(i, _)| *i);
-        let Some((i, sep)) = cut else { break };
-        let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
-        if head.is_empty() || !is_site(tail, hints) {
-            break;
-        }
-        site.get_or_insert_with(|| tail.to_owned());
-        title = head.to_owned();
+            .flat_map(|sep| title.match_indices(sep).map(|(i, _)| (i, *sep)))
+            .collect();
+        cuts.sort_by_key(|(i, sep)| std::cmp::Reverse((*i, sep.len())));
+        // The site name sits in the last few parts; a title of a thousand
+        // dashes must not cost a thousand comparisons each round.
+        let found = cuts.into_iter().take(MAX_CUTS_TRIED).find_map(|(i, sep)| {
+            let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+            let tight = matches!(sep, "-" | "–" | "_");
+            let named = if tight {
+                is_exact_site(tail, hints)
+            } else {
+                is_site(tail, hints)
+            };
+            (!head.is_empty() && named).then(|| (head.to_owned(), tail.to_owned()))
+        });
+        let Some((head, tail)) = found else { break };
+        site.get_or_insert(tail);
+        title = head;
     }
     // 3. A prefix that names the site ("Site: Headline").
     if let Some((i, sep)) = PREFIX_SEPARATORS
@@ -317,6 +339,22 @@ mod tests {
             clean("Rates rise again | Foo", &h, false).title,
             "Rates rise again | Foo"
         );
+    }
+
+    #[test]
+    fn unspaced_dashes_cut_only_before_the_exact_site_name() {
+        let h = hints(Some("UI Bakery"), Some("uibakery.io"), None);
+        assert_eq!(
+            clean("Full control with on-premise UI Bakery", &h, true).title,
+            "Full control with on-premise UI Bakery"
+        );
+        assert_eq!(
+            clean("The Fold-and-Cut Problem", &h, true).title,
+            "The Fold-and-Cut Problem"
+        );
+        assert_eq!(clean("Pricing-UI Bakery", &h, true).title, "Pricing");
+        // An unmatched last part does not hide a site part before it.
+        assert_eq!(clean("Story - UI Bakery - Page 2", &h, true).title, "Story");
     }
 
     #[test]
