@@ -219,42 +219,45 @@ const PUBLISHED_WORDS: &[&str] = &[
 /// The label of a date element: its own attributes and text, its parent's
 /// class and id, and the text just before it.
 fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
-    let mut label = String::new();
-    let push_attrs = |label: &mut String, e: ElementRef<'_>| {
+    let attrs = |e: ElementRef<'_>| {
+        let mut label = String::new();
         for a in ["class", "id", "itemprop", "name"] {
             if let Some(v) = e.value().attr(a) {
                 label.push_str(v);
                 label.push(' ');
             }
         }
+        label
     };
-    push_attrs(&mut label, el);
+    let role_of = |label: &str| {
+        let label = label.to_lowercase();
+        if MODIFIED_WORDS.iter().any(|w| label.contains(w)) {
+            Some(DateRole::Modified)
+        } else if PUBLISHED_WORDS.iter().any(|w| label.contains(w)) {
+            Some(DateRole::Published)
+        } else {
+            None
+        }
+    };
+    // Nearest label first: the element itself, the text just before it
+    // ("Updated: <time>"), then its parent's class.
+    let mut own = attrs(el);
     if el.value().attr("pubdate").is_some() {
-        label.push_str("pubdate ");
+        own.push_str("pubdate ");
     }
-    label.push_str(text);
-    if let Some(parent) = el.parent().and_then(ElementRef::wrap) {
-        push_attrs(&mut label, parent);
-    }
-    // The previous sibling's text ("Updated: <time>").
-    if let Some(prev) = el.prev_sibling() {
-        let prev_text = match prev.value() {
+    own.push_str(text);
+    let prev_text = || {
+        let prev = el.prev_sibling()?;
+        let t = match prev.value() {
             scraper::Node::Text(t) => t.to_string(),
             _ => ElementRef::wrap(prev).map(text_of).unwrap_or_default(),
         };
-        if prev_text.chars().count() <= MAX_DATE_TEXT_CHARS {
-            label.push(' ');
-            label.push_str(&prev_text);
-        }
-    }
-    let label = label.to_lowercase();
-    if MODIFIED_WORDS.iter().any(|w| label.contains(w)) {
-        DateRole::Modified
-    } else if PUBLISHED_WORDS.iter().any(|w| label.contains(w)) {
-        DateRole::Published
-    } else {
-        DateRole::Unlabelled
-    }
+        (t.chars().count() <= MAX_DATE_TEXT_CHARS).then_some(t)
+    };
+    role_of(&own)
+        .or_else(|| role_of(&prev_text()?))
+        .or_else(|| role_of(&attrs(el.parent().and_then(ElementRef::wrap)?)))
+        .unwrap_or(DateRole::Unlabelled)
 }
 
 /// Whether `text` is labelled as an update ("Updated July 9, 2025").

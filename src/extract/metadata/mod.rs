@@ -111,6 +111,10 @@ impl Source {
     }
 }
 
+/// Losing publication dates kept: enough for every structured source and
+/// a few visible ones.
+const MAX_ALTERNATIVES: usize = 8;
+
 /// Confidence added when another source names the same day.
 const AGREEMENT_BONUS: f32 = 0.1;
 
@@ -261,7 +265,7 @@ pub fn collect(doc: &Html, hints: &Hints<'_>) -> Metadata {
             .map(|(d, _)| d)
             .filter(|d| d.value != best.value)
             .fold(Vec::new(), |mut acc: Vec<DateFact>, d| {
-                if !acc.iter().any(|a| a.value == d.value) {
+                if acc.len() < MAX_ALTERNATIVES && !acc.iter().any(|a| a.value == d.value) {
                     acc.push(d.clone());
                 }
                 acc

@@ -358,3 +358,14 @@ fn deep_nesting_of_signals_stays_linear() {
     assert!(m.authors.len() <= authors::MAX_AUTHORS);
     assert!(took < std::time::Duration::from_secs(10), "{took:?}");
 }
+
+#[test]
+fn the_nearest_label_decides_a_dates_role() {
+    let m = meta_of(
+        r#"<article><div class="dates-updated-box">
+        <time class="entry-date published" datetime="2024-06-01">1 June</time>
+        <time class="updated" datetime="2024-06-19">19 June</time></div></article>"#,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-01"));
+    assert_eq!(m.modified_time.as_deref(), Some("2024-06-19"));
+}
