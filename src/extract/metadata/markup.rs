@@ -51,6 +51,9 @@ pub(super) struct DateNode {
     pub(super) in_aside: bool,
     /// Its label.
     pub(super) role: DateRole,
+    /// See [`Placement::class_aside`]; folded into `in_aside` at the end of
+    /// the walk.
+    class_aside: Option<ego_tree::NodeId>,
 }
 
 /// A microdata (`itemprop`) value.
@@ -140,9 +143,10 @@ fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
 }
 
 /// Where an element stands: (inside the main area, inside an aside).
-fn placement(el: ElementRef<'_>) -> (bool, bool) {
+fn placement(el: ElementRef<'_>) -> Placement {
     let mut in_main = false;
     let mut in_aside = false;
+    let mut class_aside = None;
     // A footer inside the article (`<footer class="entry-meta">`) holds the
     // article's own date; only a footer outside any article is boilerplate.
     let mut in_footer = false;
@@ -168,14 +172,33 @@ fn placement(el: ElementRef<'_>) -> (bool, bool) {
         let id = v.attr("id").unwrap_or("").to_ascii_lowercase();
         let named = |words: &[&str]| words.iter().any(|w| class.contains(w) || id.contains(w));
         // Not "widget": page builders wrap every block in one.
-        if named(&["sidebar", "related", "comment", "recommend", "teaser"]) {
-            in_aside = true;
+        if class_aside.is_none() && named(&["sidebar", "related", "comment", "recommend", "teaser"])
+        {
+            class_aside = Some(node.id());
         }
         if named(&["footer"]) {
             in_footer = true;
         }
     }
-    (in_main, in_aside || (in_footer && !in_main))
+    Placement {
+        in_main,
+        in_aside: in_aside || (in_footer && !in_main),
+        class_aside,
+    }
+}
+
+/// Where an element stands.
+#[derive(Debug, Clone, Copy)]
+struct Placement {
+    /// Inside `article`, `main` or `role=main`.
+    in_main: bool,
+    /// Inside an `aside`, `nav` or a footer outside the article.
+    in_aside: bool,
+    /// The nearest ancestor whose class or id names a sidebar, comments or
+    /// related stories. Class names mislead ("story-sidebar-mode" on the
+    /// page wrapper), so it counts only when it does not also hold the
+    /// headline.
+    class_aside: Option<ego_tree::NodeId>,
 }
 
 /// Words that label a date as an update, in the supported languages.
@@ -310,6 +333,8 @@ impl Budget {
 pub(super) fn collect(doc: &Html) -> Markup {
     let mut m = Markup::default();
     let mut first_h1: Option<String> = None;
+    let mut first_h1_id: Option<ego_tree::NodeId> = None;
+    let mut main_h1_id: Option<ego_tree::NodeId> = None;
     let mut main_h1: Option<String> = None;
     let mut visible_dates: Vec<DateNode> = Vec::new();
     let root = doc.root_element();
@@ -411,9 +436,11 @@ pub(super) fn collect(doc: &Html) -> Markup {
                 if !text.is_empty() && text.chars().count() <= MAX_H1_CHARS {
                     if first_h1.is_none() {
                         first_h1 = Some(text.clone());
+                        first_h1_id = Some(el.id());
                     }
-                    if main_h1.is_none() && placement(el).0 {
+                    if main_h1.is_none() && placement(el).in_main {
                         main_h1 = Some(text);
+                        main_h1_id = Some(el.id());
                     }
                 }
             }
@@ -433,13 +460,14 @@ pub(super) fn collect(doc: &Html) -> Markup {
                 if attr_value.is_some()
                     || (!text.is_empty() && text.chars().count() <= MAX_DATE_TEXT_CHARS)
                 {
-                    let (in_main, in_aside) = placement(el);
+                    let place = placement(el);
                     let role = date_role(el, &text);
                     m.dates.push(DateNode {
                         attr: attr_value,
                         text,
-                        in_main,
-                        in_aside,
+                        in_main: place.in_main,
+                        in_aside: place.in_aside,
+                        class_aside: place.class_aside,
                         role,
                     });
                 }
@@ -477,13 +505,14 @@ pub(super) fn collect(doc: &Html) -> Markup {
                 let datelike = text.chars().any(|c| c.is_ascii_digit())
                     || text.chars().count() <= MAX_WORD_DATE_CHARS;
                 if datelike && text.chars().count() <= MAX_DATE_TEXT_CHARS {
-                    let (in_main, in_aside) = placement(el);
+                    let place = placement(el);
                     let role = date_role(el, &text);
                     visible_dates.push(DateNode {
                         attr: attr(el, "content"),
                         text,
-                        in_main,
-                        in_aside,
+                        in_main: place.in_main,
+                        in_aside: place.in_aside,
+                        class_aside: place.class_aside,
                         role,
                     });
                 }
@@ -491,6 +520,17 @@ pub(super) fn collect(doc: &Html) -> Markup {
         }
     }
     m.h1 = main_h1.or(first_h1);
+    // A class-named aside that holds the headline is the page's wrapper.
+    let headline_ancestors: Vec<ego_tree::NodeId> = main_h1_id
+        .or(first_h1_id)
+        .and_then(|id| doc.tree.get(id))
+        .map(|h| h.ancestors().map(|a| a.id()).collect())
+        .unwrap_or_default();
+    for d in m.dates.iter_mut().chain(visible_dates.iter_mut()) {
+        if let Some(id) = d.class_aside.take() {
+            d.in_aside |= !headline_ancestors.contains(&id);
+        }
+    }
     // Without a headline there is nothing to be near.
     if seen_h1 {
         m.near_h1 = after_h1;

@@ -369,3 +369,12 @@ fn the_nearest_label_decides_a_dates_role() {
     assert_eq!(m.published_time.as_deref(), Some("2024-06-01"));
     assert_eq!(m.modified_time.as_deref(), Some("2024-06-19"));
 }
+
+#[test]
+fn a_sidebar_class_on_the_page_wrapper_does_not_hide_the_date() {
+    let m = meta_of(
+        r#"<div class="page layout-with-sidebar"><div class="related-stories"><span class="date">2 May 2024</span></div>
+        <h1>Headline</h1><div class="story-date">31 May 2024</div></div>"#,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-05-31"));
+}
