@@ -127,10 +127,52 @@ impl Markup {
     }
 }
 
+/// The element's text, whitespace-normalised, with a space where a block
+/// or a line break separates two texts (`<p>Jane Doe</p><p>Editor</p>` is
+/// "Jane Doe Editor", not "Jane DoeEditor"); script and style text left out.
 fn text_of(el: ElementRef<'_>) -> String {
     let mut out = String::new();
-    for t in el.text() {
-        crate::extract::text::push_normalized(&mut out, t);
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => {
+                let in_code = node
+                    .parent()
+                    .and_then(ElementRef::wrap)
+                    .is_some_and(|p| matches!(p.value().name(), "script" | "style" | "template"));
+                if !in_code {
+                    crate::extract::text::push_normalized(&mut out, t);
+                }
+            }
+            scraper::Node::Element(e)
+                if matches!(
+                    e.name(),
+                    "br" | "p"
+                        | "div"
+                        | "li"
+                        | "ul"
+                        | "ol"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "section"
+                        | "header"
+                        | "footer"
+                        | "td"
+                        | "th"
+                        | "tr"
+                        | "dd"
+                        | "dt"
+                        | "figcaption"
+                        | "blockquote"
+                ) =>
+            {
+                crate::extract::text::push_normalized(&mut out, " ");
+            }
+            _ => {}
+        }
     }
     out.trim_end().to_owned()
 }

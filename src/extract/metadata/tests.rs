@@ -378,3 +378,11 @@ fn a_sidebar_class_on_the_page_wrapper_does_not_hide_the_date() {
     );
     assert_eq!(m.published_time.as_deref(), Some("2024-05-31"));
 }
+
+#[test]
+fn heading_text_keeps_a_space_at_line_breaks_and_blocks() {
+    let m = meta_of("<body><h1>Black Edition<br>Complete meal<script>x()</script></h1></body>");
+    assert_eq!(m.title.as_deref(), Some("Black Edition Complete meal"));
+    let m = meta_of(r#"<div class="byline"><p>Joakim Edin</p><p>Research</p></div>"#);
+    assert_eq!(names(&m), ["Joakim Edin Research"]);
+}
