@@ -21,6 +21,7 @@
 
 pub mod assemble;
 pub mod clean;
+pub mod dates;
 pub mod decode;
 pub mod depth;
 pub mod dom;

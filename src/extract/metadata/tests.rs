@@ -1,0 +1,388 @@
+//! Metadata precedence and cleaning, each on a small hand-written page.
+
+use super::*;
+
+fn page_url() -> Url {
+    Url::parse("https://news.example.com/world/story-1").expect("valid url")
+}
+
+fn meta_of(html: &str) -> Metadata {
+    let url = page_url();
+    let hints = Hints {
+        page_url: Some(&url),
+        prelude: None,
+    };
+    collect(&Html::parse_document(html), &hints)
+}
+
+fn meta_with_prelude(html: &str, prelude: &Prelude) -> Metadata {
+    let hints = Hints {
+        page_url: None,
+        prelude: Some(prelude),
+    };
+    collect(&Html::parse_document(html), &hints)
+}
+
+fn names(m: &Metadata) -> Vec<&str> {
+    m.authors.iter().map(|a| a.name.as_str()).collect()
+}
+
+#[test]
+fn json_ld_wins_over_opengraph_and_the_loser_is_kept() {
+    let m = meta_of(
+        r#"<html><head>
+        <meta property="og:title" content="OG headline | Example">
+        <meta property="article:published_time" content="2024-06-17T10:00:00+02:00">
+        <meta property="og:site_name" content="Example News">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"LD headline",
+          "datePublished":"2024-06-18T08:26:02+02:00","author":{"@type":"Person","name":"Ann Lee"}}</script>
+        </head><body></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("LD headline"));
+    assert_eq!(m.sources.title, Some(Source::JsonLd));
+    assert_eq!(
+        m.published_time.as_deref(),
+        Some("2024-06-18T08:26:02+02:00")
+    );
+    let published = m.published.as_ref().expect("published");
+    assert_eq!(published.source, Source::JsonLd);
+    assert_eq!(published.offset.as_deref(), Some("+02:00"));
+    assert_eq!(published.precision, Precision::Second);
+    assert_eq!(m.published_alternatives.len(), 1);
+    assert_eq!(m.published_alternatives[0].source, Source::OpenGraph);
+    assert_eq!(
+        m.published_alternatives[0].value,
+        "2024-06-17T10:00:00+02:00"
+    );
+    assert_eq!(names(&m), ["Ann Lee"]);
+    assert_eq!(m.site_name.as_deref(), Some("Example News"));
+    assert!(m.is_article_typed);
+}
+
+#[test]
+fn opengraph_twitter_and_meta_fill_in_without_json_ld() {
+    let m = meta_of(
+        r#"<html lang="en-GB"><head>
+        <title>Rates rise again | Example News</title>
+        <meta property="og:site_name" content="Example News">
+        <meta name="twitter:description" content="Twitter text">
+        <meta name="description" content="  The   summary. ">
+        <meta property="og:image" content="/img/lead.jpg">
+        <meta property="article:tag" content="Economy"><meta property="article:tag" content="Banks">
+        <meta name="author" content="By Jane Doe and John Roe">
+        <meta name="date" content="18.06.2024">
+        </head><body><h1>Something else entirely</h1></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Rates rise again"));
+    assert_eq!(m.sources.title, Some(Source::TitleElement));
+    assert_eq!(m.description.as_deref(), Some("The summary."));
+    assert_eq!(m.sources.description, Some(Source::Meta));
+    assert_eq!(
+        m.lead_image_url.as_deref(),
+        Some("https://news.example.com/img/lead.jpg")
+    );
+    assert_eq!(m.keywords, ["Economy", "Banks"]);
+    assert_eq!(names(&m), ["Jane Doe", "John Roe"]);
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-18"));
+    assert_eq!(m.declared_language.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn title_cleaning_uses_the_domain_and_the_h1() {
+    let m = meta_of("<title>Why rates rise - Example</title><h1>Why rates rise</h1>");
+    assert_eq!(m.title.as_deref(), Some("Why rates rise"));
+    let m = meta_of("<title>Example: Why rates rise</title>");
+    assert_eq!(m.title.as_deref(), Some("Why rates rise"));
+    assert_eq!(m.site_name.as_deref(), Some("Example"));
+    // The h1 is preferred when it is the cleaned title's close match.
+    let m = meta_of(
+        "<title>why rates rise | Example</title><article><h1>Why Rates Rise?</h1></article>",
+    );
+    assert_eq!(m.title.as_deref(), Some("Why Rates Rise?"));
+    assert_eq!(m.sources.title, Some(Source::Heading));
+    // Only an h1 gives the title.
+    let m = meta_of("<body><h1>Only a heading</h1></body>");
+    assert_eq!(m.title.as_deref(), Some("Only a heading"));
+}
+
+#[test]
+fn authors_from_links_and_bylines() {
+    let m = meta_of(
+        r#"<article><div class="byline">By <a rel="author" href="/people/ann">Ann Lee</a>
+        and <a rel="author" href="https://x.test/bo">Bo Chan</a></div><p>Text</p></article>"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
+    assert_eq!(
+        m.authors[0].url.as_deref(),
+        Some("https://news.example.com/people/ann")
+    );
+    assert_eq!(m.sources.authors, Some(Source::Byline));
+    let m = meta_of(r#"<div class="article-author">Von Max Muster und Erika Mustermann</div>"#);
+    assert_eq!(names(&m), ["Max Muster", "Erika Mustermann"]);
+    let m = meta_of(
+        r#"<div itemprop="author" itemscope><span itemprop="name">Ann Lee</span></div>
+        <meta property="article:author" content="https://www.facebook.com/annlee">"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee"]);
+    assert_eq!(m.sources.authors, Some(Source::Microdata));
+}
+
+#[test]
+fn modified_never_overwrites_published() {
+    let m = meta_of(
+        r#"<html><head><script type="application/ld+json">{"@type":"Article","headline":"H",
+        "dateModified":"2024-06-19T10:00:00Z"}</script></head><body><article>
+        <p>Updated: <time datetime="2024-06-19T09:00:00Z">19 June</time></p>
+        <p class="meta">Published <time datetime="2024-06-01">1 June 2024</time></p>
+        </article></body></html>"#,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-01"));
+    assert_eq!(m.modified_time.as_deref(), Some("2024-06-19T10:00:00Z"));
+    // Only an update: no publication date is made up from it.
+    let m = meta_of(
+        r#"<article><span class="updated">Updated <time datetime="2024-06-19">x</time></span></article>"#,
+    );
+    assert_eq!(m.published_time, None);
+    assert_eq!(m.modified_time.as_deref(), Some("2024-06-19"));
+}
+
+#[test]
+fn time_in_the_article_beats_one_in_the_sidebar() {
+    let m = meta_of(
+        r#"<aside><time datetime="2024-01-01">1 Jan</time></aside>
+        <article><header><time datetime="2024-06-18T09:00:00+02:00">18 June</time></header></article>"#,
+    );
+    assert_eq!(
+        m.published_time.as_deref(),
+        Some("2024-06-18T09:00:00+02:00")
+    );
+    assert_eq!(
+        m.published.as_ref().map(|p| p.source),
+        Some(Source::TimeElement)
+    );
+}
+
+#[test]
+fn url_date_is_the_last_resort() {
+    let url = Url::parse("https://x.test/2024/06/18/story.html").expect("url");
+    let hints = Hints {
+        page_url: Some(&url),
+        prelude: None,
+    };
+    let m = collect(&Html::parse_document("<p>no dates</p>"), &hints);
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-18"));
+    assert_eq!(
+        m.published.as_ref().map(|p| p.source),
+        Some(Source::UrlPattern)
+    );
+}
+
+#[test]
+fn canonical_is_made_absolute() {
+    let m = meta_of(r#"<link rel="canonical" href="/world/story-1?ref=x">"#);
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://news.example.com/world/story-1?ref=x")
+    );
+    assert_eq!(m.sources.canonical_url, Some(Source::LinkElement));
+    // A home-page canonical on an article is skipped for og:url.
+    let m = meta_of(
+        r#"<link rel="canonical" href="/"><meta property="og:url" content="https://news.example.com/s">"#,
+    );
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://news.example.com/s")
+    );
+    // Nothing declared: the page URL.
+    let m = meta_of("<p>x</p>");
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://news.example.com/world/story-1")
+    );
+    assert_eq!(m.sources.canonical_url, Some(Source::PageUrl));
+}
+
+#[test]
+fn broken_json_ld_falls_back_without_panicking() {
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Broken</script>
+        <meta property="og:title" content="From OG">"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("From OG"));
+}
+
+#[test]
+fn language_declarations_in_order() {
+    let m = meta_of(
+        r#"<meta http-equiv="Content-Language" content="de"><meta property="og:locale" content="fr_FR">"#,
+    );
+    assert_eq!(m.declared_language.as_deref(), Some("de"));
+    let m = meta_of(r#"<meta property="og:locale" content="fr_FR">"#);
+    assert_eq!(m.declared_language.as_deref(), Some("fr_FR"));
+}
+
+#[test]
+fn us_pages_read_numeric_dates_month_first() {
+    let m = meta_of(r#"<html lang="en-US"><meta name="date" content="07/06/2024">"#);
+    assert_eq!(m.published_time.as_deref(), Some("2024-07-06"));
+    let m = meta_of(r#"<html lang="en-GB"><meta name="date" content="07/06/2024">"#);
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-07"));
+}
+
+#[test]
+fn future_and_ancient_dates_are_rejected() {
+    let prelude = Prelude {
+        captured_ms: Some(1_718_692_982_000),
+        ..Prelude::default()
+    };
+    let m = meta_with_prelude(
+        r#"<meta property="article:published_time" content="2030-01-01">
+        <meta name="dc.date" content="1970-01-01"><meta name="date" content="2024-06-10">"#,
+        &prelude,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-10"));
+}
+
+#[test]
+fn seed_like_relative_time_gives_the_precise_instant() {
+    let prelude = Prelude {
+        captured_ms: Some(1_718_692_982_000),
+        title: Some("普京会晤金正恩的三大理由：军事、经济及文化合作".to_owned()),
+        url: Some("https://www.bbc.com/zhongwen/simp/world-69127415".to_owned()),
+    };
+    let m = meta_with_prelude(
+        r#"<main role="main"><div><ul role="list"><li role="listitem">A Writer</li></ul></div>
+        <div><time dateTime="2024-06-18">17 分钟前</time></div><div><p>正文。</p></div></main>"#,
+        &prelude,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("普京会晤金正恩的三大理由：军事、经济及文化合作")
+    );
+    assert_eq!(m.sources.title, Some(Source::Prelude));
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://www.bbc.com/zhongwen/simp/world-69127415")
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-18T06:26:02Z"));
+    let published = m.published.as_ref().expect("published");
+    assert_eq!(published.source, Source::VisibleDate);
+    assert_eq!(published.raw, "17 分钟前");
+    // Two sources agree on the day: more trusted than either alone.
+    assert!(published.confidence > Source::TimeElement.date_confidence());
+    // The day from the attribute is recorded as the agreeing alternative.
+    assert_eq!(m.published_alternatives.len(), 1);
+    assert_eq!(m.published_alternatives[0].value, "2024-06-18");
+    assert_eq!(m.published_alternatives[0].source, Source::TimeElement);
+    assert!(m.authors.is_empty());
+    assert_eq!(m.modified_time, None);
+    assert_eq!(m.description, None);
+}
+
+#[test]
+fn relative_time_on_another_day_keeps_the_attribute() {
+    let prelude = Prelude {
+        captured_ms: Some(1_718_692_982_000),
+        ..Prelude::default()
+    };
+    let m = meta_with_prelude(
+        r#"<article><time datetime="2024-06-10">2 hours ago</time></article>"#,
+        &prelude,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-10"));
+}
+
+#[test]
+fn missing_is_none() {
+    let m = meta_with_prelude("<p>nothing here</p>", &Prelude::default());
+    assert_eq!(m, Metadata::default());
+}
+
+#[test]
+fn an_organisation_author_gives_way_to_a_byline_person() {
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise",
+        "author":{"@type":"Organization","name":"Example News"}}</script>
+        <article><h1>Rates rise</h1><p class="x">By <!-- --><a href="/p/ann">Ann Lee</a></p></article>"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee"]);
+    assert_eq!(m.sources.authors, Some(Source::Byline));
+    // With no person anywhere, the organisation stays.
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise",
+        "author":{"@type":"Organization","name":"Example News"}}</script>"#,
+    );
+    assert_eq!(names(&m), ["Example News"]);
+}
+
+#[test]
+fn twitter_label_names_the_writer() {
+    let m = meta_of(
+        r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">
+        <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee"]);
+    assert_eq!(m.sources.authors, Some(Source::Twitter));
+}
+
+#[test]
+fn microdata_authors_beside_the_first_not_in_replies() {
+    let m = meta_of(
+        r#"<div class="post"><span itemprop="author">Ann Lee</span>, <span itemprop="author">Bo Chan</span>
+        <p>Question text</p></div>
+        <div class="replies"><div class="reply"><div><span itemprop="author">Replier</span></div></div></div>"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
+}
+
+#[test]
+fn deep_nesting_of_signals_stays_linear() {
+    // Every level is a byline, a date and an author: without the read budget
+    // (spans: html5ever parses nested divs in quadratic time itself)
+    // each would read its whole subtree, quadratic in the depth.
+    let depth = 30_000;
+    let mut html = String::with_capacity(depth * 60);
+    for _ in 0..depth {
+        html.push_str(r#"<span class="author date" rel="author" itemprop="author"><time>"#);
+    }
+    html.push_str("By Ann Lee 2024-06-18");
+    let doc = Html::parse_document(&html);
+    let url = page_url();
+    let hints = Hints {
+        page_url: Some(&url),
+        prelude: None,
+    };
+    let started = std::time::Instant::now();
+    let m = collect(&doc, &hints);
+    let took = started.elapsed();
+    assert!(m.authors.len() <= authors::MAX_AUTHORS);
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
+
+#[test]
+fn the_nearest_label_decides_a_dates_role() {
+    let m = meta_of(
+        r#"<article><div class="dates-updated-box">
+        <time class="entry-date published" datetime="2024-06-01">1 June</time>
+        <time class="updated" datetime="2024-06-19">19 June</time></div></article>"#,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-01"));
+    assert_eq!(m.modified_time.as_deref(), Some("2024-06-19"));
+}
+
+#[test]
+fn a_sidebar_class_on_the_page_wrapper_does_not_hide_the_date() {
+    let m = meta_of(
+        r#"<div class="page layout-with-sidebar"><div class="related-stories"><span class="date">2 May 2024</span></div>
+        <h1>Headline</h1><div class="story-date">31 May 2024</div></div>"#,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-05-31"));
+}
+
+#[test]
+fn heading_text_keeps_a_space_at_line_breaks_and_blocks() {
+    let m = meta_of("<body><h1>Black Edition<br>Complete meal<script>x()</script></h1></body>");
+    assert_eq!(m.title.as_deref(), Some("Black Edition Complete meal"));
+    let m = meta_of(r#"<div class="byline"><p>Joakim Edin</p><p>Research</p></div>"#);
+    assert_eq!(names(&m), ["Joakim Edin Research"]);
+}
