@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use lede::extract::dom::Dom;
 use lede::extract::snapshot::Prelude;
 use lede::extract::{
     Input, Options, clean, decode, extract, language, metadata, outline, parse, snapshot,
@@ -201,8 +202,10 @@ impl Staged {
             prelude: prelude.as_ref(),
         };
         let meta = metadata::collect(&doc, &hints);
-        let content = clean::find_content(&doc);
-        let body = outline::build(&doc, &content, base.as_ref(), meta.title.as_deref());
+        let dom = Dom::build(&doc);
+        let content = clean::find_content(&dom);
+        let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
+        drop(dom);
         Some(Self {
             bytes: page.html.clone(),
             language_text: body.language_text(),
@@ -263,18 +266,26 @@ fn stages(c: &mut Criterion) {
                 }
             });
         });
-        group.bench_function(BenchmarkId::new("clean", name), |b| {
+        group.bench_function(BenchmarkId::new("index", name), |b| {
             b.iter(|| {
                 for s in &staged {
-                    black_box(clean::find_content(black_box(&s.doc)));
+                    black_box(Dom::build(black_box(&s.doc)));
+                }
+            });
+        });
+        let doms: Vec<Dom<'_>> = staged.iter().map(|s| Dom::build(&s.doc)).collect();
+        group.bench_function(BenchmarkId::new("clean", name), |b| {
+            b.iter(|| {
+                for dom in &doms {
+                    black_box(clean::find_content(black_box(dom)));
                 }
             });
         });
         group.bench_function(BenchmarkId::new("outline", name), |b| {
             b.iter(|| {
-                for s in &staged {
+                for (s, dom) in staged.iter().zip(&doms) {
                     black_box(outline::build(
-                        black_box(&s.doc),
+                        black_box(dom),
                         &s.content,
                         s.base.as_ref(),
                         s.meta.title.as_deref(),
