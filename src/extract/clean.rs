@@ -7,7 +7,9 @@
 //! with semantic elements and ARIA roles as extra evidence.
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
-use crate::extract::selectors::{BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CONTENT_TOKENS, has_token};
+use crate::extract::selectors::{
+    BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CAPTION_BODY_TOKENS, CONTENT_TOKENS, has_token,
+};
 
 /// Paragraph-like elements shorter than this (weighted characters) add
 /// nothing to their ancestors' scores (Readability's 25).
@@ -15,6 +17,10 @@ const MIN_PARAGRAPH_TEXT: u32 = 25;
 /// A boilerplate-looking container holding more than this share of the
 /// page's text is a wrapper (`<body class="has-sidebar">`), not boilerplate.
 const WRAPPER_TEXT_SHARE: f32 = 0.4;
+/// A boilerplate-looking element whose class also names content
+/// (`main-content has-sidebar`) is kept when it holds more than this share
+/// of the page's text; a small `article-share` bar is still boilerplate.
+const NAMED_CONTENT_TEXT_SHARE: f32 = 0.1;
 /// Class/id weights on candidate scores (Readability's 25).
 const CLASS_WEIGHT: f32 = 25.0;
 /// Bonus for `<article>`, `<main>` and `role=main` (semantic markup is rarer
@@ -72,8 +78,11 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
             *flag = true;
             continue;
         }
-        let is_wrapper = dom.stats[i].text as f32 > page_text * WRAPPER_TEXT_SHARE;
-        if !is_wrapper && looks_like_boilerplate(dom, i) {
+        let share = dom.stats[i].text as f32 / page_text;
+        if share <= WRAPPER_TEXT_SHARE
+            && looks_like_boilerplate(dom, i)
+            && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
+        {
             *flag = true;
         }
     }
@@ -120,8 +129,18 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
             scores[ancestor] += score / divider;
         }
     }
+    // Candidates inside a teaser listing are teasers, not the article.
+    let mut in_listing = vec![false; n];
+    for i in 0..n {
+        let parent = dom.nodes[i].parent;
+        let inherited = parent != NO_PARENT && in_listing[parent as usize];
+        in_listing[i] = inherited || (!scores[i].is_nan() && is_listing(dom, &content, i));
+    }
     for (i, score) in scores.iter_mut().enumerate() {
         if !score.is_nan() {
+            if in_listing[i] {
+                *score *= LISTING_DAMPING;
+            }
             *score *= 1.0 - content.link_density(i);
         }
     }
@@ -167,7 +186,10 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
             content.roots.push(sibling);
             continue;
         }
-        if !dom.nodes[sibling].is_element || content.excluded[sibling] {
+        if !dom.nodes[sibling].is_element
+            || content.excluded[sibling]
+            || is_listing(dom, &content, sibling)
+        {
             continue;
         }
         let score = scores[sibling];
@@ -183,6 +205,39 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
     }
     content.scores = scores;
     content
+}
+
+/// Teaser items (a linked headline, maybe an image and a short excerpt)
+/// make up most of a listing's text.
+const LISTING_TEASERS: usize = 3;
+const LISTING_TEXT_SHARE: f32 = 0.5;
+/// A teaser's text stays under this (weighted characters).
+const MAX_TEASER_TEXT: u32 = 1000;
+/// How much a listing's candidate score keeps.
+const LISTING_DAMPING: f32 = 0.2;
+
+/// A list of story teasers (related posts, "more stories"): at least
+/// [`LISTING_TEASERS`] children that each hold a linked title of their own
+/// and a short text, together most of the container's text.
+fn is_listing(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
+    let mut teasers = 0;
+    let mut teaser_text = 0u32;
+    for child in dom.children(i) {
+        if !dom.nodes[child].is_element || content.excluded[child] {
+            continue;
+        }
+        let s = &content.stats[child];
+        let has_title_link = s.link_text >= 15
+            && (s.headings > 0
+                || s.images > 0
+                || matches!(dom.nodes[child].tag, Tag::Article | Tag::Li));
+        if has_title_link && s.text < MAX_TEASER_TEXT && s.paragraphs <= 2 {
+            teasers += 1;
+            teaser_text += s.text;
+        }
+    }
+    teasers >= LISTING_TEASERS
+        && teaser_text as f32 >= content.stats[i].text as f32 * LISTING_TEXT_SHARE
 }
 
 /// Per node: excluded itself or inside an excluded subtree.
@@ -221,8 +276,16 @@ fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
     let entry = &dom.nodes[i];
     if matches!(
         entry.tag,
-        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Menu | Tag::Fieldset
+        Tag::Nav
+            | Tag::Aside
+            | Tag::Footer
+            | Tag::Form
+            | Tag::Menu
+            | Tag::Fieldset
+            | Tag::Figcaption
     ) {
+        // Captions belong to figures (the figures stage reads them past
+        // this flag); outside a recognised figure they are not body text.
         return true;
     }
     let Some(el) = dom.element(i) else {
@@ -238,11 +301,21 @@ fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
     }
     let class_or_id = el.attr("class").into_iter().chain(el.attr("id"));
     for value in class_or_id {
-        if has_token(value, BOILERPLATE_TOKENS) && !has_token(value, CONTENT_TOKENS) {
+        if has_token(value, BOILERPLATE_TOKENS) || has_token(value, CAPTION_BODY_TOKENS) {
             return true;
         }
     }
     false
+}
+
+/// Whether the element's class or id names article content.
+fn names_content(dom: &Dom<'_>, i: usize) -> bool {
+    dom.element(i).is_some_and(|el| {
+        el.attr("class")
+            .into_iter()
+            .chain(el.attr("id"))
+            .any(|v| has_token(v, CONTENT_TOKENS))
+    })
 }
 
 /// Paragraph-like elements whose text scores their ancestors: `p`, `pre`,

@@ -18,6 +18,7 @@ use crate::article::{
 use crate::extract::clean::{Content, dead_flags};
 use crate::extract::dom::{Dom, Tag, measure};
 use crate::extract::figures;
+use crate::extract::selectors::BOILERPLATE_PHRASES;
 use crate::extract::text::{normalize_whitespace, push_normalized};
 
 /// A block this long (weighted characters) or longer ends the article header.
@@ -92,6 +93,7 @@ struct BlockInfo {
     weight: u32,
     time: Option<(Option<String>, String)>,
     all_link: bool,
+    link_weight: u32,
 }
 
 /// Inline content gathered between block boundaries.
@@ -146,7 +148,8 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
     walker.flush();
 
     let mut body = Body::default();
-    let events = take_header(walker.events, &mut body);
+    let events = drop_boilerplate(walker.events);
+    let events = take_header(events, &mut body);
     body.sections = nest(events, title);
     body.figures = walker.figures;
     body.related_links = walker.related;
@@ -354,6 +357,7 @@ impl Walker<'_, '_> {
         let info = BlockInfo {
             weight,
             all_link: inline.link_weight >= weight,
+            link_weight: inline.link_weight,
             time: inline.time,
         };
         self.events.push(Event::Block {
@@ -616,6 +620,62 @@ fn is_followable(href: &str) -> bool {
         || h.starts_with('#')
         || h.to_ascii_lowercase().starts_with("javascript:")
         || h.to_ascii_lowercase().starts_with("mailto:"))
+}
+
+/// Most weighted characters of a block that may be dropped for opening with
+/// a boilerplate phrase ("Read more: ...", "Follow us on ...") unless it is
+/// mostly links.
+const MAX_BOILERPLATE_BLOCK: u32 = 150;
+
+/// Whether `text` opens with one of the boilerplate phrases.
+fn opens_with_boilerplate(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    BOILERPLATE_PHRASES.iter().any(|phrase| {
+        lower
+            .strip_prefix(phrase)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    })
+}
+
+/// Drops boilerplate headings with everything under them ("Related
+/// stories", "Comments") and short blocks that open with a boilerplate
+/// phrase.
+fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
+    let mut kept = Vec::with_capacity(events.len());
+    let mut skipping_below: Option<u8> = None;
+    for event in events {
+        match &event {
+            Event::Heading { level, text, .. } => {
+                if skipping_below.is_some_and(|l| *level > l) {
+                    continue;
+                }
+                skipping_below = None;
+                if measure(text).0 <= MAX_BOILERPLATE_BLOCK / 2 && opens_with_boilerplate(text) {
+                    skipping_below = Some(*level);
+                    continue;
+                }
+                kept.push(event);
+            }
+            Event::Block { block, info } => {
+                if skipping_below.is_some() {
+                    continue;
+                }
+                let text = match block {
+                    Block::Paragraph(p) => Some(p.text.as_str()),
+                    Block::List(l) => l.items.first().map(String::as_str),
+                    Block::Quote(q) => Some(q.text.as_str()),
+                    _ => None,
+                };
+                let linky = info.link_weight * 2 >= info.weight && info.weight > 0;
+                let short = info.weight <= MAX_BOILERPLATE_BLOCK;
+                if text.is_some_and(opens_with_boilerplate) && (short || linky) {
+                    continue;
+                }
+                kept.push(event);
+            }
+        }
+    }
+    kept
 }
 
 /// Takes the article header (bylines, dates, kickers) out of the events.

@@ -336,11 +336,12 @@ fn microdata_authors_beside_the_first_not_in_replies() {
 }
 
 #[test]
-fn deep_nesting_of_signals_stays_linear() {
-    // Every level is a byline, a date and an author: without the read budget
-    // (spans: html5ever parses nested divs in quadratic time itself)
-    // each would read its whole subtree, quadratic in the depth.
-    let depth = 30_000;
+fn deep_nesting_of_signals_stays_bounded() {
+    // Every level is a byline, a date and an author: the read budget keeps
+    // the walk linear (its cost is measured in the benches, not here) and
+    // the author list bounded. The parse stage caps depth at 512 by default;
+    // this goes deeper, as a raised limit would.
+    let depth = 3_000;
     let mut html = String::with_capacity(depth * 60);
     for _ in 0..depth {
         html.push_str(r#"<span class="author date" rel="author" itemprop="author"><time>"#);
@@ -352,11 +353,9 @@ fn deep_nesting_of_signals_stays_linear() {
         page_url: Some(&url),
         prelude: None,
     };
-    let started = std::time::Instant::now();
     let m = collect(&doc, &hints);
-    let took = started.elapsed();
+    assert!(!m.authors.is_empty());
     assert!(m.authors.len() <= authors::MAX_AUTHORS);
-    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
 }
 
 #[test]
