@@ -3,7 +3,7 @@
 
 mod cli;
 
-use std::process::ExitCode;
+use std::{net::SocketAddr, process::ExitCode};
 
 use anyhow::Context;
 use clap::Parser;
@@ -34,9 +34,14 @@ fn serve(config: Config) -> anyhow::Result<ExitCode> {
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
+        let metrics = match config.metrics_listen {
+            Some(addr) => Some(start_metrics(addr).await?),
+            None => None,
+        };
         tracing::info!(
             version = env!("CARGO_PKG_VERSION"),
             listen = %listener.local_addr()?,
+            metrics_listen = %metrics.map_or_else(|| "off".to_owned(), |addr| addr.to_string()),
             concurrency = config.effective_concurrency(),
             max_queued = config.max_queued,
             stream_concurrency = config.effective_stream_concurrency(),
@@ -54,6 +59,23 @@ fn serve(config: Config) -> anyhow::Result<ExitCode> {
     // the blocking pool (they cannot be cancelled).
     runtime.shutdown_background();
     outcome
+}
+
+/// Binds the metrics listener, installs the recorder and serves `/metrics`
+/// in the background (until the process ends, so that the last scrapes see
+/// the drain); returns the bound address.
+async fn start_metrics(addr: SocketAddr) -> anyhow::Result<SocketAddr> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen for metrics on {addr}"))?;
+    let bound = listener.local_addr()?;
+    let handle = lede::metrics::install().map_err(anyhow::Error::msg)?;
+    tokio::spawn(lede::metrics::serve(
+        listener,
+        handle,
+        std::future::pending(),
+    ));
+    Ok(bound)
 }
 
 /// The multi-threaded tokio runtime.
