@@ -299,3 +299,55 @@ async fn an_empty_metrics_address_turns_the_listener_off() {
     let (_child, _listen, metrics) = spawn_server(&[("LEDE_METRICS_LISTEN", "")]).await;
     assert_eq!(metrics, "off");
 }
+
+/// gzip and zstd both ways, seen on the wire: the request bytes the server
+/// counts are fewer than the page's, and the answer says it is compressed.
+#[tokio::test]
+async fn requests_and_answers_travel_compressed() {
+    use tonic::codec::CompressionEncoding;
+
+    let (_child, listen, metrics) = spawn_server(&[]).await;
+    let channel = Channel::from_shared(format!("http://{listen}"))
+        .expect("a valid URL")
+        .connect()
+        .await
+        .expect("the server accepts connections");
+    // A very compressible page.
+    let page = SMALL_PAGE.repeat(50);
+    let bytes_so_far = async || {
+        let (_, body) = http_get(&metrics, "/metrics").await;
+        total(
+            &samples(&body),
+            "lede_grpc_request_bytes_total{",
+            &["method=\"lede.v1.ExtractorService/Extract\""],
+        )
+    };
+    for (encoding, name) in [
+        (CompressionEncoding::Gzip, "gzip"),
+        (CompressionEncoding::Zstd, "zstd"),
+    ] {
+        let before = bytes_so_far().await;
+        let response = ExtractorServiceClient::new(channel.clone())
+            .send_compressed(encoding)
+            .accept_compressed(encoding)
+            .extract(request(name, page.as_bytes()))
+            .await
+            .unwrap_or_else(|status| panic!("{name}: {status:?}"));
+        let sent = bytes_so_far().await - before;
+        assert!(
+            sent > 0.0 && sent < (page.len() / 4) as f64,
+            "{name}: {sent} bytes for {}",
+            page.len()
+        );
+        assert_eq!(
+            response
+                .metadata()
+                .get("grpc-encoding")
+                .and_then(|v| v.to_str().ok()),
+            Some(name),
+            "{name}: {:?}",
+            response.metadata()
+        );
+        assert!(response.into_inner().article.is_some());
+    }
+}
