@@ -2,6 +2,8 @@
 //! `serve` (the default), `extract` or `health`.
 
 mod cli;
+#[cfg(feature = "otel")]
+mod otel;
 
 use std::{net::SocketAddr, process::ExitCode};
 
@@ -14,13 +16,32 @@ use lede::config::Config;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging(&cli.log, cli.log_format);
+    #[cfg(feature = "otel")]
+    let otel = match otel::start(&cli.otlp_endpoint) {
+        Ok(otel) => otel,
+        Err(err) => {
+            eprintln!("lede: {err:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    #[cfg(feature = "otel")]
+    init_logging(&cli.log, cli.log_format, otel.as_ref().map(|o| o.layer()));
+    #[cfg(not(feature = "otel"))]
+    init_logging(
+        &cli.log,
+        cli.log_format,
+        None::<tracing_subscriber::layer::Identity>,
+    );
     let outcome = match cli.command {
         None => serve(cli.serve),
         Some(Command::Serve(config)) => serve(config),
         Some(Command::Extract(args)) => cli::extract(&args),
         Some(Command::Health(args)) => runtime().and_then(|rt| rt.block_on(cli::health(&args))),
     };
+    #[cfg(feature = "otel")]
+    if let Some(otel) = otel {
+        otel.shutdown();
+    }
     outcome.unwrap_or_else(|err| {
         eprintln!("lede: {err:#}");
         ExitCode::FAILURE
@@ -86,17 +107,29 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
-/// Logs to standard error, filtered by `filter`, in `format`.
-fn init_logging(filter: &str, format: LogFormat) {
+/// Logs to standard error, filtered by `filter`, in `format`; spans also go
+/// to `spans` (the OpenTelemetry exporter) when given.
+fn init_logging<L>(filter: &str, format: LogFormat, spans: Option<L>)
+where
+    L: tracing_subscriber::Layer<
+            tracing_subscriber::layer::Layered<EnvFilter, tracing_subscriber::Registry>,
+        > + Send
+        + Sync,
+{
+    use tracing_subscriber::{Layer, layer::SubscriberExt, util::SubscriberInitExt};
+
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|err| {
         eprintln!("lede: invalid log filter {filter:?} ({err}), using `info`");
         EnvFilter::new("info")
     });
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
-    }
+    let fmt = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let fmt = match format {
+        LogFormat::Text => fmt.boxed(),
+        LogFormat::Json => fmt.json().boxed(),
+    };
+    tracing_subscriber::registry()
+        .with(filter)
+        .with(spans)
+        .with(fmt)
+        .init();
 }
