@@ -35,6 +35,11 @@ pub(crate) struct Cli {
     /// Log format.
     #[arg(long, env = "LEDE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub(crate) log_format: LogFormat,
+    /// OpenTelemetry collector to export trace spans to over OTLP/gRPC, e.g.
+    /// `http://otel-collector:4317`; empty for none (feature `otel`).
+    #[cfg(feature = "otel")]
+    #[arg(long, env = "LEDE_OTLP_ENDPOINT", default_value = "", global = true)]
+    pub(crate) otlp_endpoint: String,
 }
 
 /// How log lines look.

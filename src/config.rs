@@ -16,6 +16,8 @@ use crate::extract::{
 
 /// Default listen address: every interface, gRPC's customary port.
 pub const DEFAULT_LISTEN: &str = "0.0.0.0:50051";
+/// Default address of the Prometheus `/metrics` listener.
+pub const DEFAULT_METRICS_LISTEN: &str = "0.0.0.0:9090";
 /// Default largest gRPC message, both ways: 64 MiB, room for any real page
 /// (tonic's own default of 4 MB refuses some long pages with inline images).
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
@@ -86,6 +88,10 @@ pub struct Config {
     /// stops anyway.
     #[arg(long, env = "LEDE_SHUTDOWN_GRACE", default_value = DEFAULT_SHUTDOWN_GRACE, value_parser = parse_duration)]
     pub shutdown_grace: Duration,
+    /// Address of the Prometheus metrics listener (`GET /metrics`); empty or
+    /// `off` to serve no metrics.
+    #[arg(long, env = "LEDE_METRICS_LISTEN", default_value = DEFAULT_METRICS_LISTEN, value_parser = parse_optional_addr)]
+    pub metrics_listen: ::std::option::Option<SocketAddr>,
     /// Extraction limits.
     #[command(flatten)]
     pub limits: Limits,
@@ -105,6 +111,8 @@ impl Default for Config {
                 .expect("DEFAULT_REQUEST_TIMEOUT is a valid duration"),
             shutdown_grace: parse_duration(DEFAULT_SHUTDOWN_GRACE)
                 .expect("DEFAULT_SHUTDOWN_GRACE is a valid duration"),
+            metrics_listen: parse_optional_addr(DEFAULT_METRICS_LISTEN)
+                .expect("DEFAULT_METRICS_LISTEN is a valid socket address"),
             limits: Limits::default(),
         }
     }
@@ -129,6 +137,20 @@ fn or_cores(n: usize) -> usize {
         n
     } else {
         std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+    }
+}
+
+/// Parses a socket address, or `None` for an empty value or `off`.
+///
+/// # Errors
+///
+/// A message naming the value when it is neither.
+pub fn parse_optional_addr(text: &str) -> Result<Option<SocketAddr>, String> {
+    match text.trim() {
+        "" | "off" => Ok(None),
+        addr => addr.parse().map(Some).map_err(|e| {
+            format!("invalid address `{addr}` ({e}); expected e.g. `0.0.0.0:9090`, or `off`")
+        }),
     }
 }
 
@@ -169,6 +191,18 @@ mod tests {
         assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("3 days").is_err());
+    }
+
+    #[test]
+    fn metrics_listen_can_be_turned_off() {
+        assert_eq!(parse_optional_addr(""), Ok(None));
+        assert_eq!(parse_optional_addr("off"), Ok(None));
+        assert_eq!(
+            parse_optional_addr("127.0.0.1:9090"),
+            Ok(Some(SocketAddr::from(([127, 0, 0, 1], 9090))))
+        );
+        assert!(parse_optional_addr("9090").is_err());
+        assert!(Config::default().metrics_listen.is_some());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! - [`article`]: the domain output types ([`article::Article`] and its parts).
 //! - [`extract`]: the synchronous extraction pipeline (no I/O, no async).
-//! - `config`, `grpc`, `server`, `shutdown` (feature `server`): the gRPC
+//! - `config`, `grpc`, `metrics`, `server`, `shutdown` (feature `server`): the gRPC
 //!   service around the library. The `lede` binary adds the command line.
 //!   Dependencies point one way: `server -> grpc -> extract -> article`.
 
@@ -15,6 +15,8 @@ pub mod extract;
 pub mod config;
 #[cfg(feature = "server")]
 pub mod grpc;
+#[cfg(feature = "server")]
+pub mod metrics;
 #[cfg(feature = "server")]
 pub mod server;
 #[cfg(feature = "server")]

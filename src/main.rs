@@ -2,8 +2,10 @@
 //! `serve` (the default), `extract` or `health`.
 
 mod cli;
+#[cfg(feature = "otel")]
+mod otel;
 
-use std::process::ExitCode;
+use std::{net::SocketAddr, process::ExitCode};
 
 use anyhow::Context;
 use clap::Parser;
@@ -14,13 +16,32 @@ use lede::config::Config;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging(&cli.log, cli.log_format);
+    #[cfg(feature = "otel")]
+    let otel = match otel::start(&cli.otlp_endpoint) {
+        Ok(otel) => otel,
+        Err(err) => {
+            eprintln!("lede: {err:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    #[cfg(feature = "otel")]
+    init_logging(&cli.log, cli.log_format, otel.as_ref().map(|o| o.layer()));
+    #[cfg(not(feature = "otel"))]
+    init_logging(
+        &cli.log,
+        cli.log_format,
+        None::<tracing_subscriber::layer::Identity>,
+    );
     let outcome = match cli.command {
         None => serve(cli.serve),
         Some(Command::Serve(config)) => serve(config),
         Some(Command::Extract(args)) => cli::extract(&args),
         Some(Command::Health(args)) => runtime().and_then(|rt| rt.block_on(cli::health(&args))),
     };
+    #[cfg(feature = "otel")]
+    if let Some(otel) = otel {
+        otel.shutdown();
+    }
     outcome.unwrap_or_else(|err| {
         eprintln!("lede: {err:#}");
         ExitCode::FAILURE
@@ -34,9 +55,14 @@ fn serve(config: Config) -> anyhow::Result<ExitCode> {
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
+        let metrics = match config.metrics_listen {
+            Some(addr) => Some(start_metrics(addr).await?),
+            None => None,
+        };
         tracing::info!(
             version = env!("CARGO_PKG_VERSION"),
             listen = %listener.local_addr()?,
+            metrics_listen = %metrics.map_or_else(|| "off".to_owned(), |addr| addr.to_string()),
             concurrency = config.effective_concurrency(),
             max_queued = config.max_queued,
             stream_concurrency = config.effective_stream_concurrency(),
@@ -56,6 +82,23 @@ fn serve(config: Config) -> anyhow::Result<ExitCode> {
     outcome
 }
 
+/// Binds the metrics listener, installs the recorder and serves `/metrics`
+/// in the background (until the process ends, so that the last scrapes see
+/// the drain); returns the bound address.
+async fn start_metrics(addr: SocketAddr) -> anyhow::Result<SocketAddr> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen for metrics on {addr}"))?;
+    let bound = listener.local_addr()?;
+    let handle = lede::metrics::install().map_err(anyhow::Error::msg)?;
+    tokio::spawn(lede::metrics::serve(
+        listener,
+        handle,
+        std::future::pending(),
+    ));
+    Ok(bound)
+}
+
 /// The multi-threaded tokio runtime.
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
@@ -64,17 +107,29 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
-/// Logs to standard error, filtered by `filter`, in `format`.
-fn init_logging(filter: &str, format: LogFormat) {
+/// Logs to standard error, filtered by `filter`, in `format`; spans also go
+/// to `spans` (the OpenTelemetry exporter) when given.
+fn init_logging<L>(filter: &str, format: LogFormat, spans: Option<L>)
+where
+    L: tracing_subscriber::Layer<
+            tracing_subscriber::layer::Layered<EnvFilter, tracing_subscriber::Registry>,
+        > + Send
+        + Sync,
+{
+    use tracing_subscriber::{Layer, layer::SubscriberExt, util::SubscriberInitExt};
+
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|err| {
         eprintln!("lede: invalid log filter {filter:?} ({err}), using `info`");
         EnvFilter::new("info")
     });
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
-    }
+    let fmt = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let fmt = match format {
+        LogFormat::Text => fmt.boxed(),
+        LogFormat::Json => fmt.json().boxed(),
+    };
+    tracing_subscriber::registry()
+        .with(filter)
+        .with(spans)
+        .with(fmt)
+        .init();
 }

@@ -58,7 +58,8 @@ pub async fn run(
         .http2_keepalive_interval(Some(KEEPALIVE_INTERVAL))
         .http2_keepalive_timeout(Some(KEEPALIVE_TIMEOUT))
         .tcp_nodelay(true)
-        .trace_fn(|request| tracing::info_span!("grpc", method = %request.uri().path()))
+        // Request id, `grpc` span and call metrics for every call.
+        .layer(crate::metrics::CallLayer)
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)

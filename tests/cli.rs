@@ -122,6 +122,7 @@ async fn serve_answers_then_stops_cleanly_on_sigterm() {
         .args(["serve", "--listen", "127.0.0.1:0", "--shutdown-grace", "2s"])
         .env("LEDE_LOG_FORMAT", "json")
         .env("LEDE_LOG", "info")
+        .env("LEDE_METRICS_LISTEN", "127.0.0.1:0")
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true)
         .spawn()

@@ -166,3 +166,81 @@ async fn health_check_answers_serving() {
     let out = call(&grpcurl, &server, &["grpc.health.v1.Health/Check"], None).await;
     assert_eq!(documents(&out)[0]["status"], "SERVING", "{out}");
 }
+
+/// The ```sh blocks of examples/grpcurl.md, each with the texts its
+/// `# expect:` lines name.
+fn cookbook() -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(crate::util::repo().join("examples/grpcurl.md"))
+        .expect("examples/grpcurl.md reads");
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        match (&mut current, line.trim_end()) {
+            (None, "```sh") => current = Some(String::new()),
+            (Some(block), "```") => {
+                let expects = block
+                    .lines()
+                    .filter_map(|l| l.trim().strip_prefix("# expect: "))
+                    .map(str::to_owned)
+                    .collect();
+                blocks.push((std::mem::take(block), expects));
+                current = None;
+            }
+            (Some(block), line) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[tokio::test]
+async fn the_cookbook_commands_run() {
+    let Some(grpcurl) = grpcurl() else { return };
+    let blocks = cookbook();
+    assert!(
+        blocks.len() >= 7,
+        "only {} blocks in the cookbook",
+        blocks.len()
+    );
+    let server = TestServer::start().await;
+
+    // A folder holding page.html and pages/*.html, as the cookbook assumes.
+    let dir = std::env::temp_dir().join(format!("lede-cookbook-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("pages")).expect("a temporary folder");
+    std::fs::write(dir.join("page.html"), SMALL_PAGE).expect("page.html");
+    std::fs::write(dir.join("pages/one.html"), SMALL_PAGE).expect("a page");
+    std::fs::write(dir.join("pages/two.html"), SMALL_PAGE).expect("a page");
+    let tools = grpcurl.parent().expect("grpcurl's folder");
+    let path = std::env::join_paths(std::iter::once(tools.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .expect("a PATH");
+
+    for (block, expects) in blocks {
+        assert!(!expects.is_empty(), "no `# expect:` line in:\n{block}");
+        let script = format!(
+            "set -euo pipefail\n{}",
+            block.replace("localhost:50051", &server.addr.to_string())
+        );
+        let output = tokio::process::Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(&dir)
+            .env("PATH", &path)
+            .kill_on_drop(true)
+            .output()
+            .await
+            .expect("bash runs");
+        let out = stdout_of(&output, &format!("the cookbook block\n{block}"));
+        for expect in expects {
+            assert!(
+                out.contains(&expect),
+                "`{expect}` not in the output of\n{block}\n{out}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

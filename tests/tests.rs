@@ -14,5 +14,9 @@ mod cli;
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
 mod python;
+// The `lede` binary's Prometheus listener, scraped over a real socket.
+mod metrics;
+// The Kubernetes manifests: ports, probes and grace periods agree.
+mod deploy;
 // The seed article: one assertion per fact of issue 2, and the golden file.
 mod seed;

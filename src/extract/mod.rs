@@ -40,6 +40,8 @@ pub mod text;
 pub use error::{ErrorKind, ExtractError};
 pub use options::Options;
 
+use std::time::{Duration, Instant};
+
 use url::Url;
 
 use crate::article::Article;
@@ -75,37 +77,119 @@ pub struct Input<'a> {
 /// # Ok::<(), lede::extract::ExtractError>(())
 /// ```
 pub fn extract(input: &Input<'_>, options: &Options) -> Result<Article, ExtractError> {
+    extract_timed(input, options, &mut Timings::default())
+}
+
+/// The stages [`extract_timed`] times, in pipeline order.
+pub const STAGES: [&str; 8] = [
+    "decode", "parse", "metadata", "dom", "clean", "outline", "language", "assemble",
+];
+
+/// Time spent in each stage of one extraction, for the server's metrics.
+///
+/// A stage the extraction did not reach (it failed earlier) stays zero.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Timings {
+    /// Time per stage, in the order of [`STAGES`].
+    pub stages: [Duration; STAGES.len()],
+}
+
+impl Timings {
+    /// Each stage's name with its time, in pipeline order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Duration)> + '_ {
+        STAGES.iter().copied().zip(self.stages.iter().copied())
+    }
+
+    /// Runs `stage`, adding its time to slot `index` of [`STAGES`].
+    fn time<T>(&mut self, index: usize, stage: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let out = stage();
+        if let Some(slot) = self.stages.get_mut(index) {
+            *slot += started.elapsed();
+        }
+        out
+    }
+}
+
+/// [`extract`], recording the time of each stage in `timings`.
+///
+/// # Errors
+///
+/// As [`extract`]; `timings` then holds the stages run before the failure.
+pub fn extract_timed(
+    input: &Input<'_>,
+    options: &Options,
+    timings: &mut Timings,
+) -> Result<Article, ExtractError> {
     // 1. Bytes to text.
-    let decoded = decode::to_utf8(input.html, input.content_type, options)?;
-    // 2. Snapshot prelude.
-    let (prelude, html) = snapshot::split(&decoded.text);
+    let decoded = timings.time(0, || {
+        decode::to_utf8(input.html, input.content_type, options)
+    })?;
+    // 2. Snapshot prelude (a prefix check, counted with decoding).
+    let (prelude, html) = timings.time(0, || snapshot::split(&decoded.text));
     // 3. One parse.
-    let doc = parse::document(html, options)?;
+    let doc = timings.time(1, || parse::document(html, options))?;
     let page_url = input
         .url
         .filter(|u| !u.is_empty())
         .or_else(|| prelude.as_ref().and_then(|p| p.url.as_deref()))
         .and_then(|u| Url::parse(u).ok());
-    let base = parse::base_url(&doc, page_url.as_ref());
+    let base = timings.time(1, || parse::base_url(&doc, page_url.as_ref()));
     // 4. Metadata from the whole document.
     let hints = metadata::Hints {
         page_url: page_url.as_ref(),
         prelude: prelude.as_ref(),
     };
-    let meta = metadata::collect(&doc, &hints);
+    let meta = timings.time(2, || metadata::collect(&doc, &hints));
     // 5. Main content and boilerplate.
-    let dom = dom::Dom::build(&doc);
-    let content = clean::find_content(&dom);
+    let dom = timings.time(3, || dom::Dom::build(&doc));
+    let content = timings.time(4, || clean::find_content(&dom));
     // 6. Section tree, figures, related links.
-    let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
+    let body = timings.time(5, || {
+        outline::build(&dom, &content, base.as_ref(), meta.title.as_deref())
+    });
     // 7. Language of the extracted text.
-    let language = language::detect(&body.language_text(), meta.declared_language.as_deref());
+    let language = timings.time(6, || {
+        language::detect(&body.language_text(), meta.declared_language.as_deref())
+    });
     // 8. The article.
-    Ok(assemble::article(
-        meta,
-        body,
-        language,
-        prelude.as_ref(),
-        options,
-    ))
+    Ok(timings.time(7, || {
+        assemble::article(meta, body, language, prelude.as_ref(), options)
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timings_cover_every_stage_of_a_page() {
+        let html = b"<html lang=en><title>Hi</title><body><article><p>Some words in a \
+            paragraph long enough to be the body of a page.</p></article>";
+        let mut timings = Timings::default();
+        let article = extract_timed(
+            &Input {
+                html,
+                ..Input::default()
+            },
+            &Options::default(),
+            &mut timings,
+        );
+        assert!(article.is_ok());
+        let names: Vec<_> = timings.iter().map(|(name, _)| name).collect();
+        assert_eq!(names, STAGES);
+        // Decoding and parsing always take some time, however small.
+        assert!(timings.stages[0] > Duration::ZERO && timings.stages[1] > Duration::ZERO);
+    }
+
+    #[test]
+    fn a_failed_extraction_times_only_the_stages_it_ran() {
+        let mut timings = Timings::default();
+        let failed = extract_timed(&Input::default(), &Options::default(), &mut timings);
+        assert!(failed.is_err());
+        assert!(
+            timings.stages[1..].iter().all(|d| d.is_zero()),
+            "{timings:?}"
+        );
+    }
 }

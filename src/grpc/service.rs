@@ -74,7 +74,10 @@ impl Extractor {
     {
         let admitted: OwnedSemaphorePermit = Arc::clone(&self.shared.admitted)
             .try_acquire_owned()
-            .map_err(|_| Failure::Overloaded)?;
+            .map_err(|_| {
+                crate::metrics::record_shed();
+                Failure::Overloaded
+            })?;
         let running = Arc::clone(&self.shared.running);
         let call = async move {
             let slot = running
@@ -127,7 +130,7 @@ impl Extractor {
         deadline: Duration,
     ) -> Result<pb::Article, Failure> {
         let job = ExtractJob::from_request(request, &self.shared.limits)?;
-        self.run_blocking(deadline, move || job.run())
+        self.run_blocking(deadline, move || job.run_observed())
             .await?
             .map_err(Failure::from)
     }
@@ -142,6 +145,11 @@ impl Extractor {
             .and_then(parse_grpc_timeout)
             .map_or(ours, |theirs| theirs.min(ours))
     }
+}
+
+/// Spawns `task` inside the current tracing span.
+fn spawn_in_span(task: impl Future<Output = ()> + Send + 'static) {
+    tokio::spawn(tracing::Instrument::in_current_span(task));
 }
 
 /// Parses a `grpc-timeout` header value: up to 8 digits and a unit
@@ -208,7 +216,8 @@ impl ExtractorService for Extractor {
         let in_flight = self.shared.stream_concurrency;
         let (tx, rx) = mpsc::channel(in_flight);
         let this = self.clone();
-        tokio::spawn(async move {
+        // In the call's span, so that item logs carry its request id.
+        spawn_in_span(async move {
             let slots = Arc::new(Semaphore::new(in_flight));
             let mut tasks = JoinSet::new();
             let mut ending = None;
