@@ -27,6 +27,7 @@ pub mod depth;
 pub mod dom;
 pub mod error;
 pub mod figures;
+pub mod flags;
 pub mod language;
 pub mod metadata;
 pub mod options;
@@ -96,6 +97,7 @@ pub fn extract(input: &Input<'_>, options: &Options) -> Result<Article, ExtractE
     // 5. Main content and boilerplate.
     let dom = dom::Dom::build(&doc);
     let content = clean::find_content(&dom);
+    let flags = flags::detect(&doc, &dom, &content, &meta, base.as_ref());
     // 6. Section tree, figures, related links.
     let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
     // 7. Language of the extracted text.
@@ -105,6 +107,7 @@ pub fn extract(input: &Input<'_>, options: &Options) -> Result<Article, ExtractE
         meta,
         body,
         language,
+        flags,
         prelude.as_ref(),
         options,
     ))
