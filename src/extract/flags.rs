@@ -109,23 +109,23 @@ const LONG_PARAGRAPH_CHARS: u32 = 120;
 // types of the WCXB development set (article against service, forum,
 // listing, collection, product, documentation); see the report in issue 8.
 /// Log-odds before any evidence.
-const PRIOR: f32 = -2.0;
+const PRIOR: f32 = -2.5;
 /// JSON-LD declares an article type.
 const ARTICLE_TYPE_WEIGHT: f32 = 1.6;
 /// JSON-LD or `og:type` declares a product, listing or forum.
 const NON_ARTICLE_TYPE_WEIGHT: f32 = -2.0;
 /// `og:type` is `article`.
-const OG_ARTICLE_WEIGHT: f32 = 0.8;
+const OG_ARTICLE_WEIGHT: f32 = 1.0;
 /// Per long paragraph, up to [`MAX_LONG_PARAGRAPHS`].
-const LONG_PARAGRAPH_WEIGHT: f32 = 0.35;
+const LONG_PARAGRAPH_WEIGHT: f32 = 0.3;
 /// Long paragraphs that count; more says nothing new.
-const MAX_LONG_PARAGRAPHS: u32 = 8;
+const MAX_LONG_PARAGRAPHS: u32 = 6;
 /// Times the main content's share of the page text.
 const SHARE_WEIGHT: f32 = 1.0;
 /// Times the main content's link density.
 const LINK_DENSITY_WEIGHT: f32 = -3.0;
 /// A publication date was found.
-const DATE_WEIGHT: f32 = 0.7;
+const DATE_WEIGHT: f32 = 1.0;
 /// An author was found.
 const AUTHOR_WEIGHT: f32 = 0.5;
 
