@@ -14,5 +14,7 @@ mod cli;
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
 mod python;
+// Provenance and page flags, field by field, through the CLI's JSON.
+mod provenance;
 // The seed article: one assertion per fact of issue 2, and the golden file.
 mod seed;
