@@ -12,6 +12,15 @@ use crate::Prediction;
 use crate::dataset::Page;
 use crate::metric;
 
+/// A field's name, truth, prediction, source and match function.
+type FieldCheck<'a> = (
+    &'static str,
+    &'a Option<String>,
+    &'a Option<String>,
+    &'a Option<String>,
+    fn(&str, &str) -> bool,
+);
+
 /// One source's record for one field.
 #[derive(Debug, Clone, Copy, Default)]
 struct SourceRate {
@@ -46,13 +55,7 @@ impl Breakdown {
     pub(crate) fn new(pages: &[Page], predictions: &[Prediction]) -> Self {
         let mut out = Self::default();
         for (page, pred) in pages.iter().zip(predictions) {
-            let fields: [(
-                &'static str,
-                &Option<String>,
-                &Option<String>,
-                &Option<String>,
-                fn(&str, &str) -> bool,
-            ); 3] = [
+            let fields: [FieldCheck<'_>; 3] = [
                 (
                     "title",
                     &page.title,
