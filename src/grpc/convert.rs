@@ -481,4 +481,60 @@ mod tests {
         let err = ExtractJob::from_request(request, &limits).unwrap_err();
         assert!(matches!(err, Failure::BadField { field: "url", .. }));
     }
+
+    #[test]
+    fn provenance_dates_and_flags_reach_the_wire() {
+        let article = Article {
+            published_time: Some("2024-06-18T06:26:02Z".to_owned()),
+            published: Some(DateInfo {
+                value: "2024-06-18T06:26:02Z".to_owned(),
+                raw: "17 分钟前".to_owned(),
+                precision: DatePrecision::Second,
+                zone: Some("Z".to_owned()),
+                source: Source::VisibleDate,
+                confidence: 0.8,
+            }),
+            provenance: Provenance {
+                title: Some(FieldProvenance {
+                    source: Source::Prelude,
+                    raw: "T".to_owned(),
+                    confidence: 0.8,
+                    alternatives: vec![Alternative {
+                        value: "T".to_owned(),
+                        raw: "T - Site".to_owned(),
+                        source: Source::TitleElement,
+                        confidence: 0.6,
+                        agrees: true,
+                    }],
+                }),
+                ..Provenance::default()
+            },
+            flags: PageFlags {
+                is_article: true,
+                readerable_score: 0.9,
+                amp_url: Some("https://x.test/amp".to_owned()),
+                ..PageFlags::default()
+            },
+            ..Article::default()
+        };
+        let wire = pb::Article::from(article);
+        let published = wire.published.expect("published on the wire");
+        assert_eq!(published.source(), pb::Source::VisibleDate);
+        assert_eq!(published.precision(), pb::DatePrecision::Second);
+        assert_eq!(
+            (published.raw.as_str(), published.zone.as_str()),
+            ("17 分钟前", "Z")
+        );
+        assert!(wire.modified.is_none());
+        let provenance = wire.provenance.expect("provenance on the wire");
+        let title = provenance.title.expect("title provenance");
+        assert_eq!(title.source(), pb::Source::SnapshotPrelude);
+        assert_eq!(title.alternatives[0].source(), pb::Source::TitleElement);
+        assert!(title.alternatives[0].agrees);
+        assert!(provenance.authors.is_none());
+        let flags = wire.flags.expect("flags on the wire");
+        assert!(flags.is_article);
+        assert_eq!(flags.amp_url, "https://x.test/amp");
+        assert_eq!(flags.next_page_url, "");
+    }
 }
