@@ -43,6 +43,179 @@ pub struct Article {
     pub markdown: Option<String>,
     /// Words in `text`, CJK characters counted one each.
     pub word_count: u32,
+    /// The publication date in full: raw text, precision, zone, source.
+    pub published: Option<DateInfo>,
+    /// The modification date, same shape; never taken from a published
+    /// source, so a "last updated" cannot replace the publication date.
+    pub modified: Option<DateInfo>,
+    /// Where each metadata field came from, how sure, and what lost.
+    pub provenance: Provenance,
+    /// What kind of page this is: article or not, paywall, alternates,
+    /// pagination, reading time.
+    pub flags: PageFlags,
+}
+
+/// Where a value was found on the page (or how it was worked out).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// Not known.
+    #[default]
+    Unknown,
+    /// A `<script type="application/ld+json">` block.
+    JsonLd,
+    /// OpenGraph (`og:*`, `article:*`) tags.
+    OpenGraph,
+    /// Twitter card tags.
+    Twitter,
+    /// Dublin Core (`dc.*`, `dcterms.*`) tags.
+    DublinCore,
+    /// Other `<meta>` tags (`author`, `description`, `date`, `parsely-*`).
+    Meta,
+    /// Microdata (`itemprop`).
+    Microdata,
+    /// A `<time datetime>` attribute.
+    TimeElement,
+    /// Visible date text (a `<time>` element's text or a date element).
+    VisibleDate,
+    /// A visible byline or a `rel=author` link.
+    Byline,
+    /// `<link rel=canonical>` or `rel=image_src`.
+    LinkElement,
+    /// The `<title>` element.
+    TitleElement,
+    /// The page's `h1`.
+    Heading,
+    /// `<html lang>` or `http-equiv=content-language`.
+    HtmlLang,
+    /// A date in the URL path.
+    UrlPattern,
+    /// The snapshot prelude.
+    Prelude,
+    /// The page URL given by the caller.
+    PageUrl,
+    /// The language detector, from the article text.
+    Detector,
+}
+
+/// How much of a date the page gives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    /// Not known.
+    #[default]
+    Unknown,
+    /// A year only.
+    Year,
+    /// A year and a month.
+    Month,
+    /// A calendar day.
+    Day,
+    /// A clock time to the minute.
+    Minute,
+    /// A clock time to the second.
+    Second,
+}
+
+/// A date with everything known about it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DateInfo {
+    /// RFC 3339 at the page's precision (`2024-06-18`, `2024-06-18T06:26:02Z`).
+    pub value: String,
+    /// The text as found (`17 分钟前`, `2024-06-18T08:00:00+02:00`).
+    pub raw: String,
+    /// How much of the date the page gives.
+    pub precision: DatePrecision,
+    /// The zone as given (`Z`, `+02:00`); `None` when the page gives none.
+    pub zone: Option<String>,
+    /// Where it was found.
+    pub source: Source,
+    /// How far it can be trusted, between 0 and 1.
+    pub confidence: f32,
+}
+
+/// A value another source gave for a field, which lost to the winner.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alternative {
+    /// The value, normalised like the winner (RFC 3339 for dates).
+    pub value: String,
+    /// The text as found.
+    pub raw: String,
+    /// Where it was found.
+    pub source: Source,
+    /// How far it could be trusted on its own, between 0 and 1.
+    pub confidence: f32,
+    /// Whether it agrees with the winner (the same value, or for dates
+    /// the same day).
+    pub agrees: bool,
+}
+
+/// Where one field's value came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldProvenance {
+    /// The source of the winning value.
+    pub source: Source,
+    /// The winning value as found, before cleaning.
+    pub raw: String,
+    /// How far the value can be trusted, between 0 and 1: the source's
+    /// reliability, raised when other sources agree.
+    pub confidence: f32,
+    /// Values other sources gave, best first (distinct values only).
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Provenance of every metadata field; `None` where the field is empty.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Provenance {
+    /// The title.
+    pub title: Option<FieldProvenance>,
+    /// The authors (`raw` holds the byline or names as found).
+    pub authors: Option<FieldProvenance>,
+    /// The publication time.
+    pub published: Option<FieldProvenance>,
+    /// The modification time.
+    pub modified: Option<FieldProvenance>,
+    /// The site name.
+    pub site_name: Option<FieldProvenance>,
+    /// The description.
+    pub description: Option<FieldProvenance>,
+    /// The canonical URL.
+    pub canonical_url: Option<FieldProvenance>,
+    /// The language (detector or declaration; the declared tag as raw).
+    pub language: Option<FieldProvenance>,
+    /// The lead image.
+    pub lead_image: Option<FieldProvenance>,
+}
+
+/// A link to the same content in another language or form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlternateLink {
+    /// Absolute URL.
+    pub url: String,
+    /// The `hreflang` tag (`de`, `x-default`); `None` when not given.
+    pub hreflang: Option<String>,
+}
+
+/// Document-level facts: what kind of page this is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageFlags {
+    /// Whether the page is an article (news, blog post, essay) rather than
+    /// a product page, a listing, a forum or a home page.
+    pub is_article: bool,
+    /// How much the page reads like an article, between 0 and 1;
+    /// `is_article` is this at or above one half.
+    pub readerable_score: f32,
+    /// Whether the page declares or shows a paywall
+    /// (`isAccessibleForFree: false`, a paywall container).
+    pub is_paywalled: bool,
+    /// The AMP version of the page (`<link rel=amphtml>`).
+    pub amp_url: Option<String>,
+    /// Language alternates (`<link rel=alternate hreflang>`).
+    pub alternates: Vec<AlternateLink>,
+    /// The next page of a multi-page article (`rel=next` or a pagination
+    /// "next" link).
+    pub next_page_url: Option<String>,
+    /// Estimated reading time in seconds: 230 words a minute, CJK text
+    /// 500 characters a minute.
+    pub reading_time_seconds: u32,
 }
 
 /// An author or desk credited with the article.

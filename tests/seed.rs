@@ -157,6 +157,60 @@ fn published_on_the_day_of_the_time_element() {
 }
 
 #[test]
+fn published_from_the_relative_time_and_the_capture_time_with_both_sources() {
+    let Some(article) = article() else { return };
+    assert_eq!(str_of(article, "publishedTime"), "2024-06-18T06:26:02Z");
+    let published = &article["published"];
+    assert_eq!(str_of(published, "value"), "2024-06-18T06:26:02Z");
+    assert_eq!(str_of(published, "raw"), "17 分钟前");
+    assert_eq!(str_of(published, "source"), "SOURCE_VISIBLE_DATE");
+    assert_eq!(str_of(published, "precision"), "DATE_PRECISION_SECOND");
+    assert_eq!(str_of(published, "zone"), "Z");
+    // The `<time dateTime="2024-06-18">` day is recorded as the agreeing
+    // second source.
+    let provenance = &article["provenance"]["published"];
+    assert_eq!(str_of(provenance, "source"), "SOURCE_VISIBLE_DATE");
+    let agreeing: Vec<(&str, &str)> = array_of(provenance, "alternatives")
+        .iter()
+        .filter(|a| a["agrees"] == Value::Bool(true))
+        .map(|a| (str_of(a, "source"), str_of(a, "value")))
+        .collect();
+    assert_eq!(agreeing, [("SOURCE_TIME_ELEMENT", "2024-06-18")]);
+    // Agreement makes it more trusted than the attribute alone.
+    let confidence = provenance["confidence"].as_f64().unwrap_or(0.0);
+    assert!(confidence > 0.7, "confidence {confidence}");
+}
+
+#[test]
+fn provenance_of_title_url_authors_and_language() {
+    let Some(article) = article() else { return };
+    let provenance = &article["provenance"];
+    assert_eq!(
+        str_of(&provenance["title"], "source"),
+        "SOURCE_SNAPSHOT_PRELUDE"
+    );
+    assert_eq!(
+        str_of(&provenance["canonicalUrl"], "source"),
+        "SOURCE_SNAPSHOT_PRELUDE"
+    );
+    assert_eq!(str_of(&provenance["authors"], "source"), "SOURCE_BYLINE");
+    assert_eq!(str_of(&provenance["language"], "source"), "SOURCE_DETECTOR");
+    assert_eq!(str_of(&provenance["language"], "raw"), "zh-Hans");
+}
+
+#[test]
+fn flags_say_a_free_article_of_a_few_minutes() {
+    let Some(article) = article() else { return };
+    let flags = &article["flags"];
+    assert_eq!(flags["isArticle"], Value::Bool(true));
+    assert!(flags["readerableScore"].as_f64().unwrap_or(0.0) > 0.5);
+    assert!(flags.get("isPaywalled").is_none(), "{flags}");
+    // About 1,900 CJK characters: between three and five minutes.
+    let seconds = u64_of(flags, "readingTimeSeconds");
+    assert!((180..=300).contains(&seconds), "{seconds} s");
+}
+
+#[test]
 fn language_is_simplified_chinese() {
     let Some(article) = article() else { return };
     assert_eq!(str_of(&article["language"], "tag"), "zh-Hans");

@@ -18,5 +18,7 @@ mod python;
 mod metrics;
 // The Kubernetes manifests: ports, probes and grace periods agree.
 mod deploy;
+// Provenance and page flags, field by field, through the CLI's JSON.
+mod provenance;
 // The seed article: one assertion per fact of issue 2, and the golden file.
 mod seed;

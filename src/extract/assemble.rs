@@ -1,6 +1,12 @@
 //! Merges the stage outputs into the [`Article`] and checks its invariants.
 
-use crate::article::{Article, Author, Language};
+use crate::article::{
+    Alternative, Article, Author, DateInfo, DatePrecision, FieldProvenance, Language,
+    LanguageSource, PageFlags, Source,
+};
+use crate::extract::dates::Precision;
+use crate::extract::flags::reading_time_seconds;
+use crate::extract::metadata::DateFact;
 use crate::extract::metadata::Metadata;
 use crate::extract::options::Options;
 use crate::extract::outline::Body;
@@ -16,18 +22,48 @@ pub fn article(
     meta: Metadata,
     body: Body,
     language: Language,
+    mut flags: PageFlags,
     prelude: Option<&Prelude>,
     options: &Options,
 ) -> Article {
     let text = render::text(&body.sections);
     let brand = brand(meta.site_name.as_deref(), meta.canonical_url.as_deref());
+    // Provenance: the metadata stage's facts, plus what the body and the
+    // detector gave.
+    let mut provenance = meta.facts;
     let authors = if meta.authors.is_empty() {
-        people(body.bylines, brand.as_deref())
+        let people = people(body.bylines, brand.as_deref());
+        if !people.is_empty() {
+            provenance.authors = Some(byline_provenance(&people));
+        }
+        people
     } else {
         meta.authors
     };
-    let published_time = meta.published_time.or(body.header_time);
+    let mut published = meta.published.as_ref().map(date_info);
+    let published_time = match meta.published_time {
+        Some(t) => Some(t),
+        None => {
+            let header = body.header_time.clone();
+            if let Some(raw) = &header {
+                published = Some(header_date(raw));
+                provenance.published = Some(FieldProvenance {
+                    source: Source::TimeElement,
+                    raw: raw.clone(),
+                    confidence: Source::TimeElement.date_confidence(),
+                    alternatives: Vec::new(),
+                });
+            }
+            header
+        }
+    };
+    provenance.language = language_provenance(&language, meta.sources.declared_language);
+    flags.reading_time_seconds = reading_time_seconds(&text);
     Article {
+        published,
+        modified: meta.modified.as_ref().map(date_info),
+        provenance,
+        flags,
         title: meta.title,
         url: meta.canonical_url,
         site_name: meta.site_name,
@@ -51,6 +87,99 @@ pub fn article(
         keywords: meta.keywords,
         lead_image_url: meta.lead_image_url,
     }
+}
+
+/// A date fact on the wire's terms.
+fn date_info(fact: &DateFact) -> DateInfo {
+    DateInfo {
+        value: fact.value.clone(),
+        raw: fact.raw.clone(),
+        precision: precision(fact.precision),
+        zone: fact.offset.clone(),
+        source: fact.source,
+        confidence: fact.confidence,
+    }
+}
+
+fn precision(p: Precision) -> DatePrecision {
+    match p {
+        Precision::Year => DatePrecision::Year,
+        Precision::Month => DatePrecision::Month,
+        Precision::Day => DatePrecision::Day,
+        Precision::Minute => DatePrecision::Minute,
+        Precision::Second => DatePrecision::Second,
+    }
+}
+
+/// The header `<time datetime>` the outline found, when metadata found no
+/// date: as written (the outline gives no parse).
+fn header_date(raw: &str) -> DateInfo {
+    let date = crate::extract::dates::resolve(raw, None);
+    DateInfo {
+        value: date.map_or_else(|| raw.to_owned(), |d| d.to_rfc3339()),
+        raw: raw.to_owned(),
+        precision: date.map_or(DatePrecision::Unknown, |d| precision(d.precision())),
+        zone: date.and_then(|d| d.offset_text()),
+        source: Source::TimeElement,
+        confidence: Source::TimeElement.date_confidence(),
+    }
+}
+
+/// Authors from the visible byline of the article header.
+fn byline_provenance(people: &[Author]) -> FieldProvenance {
+    FieldProvenance {
+        source: Source::Byline,
+        raw: people
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        confidence: Source::Byline.field_confidence(),
+        alternatives: Vec::new(),
+    }
+}
+
+/// The language's provenance: the detector (with the declaration as an
+/// alternative when it differs) or the declaration.
+fn language_provenance(
+    language: &Language,
+    declared_source: Option<Source>,
+) -> Option<FieldProvenance> {
+    let declared = language.declared.clone();
+    let declared_source = declared_source.unwrap_or(Source::HtmlLang);
+    let primary = |tag: &str| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or(tag)
+            .to_ascii_lowercase()
+    };
+    let source = match language.source {
+        LanguageSource::Unknown => return None,
+        LanguageSource::Detected | LanguageSource::Agreed => Source::Detector,
+        LanguageSource::Declared | LanguageSource::DeclaredOverride => declared_source,
+    };
+    let raw = match source {
+        Source::Detector => language.tag.clone(),
+        _ => declared.clone().unwrap_or_else(|| language.tag.clone()),
+    };
+    let mut alternatives = Vec::new();
+    if source == Source::Detector
+        && let Some(d) = declared
+    {
+        alternatives.push(Alternative {
+            agrees: primary(&d) == primary(&language.tag),
+            value: d.clone(),
+            raw: d,
+            source: declared_source,
+            confidence: declared_source.field_confidence(),
+        });
+    }
+    Some(FieldProvenance {
+        source,
+        raw,
+        confidence: language.confidence,
+        alternatives,
+    })
 }
 
 /// Byline names that are people: desks named after the site ("BBC Korean"

@@ -27,6 +27,7 @@ pub mod depth;
 pub mod dom;
 pub mod error;
 pub mod figures;
+pub mod flags;
 pub mod language;
 pub mod metadata;
 pub mod options;
@@ -153,8 +154,10 @@ pub fn extract_timed(
         language::detect(&body.language_text(), meta.declared_language.as_deref())
     });
     // 8. The article.
+    // 8. Document flags and the article.
     Ok(timings.time(7, || {
-        assemble::article(meta, body, language, prelude.as_ref(), options)
+        let flags = flags::detect(&doc, &dom, &content, &meta, base.as_ref());
+        assemble::article(meta, body, language, flags, prelude.as_ref(), options)
     }))
 }
 

@@ -6,8 +6,9 @@
 use url::Url;
 
 use crate::article::{
-    Article, Author, Block, CodeBlock, Figure, Image, ImageCandidate, Language, LanguageSource,
-    Link, ListBlock, Paragraph, QuoteBlock, Section, TableBlock, TableCell,
+    Alternative, Article, Author, Block, CodeBlock, DateInfo, DatePrecision, FieldProvenance,
+    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, Paragraph,
+    Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
 };
 use crate::config::Limits;
 use crate::extract::{self, ExtractError, Input, Options};
@@ -121,6 +122,121 @@ impl From<Article> for pb::Article {
             html: article.html.unwrap_or_default(),
             markdown: article.markdown.unwrap_or_default(),
             word_count: article.word_count,
+            published: article.published.map(Into::into),
+            modified: article.modified.map(Into::into),
+            provenance: Some(article.provenance.into()),
+            flags: Some(article.flags.into()),
+        }
+    }
+}
+
+impl From<Source> for pb::Source {
+    fn from(source: Source) -> Self {
+        match source {
+            Source::Unknown => Self::Unspecified,
+            Source::JsonLd => Self::JsonLd,
+            Source::OpenGraph => Self::OpenGraph,
+            Source::Twitter => Self::Twitter,
+            Source::DublinCore => Self::DublinCore,
+            Source::Meta => Self::Meta,
+            Source::Microdata => Self::Microdata,
+            Source::TimeElement => Self::TimeElement,
+            Source::VisibleDate => Self::VisibleDate,
+            Source::Byline => Self::Byline,
+            Source::LinkElement => Self::LinkElement,
+            Source::TitleElement => Self::TitleElement,
+            Source::Heading => Self::Heading,
+            Source::HtmlLang => Self::HtmlLang,
+            Source::UrlPattern => Self::UrlPattern,
+            Source::Prelude => Self::SnapshotPrelude,
+            Source::PageUrl => Self::RequestUrl,
+            Source::Detector => Self::Detector,
+        }
+    }
+}
+
+impl From<DatePrecision> for pb::DatePrecision {
+    fn from(precision: DatePrecision) -> Self {
+        match precision {
+            DatePrecision::Unknown => Self::Unspecified,
+            DatePrecision::Year => Self::Year,
+            DatePrecision::Month => Self::Month,
+            DatePrecision::Day => Self::Day,
+            DatePrecision::Minute => Self::Minute,
+            DatePrecision::Second => Self::Second,
+        }
+    }
+}
+
+impl From<DateInfo> for pb::DateInfo {
+    fn from(date: DateInfo) -> Self {
+        Self {
+            value: date.value,
+            raw: date.raw,
+            precision: pb::DatePrecision::from(date.precision).into(),
+            zone: date.zone.unwrap_or_default(),
+            source: pb::Source::from(date.source).into(),
+            confidence: date.confidence,
+        }
+    }
+}
+
+impl From<Alternative> for pb::Alternative {
+    fn from(alt: Alternative) -> Self {
+        Self {
+            value: alt.value,
+            raw: alt.raw,
+            source: pb::Source::from(alt.source).into(),
+            confidence: alt.confidence,
+            agrees: alt.agrees,
+        }
+    }
+}
+
+impl From<FieldProvenance> for pb::FieldProvenance {
+    fn from(field: FieldProvenance) -> Self {
+        Self {
+            source: pb::Source::from(field.source).into(),
+            raw: field.raw,
+            confidence: field.confidence,
+            alternatives: field.alternatives.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<Provenance> for pb::Provenance {
+    fn from(p: Provenance) -> Self {
+        Self {
+            title: p.title.map(Into::into),
+            authors: p.authors.map(Into::into),
+            published: p.published.map(Into::into),
+            modified: p.modified.map(Into::into),
+            site_name: p.site_name.map(Into::into),
+            description: p.description.map(Into::into),
+            canonical_url: p.canonical_url.map(Into::into),
+            language: p.language.map(Into::into),
+            lead_image: p.lead_image.map(Into::into),
+        }
+    }
+}
+
+impl From<PageFlags> for pb::PageFlags {
+    fn from(flags: PageFlags) -> Self {
+        Self {
+            is_article: flags.is_article,
+            readerable_score: flags.readerable_score,
+            is_paywalled: flags.is_paywalled,
+            amp_url: flags.amp_url.unwrap_or_default(),
+            alternates: flags
+                .alternates
+                .into_iter()
+                .map(|a| pb::AlternateLink {
+                    url: a.url,
+                    hreflang: a.hreflang.unwrap_or_default(),
+                })
+                .collect(),
+            next_page_url: flags.next_page_url.unwrap_or_default(),
+            reading_time_seconds: flags.reading_time_seconds,
         }
     }
 }
@@ -364,5 +480,61 @@ mod tests {
         };
         let err = ExtractJob::from_request(request, &limits).unwrap_err();
         assert!(matches!(err, Failure::BadField { field: "url", .. }));
+    }
+
+    #[test]
+    fn provenance_dates_and_flags_reach_the_wire() {
+        let article = Article {
+            published_time: Some("2024-06-18T06:26:02Z".to_owned()),
+            published: Some(DateInfo {
+                value: "2024-06-18T06:26:02Z".to_owned(),
+                raw: "17 分钟前".to_owned(),
+                precision: DatePrecision::Second,
+                zone: Some("Z".to_owned()),
+                source: Source::VisibleDate,
+                confidence: 0.8,
+            }),
+            provenance: Provenance {
+                title: Some(FieldProvenance {
+                    source: Source::Prelude,
+                    raw: "T".to_owned(),
+                    confidence: 0.8,
+                    alternatives: vec![Alternative {
+                        value: "T".to_owned(),
+                        raw: "T - Site".to_owned(),
+                        source: Source::TitleElement,
+                        confidence: 0.6,
+                        agrees: true,
+                    }],
+                }),
+                ..Provenance::default()
+            },
+            flags: PageFlags {
+                is_article: true,
+                readerable_score: 0.9,
+                amp_url: Some("https://x.test/amp".to_owned()),
+                ..PageFlags::default()
+            },
+            ..Article::default()
+        };
+        let wire = pb::Article::from(article);
+        let published = wire.published.expect("published on the wire");
+        assert_eq!(published.source(), pb::Source::VisibleDate);
+        assert_eq!(published.precision(), pb::DatePrecision::Second);
+        assert_eq!(
+            (published.raw.as_str(), published.zone.as_str()),
+            ("17 分钟前", "Z")
+        );
+        assert!(wire.modified.is_none());
+        let provenance = wire.provenance.expect("provenance on the wire");
+        let title = provenance.title.expect("title provenance");
+        assert_eq!(title.source(), pb::Source::SnapshotPrelude);
+        assert_eq!(title.alternatives[0].source(), pb::Source::TitleElement);
+        assert!(title.alternatives[0].agrees);
+        assert!(provenance.authors.is_none());
+        let flags = wire.flags.expect("flags on the wire");
+        assert!(flags.is_article);
+        assert_eq!(flags.amp_url, "https://x.test/amp");
+        assert_eq!(flags.next_page_url, "");
     }
 }

@@ -12,6 +12,7 @@
 
 mod dataset;
 mod metric;
+mod provenance;
 mod report;
 
 use std::io::Write as _;
@@ -78,6 +79,14 @@ pub(crate) struct Prediction {
     pub(crate) bytes: usize,
     /// Why there is no article, if there is none.
     pub(crate) error: Option<String>,
+    /// Where the title came from (`JsonLd`, `OpenGraph`, ...).
+    pub(crate) title_source: Option<String>,
+    /// Where the authors came from.
+    pub(crate) author_source: Option<String>,
+    /// Where the published date came from.
+    pub(crate) date_source: Option<String>,
+    /// `article.flags.is_article`.
+    pub(crate) is_article: Option<bool>,
 }
 
 fn main() -> ExitCode {
@@ -245,6 +254,13 @@ fn predict(dir: &std::path::Path, page: &Page, options: &Options) -> Prediction 
         Ok(Ok(article)) => {
             let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
             prediction.author = (!names.is_empty()).then(|| names.join(", "));
+            let source = |f: &Option<lede::article::FieldProvenance>| {
+                f.as_ref().map(|f| format!("{:?}", f.source))
+            };
+            prediction.title_source = source(&article.provenance.title);
+            prediction.author_source = source(&article.provenance.authors);
+            prediction.date_source = source(&article.provenance.published);
+            prediction.is_article = Some(article.flags.is_article);
             prediction.title = article.title;
             prediction.date = article.published_time;
             prediction.text = article.text;

@@ -152,6 +152,8 @@ pub(crate) struct Summary {
     date: Rate,
     /// WCXB: figures per page type.
     types: BTreeMap<String, Figures>,
+    /// WCXB: metadata sources and the article flag.
+    provenance: Option<crate::provenance::Breakdown>,
     total_ms: f64,
     median_ms: f64,
     bytes: usize,
@@ -219,6 +221,8 @@ impl Summary {
                 .into_iter()
                 .map(|(t, s)| (t, macro_figures(s.into_iter())))
                 .collect(),
+            provenance: (run.format == Format::Wcxb)
+                .then(|| crate::provenance::Breakdown::new(run.pages, run.predictions)),
             total_ms: times.iter().sum(),
             median_ms: median(&times),
             bytes: run.predictions.iter().map(|p| p.bytes).sum(),
@@ -335,6 +339,9 @@ impl Summary {
                     f.precision,
                     f.recall
                 );
+            }
+            if let Some(p) = &self.provenance {
+                out.push_str(&p.render());
             }
         }
         let mb = self.bytes as f64 / 1e6;
@@ -463,6 +470,9 @@ impl Summary {
                 })
                 .collect();
             fields.insert("page_types".into(), Value::Object(types));
+            if let Some(p) = &self.provenance {
+                fields.insert("provenance".into(), p.to_json());
+            }
         }
         let worst: Vec<Value> = self
             .worst(run, worst)

@@ -86,6 +86,12 @@ pub(super) struct LdAuthor {
 pub(super) struct JsonLd {
     /// Whether an object of an article type was found.
     pub(super) is_article: bool,
+    /// The type of the article object, else of the first typed object that
+    /// is not a site, organisation, breadcrumb or person.
+    pub(super) main_type: Option<String>,
+    /// `isAccessibleForFree` of the article object, when declared
+    /// (boolean or the strings `"True"`/`"False"`).
+    pub(super) is_accessible_for_free: Option<bool>,
     /// `headline` (or `name`) of the article object.
     pub(super) headline: Option<String>,
     /// `description`.
@@ -396,6 +402,24 @@ fn from_values(values: &[Value]) -> JsonLd {
     out.image = first(&|o| image(&index, o.get("image").or_else(|| o.get("thumbnailUrl"))?));
     out.publisher = first(&|o| name_of(&index, o.get("publisher")?));
     out.website_name = website.and_then(|w| field(w, "name"));
+    out.main_type = article
+        .or_else(|| {
+            objects
+                .iter()
+                .find(|o| main_type(o).is_some_and(|t| !AUXILIARY_TYPES.contains(&t.as_str())))
+                .copied()
+        })
+        .and_then(main_type);
+    out.is_accessible_for_free = first(&|o| match o.get("isAccessibleForFree")? {
+        Value::Bool(b) => Some(b.to_string()),
+        Value::String(s) => Some(s.trim().to_ascii_lowercase()),
+        _ => None,
+    })
+    .and_then(|v| match v.as_str() {
+        "true" | "yes" => Some(true),
+        "false" | "no" => Some(false),
+        _ => None,
+    });
     out.keywords = sources
         .iter()
         .map(|o| keywords(o.get("keywords")))
@@ -407,6 +431,38 @@ fn from_values(values: &[Value]) -> JsonLd {
         .find(|a| !a.is_empty())
         .unwrap_or_default();
     out
+}
+
+/// Types that describe the site around the content, not the content.
+const AUXILIARY_TYPES: &[&str] = &[
+    "WebSite",
+    "Organization",
+    "NewsMediaOrganization",
+    "BreadcrumbList",
+    "Person",
+    "ImageObject",
+    "SiteNavigationElement",
+    "SearchAction",
+    "ListItem",
+    "WPHeader",
+    "WPFooter",
+    "WPSideBar",
+    "Corporation",
+    "LocalBusiness",
+    "Brand",
+];
+
+/// The object's first `@type`.
+fn main_type(o: &Map<String, Value>) -> Option<String> {
+    match o.get("@type")? {
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Array(a) => a
+            .iter()
+            .find_map(|v| v.as_str())
+            .map(|s| s.trim().to_owned()),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
 }
 
 /// `inLanguage` as a string or a `Language` object.

@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use scraper::Html;
 use url::Url;
 
-use crate::article::Author;
+use crate::article::{Alternative, Author, FieldProvenance};
 use crate::extract::dates::{self, PageDate, Precision};
 use crate::extract::snapshot::Prelude;
 use crate::extract::text::normalize_whitespace;
@@ -36,42 +36,7 @@ pub struct Hints<'a> {
     pub prelude: Option<&'a Prelude>,
 }
 
-/// Where a metadata value was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// A `<script type="application/ld+json">` block.
-    JsonLd,
-    /// OpenGraph (`og:*`, `article:*`) tags.
-    OpenGraph,
-    /// Twitter card tags.
-    Twitter,
-    /// Dublin Core (`dc.*`, `dcterms.*`) tags.
-    DublinCore,
-    /// Other `<meta>` tags (`author`, `description`, `date`, `parsely-*`).
-    Meta,
-    /// Microdata (`itemprop`).
-    Microdata,
-    /// A `<time datetime>` attribute.
-    TimeElement,
-    /// Visible date text (a `<time>` element's text or a date element).
-    VisibleDate,
-    /// A visible byline or a `rel=author` link.
-    Byline,
-    /// `<link rel=canonical>` or `rel=image_src`.
-    LinkElement,
-    /// The `<title>` element.
-    TitleElement,
-    /// The page's `h1`.
-    Heading,
-    /// `<html lang>` or `http-equiv=content-language`.
-    HtmlLang,
-    /// A date in the URL path.
-    UrlPattern,
-    /// The snapshot prelude.
-    Prelude,
-    /// The page URL given by the caller.
-    PageUrl,
-}
+pub use crate::article::Source;
 
 /// A date with its provenance.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +70,24 @@ impl Source {
             Source::DublinCore => 0.75,
             Source::Meta | Source::TimeElement => 0.7,
             Source::VisibleDate => 0.5,
+            Source::UrlPattern => 0.3,
+            _ => 0.4,
+        }
+    }
+
+    /// How reliable a text or URL field (title, authors, site name,
+    /// description, canonical URL, lead image) from this source is, before
+    /// agreement. Ranks like [`Source::date_confidence`]: declared data
+    /// first, text guessed from the layout last.
+    pub fn field_confidence(self) -> f32 {
+        match self {
+            Source::JsonLd | Source::LinkElement => 0.9,
+            Source::OpenGraph => 0.85,
+            Source::Twitter | Source::Microdata | Source::Prelude => 0.8,
+            Source::DublinCore | Source::Meta => 0.75,
+            Source::Heading | Source::HtmlLang => 0.7,
+            Source::Byline | Source::TitleElement => 0.6,
+            Source::PageUrl => 0.5,
             Source::UrlPattern => 0.3,
             _ => 0.4,
         }
@@ -171,8 +154,16 @@ pub struct Metadata {
     pub published_alternatives: Vec<DateFact>,
     /// Whether JSON-LD declares an article type.
     pub is_article_typed: bool,
+    /// The JSON-LD type of the main object (`NewsArticle`, `Product`), if any.
+    pub ld_type: Option<String>,
+    /// `isAccessibleForFree` of the JSON-LD article, when declared.
+    pub is_accessible_for_free: Option<bool>,
+    /// `og:type` as declared (`article`, `website`, `product`).
+    pub og_type: Option<String>,
     /// Where each field came from.
     pub sources: Provenance,
+    /// Per field: raw value, confidence and the alternatives that lost.
+    pub facts: crate::article::Provenance,
 }
 
 /// A value with where it came from.
@@ -184,8 +175,10 @@ fn found(v: Option<&str>, source: Source) -> Found<String> {
         .map(|s| (s, source))
 }
 
-/// Turns (raw byline, author URL) pairs into cleaned authors.
-type NamesFn<'a> = dyn Fn(&mut dyn Iterator<Item = (&str, Option<&str>)>) -> Vec<Author> + 'a;
+/// Turns (raw byline, author URL) pairs into cleaned authors and the raw
+/// text they came from.
+type NamesFn<'a> =
+    dyn Fn(&mut dyn Iterator<Item = (&str, Option<&str>)>) -> (Vec<Author>, String) + 'a;
 
 /// Everything the chains read.
 struct Page<'a> {
@@ -210,40 +203,85 @@ pub fn collect(doc: &Html, hints: &Hints<'_>) -> Metadata {
     };
     let mut meta = Metadata {
         is_article_typed: page.ld.is_article,
+        ld_type: page.ld.main_type.clone(),
+        is_accessible_for_free: page.ld.is_accessible_for_free,
+        og_type: page.markup.meta(&["og:type"]).map(str::to_owned),
         ..Metadata::default()
     };
-    let declared_site = page.site_name();
-    let title = page.title(declared_site.as_ref().map(|(s, _)| s.as_str()));
+    let site_candidates = page.site_name_candidates();
+    let declared_site = site_candidates.first().cloned();
+    let title_candidates = page.title_candidates();
+    let title = page.title(
+        declared_site.as_ref().map(|(s, _)| s.as_str()),
+        &title_candidates,
+    );
     let (title, title_site) = match title {
-        Some((t, site, source)) => (Some((t, source)), site),
+        Some((t, site, source, raw)) => {
+            meta.facts.title = Some(page.title_fact(
+                &t,
+                source,
+                &raw,
+                &title_candidates,
+                declared_site.as_ref().map(|(s, _)| s.as_str()),
+            ));
+            (Some((t, source)), site)
+        }
         None => (None, None),
     };
     let site = declared_site.or_else(|| title_site.map(|s| (s, Source::TitleElement)));
+    meta.facts.site_name = site
+        .as_ref()
+        .map(|(v, s)| text_fact(v, *s, v, &plain(&site_candidates), &same_text));
     set(&mut meta.title, &mut meta.sources.title, title);
     set(&mut meta.site_name, &mut meta.sources.site_name, site);
+    let canonical = page.canonical_candidates();
+    meta.facts.canonical_url = canonical
+        .first()
+        .map(|(v, s)| text_fact(v, *s, v, &plain(&canonical), &same_url));
     set(
         &mut meta.canonical_url,
         &mut meta.sources.canonical_url,
-        page.canonical_url(),
+        canonical.first().cloned(),
     );
+    let description = page.description_candidates();
+    meta.facts.description = description
+        .first()
+        .map(|(v, s)| text_fact(v, *s, v, &plain(&description), &same_text));
     set(
         &mut meta.description,
         &mut meta.sources.description,
-        page.description(),
+        description.first().cloned(),
     );
+    let images = page.lead_image_candidates();
+    meta.facts.lead_image = images
+        .first()
+        .map(|(v, s)| text_fact(v, *s, v, &plain(&images), &same_url));
     set(
         &mut meta.lead_image_url,
         &mut meta.sources.lead_image,
-        page.lead_image(),
+        images.first().cloned(),
     );
     set(
         &mut meta.declared_language,
         &mut meta.sources.declared_language,
         page.declared_language(),
     );
-    if let Some((authors, source)) = page.authors() {
-        meta.authors = authors;
-        meta.sources.authors = Some(source);
+    let authors = page.author_candidates();
+    if let Some((list, raw, source)) = authors.first() {
+        let names = |l: &[Author]| {
+            l.iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let value = names(list);
+        let candidates: Vec<(String, String, Source)> = authors
+            .iter()
+            .map(|(l, r, s)| (names(l), r.clone(), *s))
+            .collect();
+        meta.facts.authors = Some(text_fact(&value, *source, raw, &candidates, &same_text));
+        meta.authors = list.clone();
+        meta.sources.authors = Some(*source);
     }
     if let Some((keywords, source)) = page.keywords() {
         meta.keywords = keywords;
@@ -270,14 +308,132 @@ pub fn collect(doc: &Html, hints: &Hints<'_>) -> Metadata {
                 }
                 acc
             });
+        meta.facts.published = Some(date_fact(&best, &published));
         meta.published_time = Some(best.value.clone());
         meta.published = Some(best);
     }
     if let Some(best) = pick(&modified) {
+        meta.facts.modified = Some(date_fact(&best, &modified));
         meta.modified_time = Some(best.value.clone());
         meta.modified = Some(best);
     }
     meta
+}
+
+/// A confidence to two decimals (sums of f32 ranks print as 0.90000004).
+fn rounded(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Candidates whose value is their raw text.
+fn plain(candidates: &[(String, Source)]) -> Vec<(String, String, Source)> {
+    candidates
+        .iter()
+        .map(|(v, s)| (v.clone(), v.clone(), *s))
+        .collect()
+}
+
+/// Two texts name the same thing: equal but for case and spacing.
+fn same_text(a: &str, b: &str) -> bool {
+    title::key(a) == title::key(b)
+}
+
+/// Two URLs name the same resource: equal but for a trailing slash and the
+/// scheme.
+fn same_url(a: &str, b: &str) -> bool {
+    let strip = |u: &str| {
+        u.trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned()
+    };
+    strip(a) == strip(b)
+}
+
+/// Provenance of a field: the winner's source and raw text, every other
+/// candidate (value, raw, source) as an alternative. Each other source that
+/// agrees raises the confidence (two at most count).
+fn text_fact(
+    value: &str,
+    source: Source,
+    raw: &str,
+    candidates: &[(String, String, Source)],
+    same: &dyn Fn(&str, &str) -> bool,
+) -> FieldProvenance {
+    let mut alternatives: Vec<Alternative> = Vec::new();
+    let mut winner_seen = false;
+    for (v, r, s) in candidates {
+        if !winner_seen && *s == source && r == raw {
+            winner_seen = true;
+            continue;
+        }
+        if alternatives.len() >= MAX_ALTERNATIVES {
+            break;
+        }
+        if alternatives.iter().any(|a| a.source == *s && a.value == *v) {
+            continue;
+        }
+        alternatives.push(Alternative {
+            value: v.clone(),
+            raw: r.clone(),
+            source: *s,
+            confidence: s.field_confidence(),
+            agrees: same(value, v),
+        });
+    }
+    let agreeing = alternatives
+        .iter()
+        .filter(|a| a.agrees && a.source != source)
+        .count()
+        .min(2);
+    FieldProvenance {
+        source,
+        raw: raw.to_owned(),
+        confidence: rounded(
+            (source.field_confidence() + AGREEMENT_BONUS * agreeing as f32).min(1.0),
+        ),
+        alternatives,
+    }
+}
+
+/// Provenance of a date: every other parsed candidate is an alternative,
+/// agreeing when it names the winner's day.
+fn date_fact(best: &DateFact, candidates: &[(DateFact, PageDate)]) -> FieldProvenance {
+    let best_day = candidates
+        .iter()
+        .find(|(f, _)| f.source == best.source && f.raw == best.raw)
+        .map(|(_, d)| *d);
+    let mut alternatives: Vec<Alternative> = Vec::new();
+    for (fact, date) in candidates {
+        if fact.source == best.source && fact.raw == best.raw {
+            continue;
+        }
+        if alternatives.len() >= MAX_ALTERNATIVES {
+            break;
+        }
+        if alternatives
+            .iter()
+            .any(|a| a.source == fact.source && a.value == fact.value)
+        {
+            continue;
+        }
+        let agrees = best_day.is_some_and(|b| {
+            date.date() == b.date() || date.falls_on(b.date()) || b.falls_on(date.date())
+        });
+        alternatives.push(Alternative {
+            value: fact.value.clone(),
+            raw: fact.raw.clone(),
+            source: fact.source,
+            confidence: fact.confidence,
+            agrees,
+        });
+    }
+    FieldProvenance {
+        source: best.source,
+        raw: best.raw.clone(),
+        confidence: best.confidence,
+        alternatives,
+    }
 }
 
 fn set<T>(value: &mut Option<T>, source: &mut Option<Source>, found: Found<T>) {
@@ -311,7 +467,7 @@ fn pick(candidates: &[(DateFact, PageDate)]) -> Option<DateFact> {
         .iter()
         .any(|(f, d)| f.source != best.source && f.raw != best.raw && same_day(d));
     if agreed {
-        best.confidence = (best.confidence + AGREEMENT_BONUS).min(1.0);
+        best.confidence = rounded((best.confidence + AGREEMENT_BONUS).min(1.0));
     }
     Some(best)
 }
@@ -352,54 +508,104 @@ impl Page<'_> {
         matches!(url.scheme(), "http" | "https").then(|| url.to_string())
     }
 
-    fn site_name(&self) -> Found<String> {
-        self.meta(&["og:site_name"], Source::OpenGraph)
-            .or_else(|| found(self.ld.publisher.as_deref(), Source::JsonLd))
-            .or_else(|| found(self.ld.website_name.as_deref(), Source::JsonLd))
-            .or_else(|| {
-                self.meta(
-                    &["application-name", "apple-mobile-web-app-title"],
-                    Source::Meta,
-                )
-            })
-            .or_else(|| self.meta(&["twitter:app:name:iphone"], Source::Twitter))
+    fn site_name_candidates(&self) -> Vec<(String, Source)> {
+        [
+            self.meta(&["og:site_name"], Source::OpenGraph),
+            found(self.ld.publisher.as_deref(), Source::JsonLd),
+            found(self.ld.website_name.as_deref(), Source::JsonLd),
+            self.meta(
+                &["application-name", "apple-mobile-web-app-title"],
+                Source::Meta,
+            ),
+            self.meta(&["twitter:app:name:iphone"], Source::Twitter),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
-    /// The title from the best source, cleaned, with the site part it had.
-    fn title(&self, site_name: Option<&str>) -> Option<(String, Option<String>, Source)> {
+    /// Raw title candidates, best source first.
+    fn title_candidates(&self) -> Vec<(String, Source)> {
         let md = &self.markup;
         let prelude_title = self.hints.prelude.and_then(|p| p.title.as_deref());
-        let (raw, source) = found(self.ld.headline.as_deref(), Source::JsonLd)
-            .or_else(|| self.meta(&["og:title"], Source::OpenGraph))
-            .or_else(|| self.meta(&["twitter:title"], Source::Twitter))
-            .or_else(|| self.meta(&["dc.title", "dcterms.title"], Source::DublinCore))
-            .or_else(|| found(md.microdata.headline.as_deref(), Source::Microdata))
-            .or_else(|| found(prelude_title, Source::Prelude))
-            .or_else(|| found(md.title.as_deref(), Source::TitleElement))
-            .or_else(|| found(md.h1.as_deref(), Source::Heading))?;
-        let host = self.host();
-        let hints = title::SiteHints {
+        [
+            found(self.ld.headline.as_deref(), Source::JsonLd),
+            self.meta(&["og:title"], Source::OpenGraph),
+            self.meta(&["twitter:title"], Source::Twitter),
+            self.meta(&["dc.title", "dcterms.title"], Source::DublinCore),
+            found(md.microdata.headline.as_deref(), Source::Microdata),
+            found(prelude_title, Source::Prelude),
+            found(md.title.as_deref(), Source::TitleElement),
+            found(md.h1.as_deref(), Source::Heading),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    fn title_hints<'s>(
+        &'s self,
+        site_name: Option<&'s str>,
+        host: Option<&'s str>,
+    ) -> title::SiteHints<'s> {
+        title::SiteHints {
             site_name,
-            host: host.as_deref(),
-            h1: md.h1.as_deref(),
-        };
-        let cleaned = title::clean(&raw, &hints, source != Source::JsonLd);
+            host,
+            h1: self.markup.h1.as_deref(),
+        }
+    }
+
+    /// The title from the best source, cleaned, with the site part it had
+    /// and the raw text it came from.
+    fn title(
+        &self,
+        site_name: Option<&str>,
+        candidates: &[(String, Source)],
+    ) -> Option<(String, Option<String>, Source, String)> {
+        let md = &self.markup;
+        let (raw, source) = candidates.first()?;
+        let host = self.host();
+        let hints = self.title_hints(site_name, host.as_deref());
+        let cleaned = title::clean(raw, &hints, *source != Source::JsonLd);
         if cleaned.title.is_empty() {
             return None;
         }
         // The page's own heading, when it is the same headline, gives the
         // exact wording.
         if let Some(h1) = md.h1.as_deref()
-            && source != Source::Heading
+            && *source != Source::Heading
             && title::h1_matches(&cleaned.title, h1)
             && cleaned.title != h1
         {
-            return Some((h1.to_owned(), cleaned.site, Source::Heading));
+            return Some((h1.to_owned(), cleaned.site, Source::Heading, h1.to_owned()));
         }
-        Some((cleaned.title, cleaned.site, source))
+        Some((cleaned.title, cleaned.site, *source, raw.clone()))
     }
 
-    fn canonical_url(&self) -> Found<String> {
+    /// Provenance of the title: the other candidates cleaned the same way.
+    fn title_fact(
+        &self,
+        value: &str,
+        source: Source,
+        raw: &str,
+        candidates: &[(String, Source)],
+        site_name: Option<&str>,
+    ) -> FieldProvenance {
+        let host = self.host();
+        let hints = self.title_hints(site_name, host.as_deref());
+        let cleaned: Vec<(String, String, Source)> = candidates
+            .iter()
+            .map(|(r, s)| {
+                let v = title::clean(r, &hints, *s != Source::JsonLd).title;
+                (if v.is_empty() { r.clone() } else { v }, r.clone(), *s)
+            })
+            .collect();
+        text_fact(value, source, raw, &cleaned, &same_text)
+    }
+
+    /// Canonical URL candidates (absolute, home pages of deeper pages
+    /// left out), best source first, the page URL last.
+    fn canonical_candidates(&self) -> Vec<(String, Source)> {
         let page = self.hints.page_url;
         // A canonical pointing at the site's home page while the page is an
         // article is a template mistake, not the article's address.
@@ -418,24 +624,28 @@ impl Page<'_> {
         candidates
             .into_iter()
             .filter_map(|(v, s)| Some((self.absolute(v?)?, s)))
-            .find(|(u, _)| !is_home_for_deeper_page(u))
-            .or_else(|| page.map(|u| (u.to_string(), Source::PageUrl)))
+            .filter(|(u, _)| !is_home_for_deeper_page(u))
+            .chain(page.map(|u| (u.to_string(), Source::PageUrl)))
+            .collect()
     }
 
-    fn description(&self) -> Found<String> {
-        found(self.ld.description.as_deref(), Source::JsonLd)
-            .or_else(|| self.meta(&["og:description"], Source::OpenGraph))
-            .or_else(|| self.meta(&["description"], Source::Meta))
-            .or_else(|| self.meta(&["twitter:description"], Source::Twitter))
-            .or_else(|| {
-                self.meta(
-                    &["dc.description", "dcterms.description", "dcterms.abstract"],
-                    Source::DublinCore,
-                )
-            })
+    fn description_candidates(&self) -> Vec<(String, Source)> {
+        [
+            found(self.ld.description.as_deref(), Source::JsonLd),
+            self.meta(&["og:description"], Source::OpenGraph),
+            self.meta(&["description"], Source::Meta),
+            self.meta(&["twitter:description"], Source::Twitter),
+            self.meta(
+                &["dc.description", "dcterms.description", "dcterms.abstract"],
+                Source::DublinCore,
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
-    fn lead_image(&self) -> Found<String> {
+    fn lead_image_candidates(&self) -> Vec<(String, Source)> {
         let md = &self.markup;
         let candidates: [(Option<&str>, Source); 5] = [
             (self.ld.image.as_deref(), Source::JsonLd),
@@ -455,7 +665,8 @@ impl Page<'_> {
         ];
         candidates
             .into_iter()
-            .find_map(|(v, s)| Some((self.absolute(v?)?, s)))
+            .filter_map(|(v, s)| Some((self.absolute(v?)?, s)))
+            .collect()
     }
 
     fn declared_language(&self) -> Found<String> {
@@ -467,18 +678,24 @@ impl Page<'_> {
             .or_else(|| self.meta(&["og:locale"], Source::OpenGraph))
     }
 
-    fn authors(&self) -> Found<Vec<Author>> {
+    /// Author lists from every source, best first: the winner is the first.
+    /// Each comes with its raw text (the values as found, joined by `; `).
+    fn author_candidates(&self) -> Vec<(Vec<Author>, String, Source)> {
         let from_names = |raws: &mut dyn Iterator<Item = (&str, Option<&str>)>| {
             let mut out = Vec::new();
+            let mut raw_text: Vec<&str> = Vec::new();
             for (raw, url) in raws {
                 let names = authors::names(raw);
+                if !names.is_empty() && !raw_text.contains(&raw) {
+                    raw_text.push(raw);
+                }
                 let single = names.len() == 1;
                 for name in names {
                     let url = url.filter(|_| single).and_then(|u| self.absolute(u));
                     authors::push_unique(&mut out, name, url);
                 }
             }
-            out
+            (out, raw_text.join("; "))
         };
         // JSON-LD naming only the publisher or another organisation gives
         // way to a person named by the markup (a byline under the headline
@@ -494,23 +711,36 @@ impl Page<'_> {
                     .flatten()
                     .any(|p| title::key(p) == title::key(&a.name))
         };
-        let ld = from_names(
+        let (ld, ld_raw) = from_names(
             &mut self
                 .ld
                 .authors
                 .iter()
                 .map(|a| (a.name.as_str(), a.url.as_deref())),
         );
-        if !ld.is_empty() && !self.ld.authors.iter().all(is_org) {
-            return Some((ld, Source::JsonLd));
+        let markup = self.markup_authors(&from_names);
+        let ld = (!ld.is_empty()).then_some((ld, ld_raw, Source::JsonLd));
+        let ld_first = !self.ld.authors.iter().all(is_org);
+        let mut out = Vec::new();
+        if ld_first {
+            out.extend(ld.clone());
         }
-        self.markup_authors(&from_names)
-            .or_else(|| (!ld.is_empty()).then_some((ld, Source::JsonLd)))
+        out.extend(markup);
+        if !ld_first {
+            out.extend(ld);
+        }
+        out
     }
 
-    /// Authors from the markup, best source first.
-    fn markup_authors(&self, from_names: &NamesFn<'_>) -> Found<Vec<Author>> {
+    /// Authors from the markup, one list per source, best source first.
+    fn markup_authors(&self, from_names: &NamesFn<'_>) -> Vec<(Vec<Author>, String, Source)> {
         let md = &self.markup;
+        let mut out = Vec::new();
+        let mut push = |(list, raw): (Vec<Author>, String), source: Source| {
+            if !list.is_empty() {
+                out.push((list, raw, source));
+            }
+        };
         let sources: [(&[&str], Source); 4] = [
             (
                 &["author", "byl", "sailthru.author", "parsely-author"],
@@ -521,10 +751,10 @@ impl Page<'_> {
             (&["citation_author"], Source::Meta),
         ];
         for (keys, source) in sources {
-            let list = from_names(&mut keys.iter().flat_map(|k| md.meta_all(k)).map(|v| (v, None)));
-            if !list.is_empty() {
-                return Some((list, source));
-            }
+            push(
+                from_names(&mut keys.iter().flat_map(|k| md.meta_all(k)).map(|v| (v, None))),
+                source,
+            );
         }
         // Twitter card labels: `twitter:label1` "Written by", `twitter:data1`.
         let labelled = (1..=4).find_map(|i| {
@@ -533,31 +763,35 @@ impl Page<'_> {
                 .then(|| md.meta(&[&format!("twitter:data{i}")]))
                 .flatten()
         });
-        let list = from_names(&mut labelled.into_iter().map(|v| (v, None)));
-        if !list.is_empty() {
-            return Some((list, Source::Twitter));
-        }
-        let list = from_names(&mut md.microdata.authors.iter().map(|a| (a.as_str(), None)));
-        if !list.is_empty() {
-            return Some((list, Source::Microdata));
-        }
-        let list = from_names(
-            &mut md
-                .author_links
-                .iter()
-                .map(|(t, h)| (t.as_str(), h.as_deref())),
+        push(
+            from_names(&mut labelled.into_iter().map(|v| (v, None))),
+            Source::Twitter,
         );
-        if !list.is_empty() {
-            return Some((list, Source::Byline));
-        }
+        push(
+            from_names(&mut md.microdata.authors.iter().map(|a| (a.as_str(), None))),
+            Source::Microdata,
+        );
+        push(
+            from_names(
+                &mut md
+                    .author_links
+                    .iter()
+                    .map(|(t, h)| (t.as_str(), h.as_deref())),
+            ),
+            Source::Byline,
+        );
         // The first byline element (by class, then a "By ..." line by the
         // headline) that yields names; later ones belong to teasers.
-        md.bylines
+        if let Some(found) = md
+            .bylines
             .iter()
             .chain(&md.labelled_bylines)
             .map(|b| from_names(&mut std::iter::once((b.as_str(), None))))
-            .find(|l| !l.is_empty())
-            .map(|l| (l, Source::Byline))
+            .find(|(l, _)| !l.is_empty())
+        {
+            push(found, Source::Byline);
+        }
+        out
     }
 
     fn keywords(&self) -> Found<Vec<String>> {

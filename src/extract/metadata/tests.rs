@@ -385,3 +385,172 @@ fn heading_text_keeps_a_space_at_line_breaks_and_blocks() {
     let m = meta_of(r#"<div class="byline"><p>Joakim Edin</p><p>Research</p></div>"#);
     assert_eq!(names(&m), ["Joakim Edin Research"]);
 }
+
+#[test]
+fn provenance_of_conflicting_dates_keeps_the_loser_with_its_source() {
+    let m = meta_of(
+        r#"<html><head>
+        <meta property="article:published_time" content="2024-06-17T10:00:00+02:00">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"LD headline",
+          "datePublished":"2024-06-18T08:26:02+02:00"}</script>
+        <meta property="og:title" content="LD headline">
+        </head><body></body></html>"#,
+    );
+    let p = m.facts.published.as_ref().expect("published provenance");
+    assert_eq!(p.source, Source::JsonLd);
+    assert_eq!(p.raw, "2024-06-18T08:26:02+02:00");
+    assert_eq!(p.alternatives.len(), 1);
+    let alt = &p.alternatives[0];
+    assert_eq!(alt.source, Source::OpenGraph);
+    assert_eq!(alt.raw, "2024-06-17T10:00:00+02:00");
+    assert!(!alt.agrees, "a different day disagrees");
+    // Disagreement gives no bonus: the JSON-LD rank alone.
+    assert!((p.confidence - Source::JsonLd.date_confidence()).abs() < 1e-6);
+    // The title: JSON-LD wins, OpenGraph agrees and raises the confidence.
+    let t = m.facts.title.as_ref().expect("title provenance");
+    assert_eq!(t.source, Source::JsonLd);
+    assert!(
+        t.alternatives
+            .iter()
+            .any(|a| a.source == Source::OpenGraph && a.agrees)
+    );
+    assert!(t.confidence > Source::JsonLd.field_confidence());
+}
+
+#[test]
+fn provenance_of_a_byline_with_two_linked_authors() {
+    let m = meta_of(
+        r#"<article><div class="byline">By <a rel="author" href="/people/ann">Ann Lee</a>
+        and <a rel="author" href="/people/bo">Bo Chan</a></div><p>Text</p></article>"#,
+    );
+    assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
+    assert_eq!(
+        m.authors[1].url.as_deref(),
+        Some("https://news.example.com/people/bo")
+    );
+    let a = m.facts.authors.as_ref().expect("author provenance");
+    assert_eq!(a.source, Source::Byline);
+    assert!(
+        a.raw.contains("Ann Lee") && a.raw.contains("Bo Chan"),
+        "{}",
+        a.raw
+    );
+    assert!((a.confidence - Source::Byline.field_confidence()).abs() < 1e-6);
+}
+
+#[test]
+fn a_date_only_in_the_url_has_low_confidence() {
+    let url = Url::parse("https://x.test/news/2024/06/18/story.html").expect("url");
+    let hints = Hints {
+        page_url: Some(&url),
+        prelude: None,
+    };
+    let m = collect(&Html::parse_document("<p>no dates here</p>"), &hints);
+    let p = m.facts.published.as_ref().expect("published provenance");
+    assert_eq!(p.source, Source::UrlPattern);
+    assert_eq!(p.raw, "https://x.test/news/2024/06/18/story.html");
+    assert!(p.confidence <= 0.3, "{}", p.confidence);
+    let d = m.published.as_ref().expect("published");
+    assert_eq!(
+        (d.value.as_str(), d.precision),
+        ("2024-06-18", Precision::Day)
+    );
+}
+
+#[test]
+fn a_modified_date_keeps_its_own_provenance() {
+    let m = meta_of(
+        r#"<html><head><meta property="article:published_time" content="2024-06-01T08:00:00Z">
+        <meta property="article:modified_time" content="2024-06-19T10:00:00Z"></head>
+        <body><article><p>Updated <time datetime="2024-06-20">20 June</time></p></article></body></html>"#,
+    );
+    assert_eq!(m.published_time.as_deref(), Some("2024-06-01T08:00:00Z"));
+    assert_eq!(
+        m.facts.published.as_ref().map(|p| p.source),
+        Some(Source::OpenGraph)
+    );
+    let modified = m.facts.modified.as_ref().expect("modified provenance");
+    assert_eq!(modified.source, Source::OpenGraph);
+    assert_eq!(modified.raw, "2024-06-19T10:00:00Z");
+    // The visible update loses to the declared one but is kept.
+    assert!(
+        modified
+            .alternatives
+            .iter()
+            .all(|a| a.value != "2024-06-01T08:00:00Z")
+    );
+    assert!(m.facts.published.as_ref().is_some_and(|p| {
+        p.alternatives
+            .iter()
+            .all(|a| !a.value.starts_with("2024-06-19"))
+    }));
+}
+
+#[test]
+fn relative_dates_in_seven_languages_against_the_capture_time() {
+    // Captured 2024-06-18T06:43:02Z.
+    let prelude = Prelude {
+        captured_ms: Some(1_718_692_982_000),
+        ..Prelude::default()
+    };
+    let cases = [
+        ("17 分钟前", "2024-06-18T06:26:02Z"),
+        ("3 hours ago", "2024-06-18T03:43:02Z"),
+        ("vor 2 Stunden", "2024-06-18T04:43:02Z"),
+        ("hace 2 horas", "2024-06-18T04:43:02Z"),
+        ("il y a 2 heures", "2024-06-18T04:43:02Z"),
+        ("2時間前", "2024-06-18T04:43:02Z"),
+        ("2 часа назад", "2024-06-18T04:43:02Z"),
+    ];
+    for (raw, want) in cases {
+        let m = meta_with_prelude(
+            &format!(r#"<article><h1>T</h1><time class="date">{raw}</time><p>Body.</p></article>"#),
+            &prelude,
+        );
+        let d = m
+            .published
+            .as_ref()
+            .unwrap_or_else(|| panic!("no date from {raw}"));
+        assert_eq!(d.value, want, "{raw}");
+        assert_eq!(d.raw, raw);
+        assert_eq!(d.source, Source::VisibleDate, "{raw}");
+        assert!(d.precision >= Precision::Minute, "{raw}");
+    }
+    // Without a capture time a relative date says nothing.
+    let m = meta_of(r#"<article><time class="date">vor 2 Stunden</time></article>"#);
+    assert_eq!(m.published, None);
+}
+
+#[test]
+fn site_name_description_canonical_and_image_have_provenance() {
+    let m = meta_of(
+        r#"<html><head><link rel="canonical" href="/world/story-1">
+        <meta property="og:url" content="https://news.example.com/world/story-1/">
+        <meta property="og:site_name" content="Example News">
+        <meta name="description" content="A short summary.">
+        <meta property="og:image" content="/img/lead.jpg">
+        <meta name="twitter:image" content="https://cdn.example.com/other.jpg">
+        </head><body></body></html>"#,
+    );
+    let c = m.facts.canonical_url.as_ref().expect("canonical");
+    assert_eq!(c.source, Source::LinkElement);
+    assert!(
+        c.alternatives
+            .iter()
+            .any(|a| a.source == Source::OpenGraph && a.agrees)
+    );
+    assert_eq!(
+        m.facts.site_name.as_ref().map(|f| f.source),
+        Some(Source::OpenGraph)
+    );
+    let d = m.facts.description.as_ref().expect("description");
+    assert_eq!(
+        (d.source, d.raw.as_str()),
+        (Source::Meta, "A short summary.")
+    );
+    let i = m.facts.lead_image.as_ref().expect("image");
+    assert_eq!(i.source, Source::OpenGraph);
+    assert_eq!(i.alternatives.len(), 1);
+    assert!(!i.alternatives[0].agrees);
+    assert_eq!(i.alternatives[0].source, Source::Twitter);
+}
