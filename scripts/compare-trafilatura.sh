@@ -29,9 +29,10 @@ fi
 
 target="${CARGO_TARGET_DIR:-$root/target}"
 venv="$target/trafilatura-venv"
-if [ ! -x "$venv/bin/python" ]; then
+if ! "$venv/bin/python" -c "import trafilatura" 2> /dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check trafilatura==2.3.1
+  # jusText imports lxml.html.clean, a separate package since lxml 5.2.
+  "$venv/bin/pip" install --quiet --disable-pip-version-check trafilatura==2.3.1 lxml_html_clean
 fi
 cargo build --release --quiet --bin lede-bench --manifest-path "$root/Cargo.toml"
 
