@@ -1,10 +1,13 @@
 //! The command line of the `lede` binary: `serve` (the default), `extract`
 //! and `health`, every setting also read from a `LEDE_*` variable.
 
+mod batch;
+
 use std::{
     io::{self, Read, Write},
     net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr},
-    path::PathBuf,
+    num::NonZeroUsize,
+    path::{Path, PathBuf},
     process::ExitCode,
     time::Duration,
 };
@@ -56,8 +59,9 @@ pub(crate) enum LogFormat {
 pub(crate) enum Command {
     /// Serve the gRPC API (the default).
     Serve(Config),
-    /// Extract one page and print the ExtractResponse as JSON (the proto3
-    /// JSON mapping, as grpcurl prints it).
+    /// Extract pages and print their ExtractResponses as JSON (the proto3
+    /// JSON mapping, as grpcurl prints it): one page as one document, many
+    /// pages or a folder as JSON Lines.
     Extract(ExtractArgs),
     /// Ask a running server's grpc.health.v1 service; exit 0 when SERVING.
     Health(HealthArgs),
@@ -66,9 +70,13 @@ pub(crate) enum Command {
 /// Arguments of `lede extract`.
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
-    /// The page: an HTML file or a snapshot, or `-` for standard input.
-    pub(crate) path: PathBuf,
-    /// The page URL: base for relative links and a metadata hint.
+    /// The pages: HTML files, snapshots (`.txt`), gzipped files (`.gz`),
+    /// folders (searched recursively for `*.html`, `*.htm`, `*.txt` and
+    /// those names with `.gz`), or `-` for standard input.
+    #[arg(required = true)]
+    pub(crate) paths: Vec<PathBuf>,
+    /// The page URL: base for relative links and a metadata hint (one page
+    /// only).
     #[arg(long)]
     pub(crate) url: Option<String>,
     /// The transport's Content-Type header, e.g. `text/html; charset=gbk`.
@@ -80,12 +88,20 @@ pub(crate) struct ExtractArgs {
     /// Also return the body as Markdown (`article.markdown`).
     #[arg(long)]
     pub(crate) markdown: bool,
-    /// An id to echo in the response.
+    /// An id to echo in the response (one page only; by default the path).
     #[arg(long, default_value = "")]
     pub(crate) id: String,
     /// Print the JSON on one line.
     #[arg(long)]
     pub(crate) compact: bool,
+    /// Write JSON Lines, one response per page in input order, failures as
+    /// the item's `error`; the default for many pages or a folder.
+    #[arg(long)]
+    pub(crate) jsonl: bool,
+    /// Pages extracted at once (JSON Lines mode); the number of cores by
+    /// default.
+    #[arg(long, short = 'j')]
+    pub(crate) jobs: Option<NonZeroUsize>,
     /// Extraction limits.
     #[command(flatten)]
     pub(crate) limits: Limits,
@@ -109,21 +125,20 @@ pub(crate) struct HealthArgs {
     pub(crate) listen: SocketAddr,
 }
 
-/// Runs `lede extract`: prints the response JSON, or the failure on stderr
-/// with exit code 1.
+/// Runs `lede extract`. One file or `-` without `--jsonl`: prints its
+/// response JSON, or the failure on stderr with exit code 1. Otherwise JSON
+/// Lines over every page (see [`batch`]).
 pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let html = if args.path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        buf
-    } else {
-        std::fs::read(&args.path).with_context(|| format!("cannot read {}", args.path.display()))?
-    };
-    // The same path as the Extract RPC: a request, its job, the wire article.
-    let request = pb::ExtractRequest {
-        id: args.id.clone(),
+    match args.paths.as_slice() {
+        [path] if !args.jsonl && !path.is_dir() => extract_one(args, path),
+        paths => batch::run(args, &batch::sources(paths)),
+    }
+}
+
+/// The request `lede extract` sends itself for one page.
+fn request(args: &ExtractArgs, id: String, html: Vec<u8>) -> pb::ExtractRequest {
+    pb::ExtractRequest {
+        id,
         html,
         url: args.url.clone().unwrap_or_default(),
         content_type: args.content_type.clone().unwrap_or_default(),
@@ -131,7 +146,22 @@ pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             include_html: args.html,
             include_markdown: args.markdown,
         }),
+    }
+}
+
+/// `lede extract` of one page, printed as one JSON document.
+fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
+    let html = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        batch::read_page(path).with_context(|| format!("cannot read {}", path.display()))?
     };
+    // The same path as the Extract RPC: a request, its job, the wire article.
+    let request = request(args, args.id.clone(), html);
     let article = ExtractJob::from_request(request, &args.limits)
         .and_then(|job| job.run().map_err(Failure::from));
     let article = match article {

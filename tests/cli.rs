@@ -79,6 +79,126 @@ async fn extract_fails_on_a_missing_file() {
     );
 }
 
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lede-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+/// The JSON Lines of `output`, parsed.
+fn json_lines(output: &std::process::Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect()
+}
+
+#[tokio::test]
+async fn extract_a_folder_writes_one_line_per_page_in_order_with_failures_inline() {
+    let dir = scratch("folder");
+    std::fs::create_dir_all(dir.join("sub")).expect("mkdir");
+    std::fs::write(dir.join("a-good.html"), SMALL_PAGE).expect("write");
+    std::fs::write(dir.join("b-empty.html"), b"").expect("write");
+    std::fs::write(dir.join("sub/c-good.htm"), SMALL_PAGE).expect("write");
+    std::fs::write(dir.join("style.css"), b"body { color: red }").expect("write");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, SMALL_PAGE.as_bytes()).expect("gzip");
+    std::fs::write(dir.join("d-good.html.gz"), gz.finish().expect("gzip")).expect("write");
+
+    let dir_arg = dir.to_str().expect("a UTF-8 path");
+    let output = run(lede_bin(), &["extract", dir_arg, "--jobs", "2"], b"").await;
+    let lines = json_lines(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // A failed page makes the exit code 1, after every line is written.
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let ids: Vec<&str> = lines.iter().filter_map(|l| l["id"].as_str()).collect();
+    let expected: Vec<String> = [
+        "a-good.html",
+        "b-empty.html",
+        "d-good.html.gz",
+        "sub/c-good.htm",
+    ]
+    .iter()
+    .map(|name| dir.join(name).display().to_string())
+    .collect();
+    assert_eq!(ids, expected, "{lines:#?}");
+    for good in [0, 2, 3] {
+        assert_eq!(
+            lines[good]["article"]["title"], "A small page",
+            "{lines:#?}"
+        );
+        assert!(lines[good].get("error").is_none());
+    }
+    assert!(lines[1].get("article").is_none(), "{:#}", lines[1]);
+    assert_eq!(lines[1]["error"]["codeName"], "INVALID_ARGUMENT");
+    assert_eq!(lines[1]["error"]["code"], 3);
+    assert!(
+        stderr.contains("4 pages (3 extracted, 1 failed)"),
+        "no summary line: {stderr}"
+    );
+}
+
+#[tokio::test]
+async fn extract_many_files_keeps_argument_order_and_reports_missing_ones() {
+    let dir = scratch("files");
+    let good = dir.join("good.html");
+    std::fs::write(&good, SMALL_PAGE).expect("write");
+    let good = good.to_str().expect("a UTF-8 path");
+    let missing = dir.join("missing.html");
+    let missing = missing.to_str().expect("a UTF-8 path");
+    let output = run(
+        lede_bin(),
+        &["extract", missing, good, "-", "--jobs", "1"],
+        SMALL_PAGE.as_bytes(),
+    )
+    .await;
+    let lines = json_lines(&output);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert_eq!(lines[0]["id"], missing);
+    assert_eq!(lines[0]["error"]["codeName"], "NOT_FOUND");
+    assert_eq!(lines[1]["id"], good);
+    assert_eq!(lines[2]["id"], "-");
+    assert_eq!(lines[1]["article"], lines[2]["article"]);
+}
+
+#[tokio::test]
+async fn extract_jsonl_of_one_page_is_one_line_named_by_its_path() {
+    let dir = scratch("jsonl");
+    let page = dir.join("page.html");
+    std::fs::write(&page, SMALL_PAGE).expect("write");
+    let page = page.to_str().expect("a UTF-8 path");
+    let output = run(lede_bin(), &["extract", page, "--jsonl"], b"").await;
+    let text = stdout_of(&output, "lede extract --jsonl");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let line: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(line["id"], page);
+    assert_eq!(line["article"]["title"], "A small page");
+}
+
+#[tokio::test]
+async fn extract_refuses_one_url_for_many_pages() {
+    let output = run(
+        lede_bin(),
+        &["extract", "-", "-", "--url", "https://news.example/a"],
+        b"",
+    )
+    .await;
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--url and --id describe one page"),
+        "{stderr}"
+    );
+}
+
 #[tokio::test]
 async fn health_exits_zero_when_serving() {
     let server = TestServer::start().await;

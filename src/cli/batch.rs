@@ -1,0 +1,415 @@
+//! `lede extract` over many pages: files, folders (searched recursively) and
+//! standard input, extracted on `--jobs` threads and written as JSON Lines,
+//! one `ExtractResponse` per input, in input order.
+//!
+//! Workers take the next input from a shared counter, extract it and
+//! serialise the response themselves (the JSON is half the cost of a small
+//! page), then hand the line to the writer, the calling thread, which puts
+//! lines back in input order and drives the progress bar. A page that
+//! cannot be read or extracted gets a line with `error` set, in the shape of
+//! an `ExtractStream` item, and the run goes on.
+
+use std::{
+    collections::BTreeMap,
+    fs,
+    io::{self, IsTerminal, Read, Write},
+    num::NonZeroUsize,
+    path::{Path, PathBuf},
+    process::ExitCode,
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        mpsc,
+    },
+    thread,
+    time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use lede::grpc::{convert::ExtractJob, pb, status::Failure};
+use tonic::Code;
+
+use super::ExtractArgs;
+
+/// File names a folder is searched for (compared in lower case).
+const PAGE_SUFFIXES: [&str; 6] = [".html", ".htm", ".txt", ".html.gz", ".htm.gz", ".txt.gz"];
+
+/// Lines finished ahead of the one due, per job, before workers wait:
+/// bounds the memory held when one slow page holds up the output.
+const REORDER_LINES_PER_JOB: usize = 64;
+
+/// One input of a run.
+#[derive(Debug)]
+pub(super) enum Source {
+    /// Standard input (`-`); read once.
+    Stdin,
+    /// A file named on the command line or found in a folder.
+    File(PathBuf),
+    /// A folder that could not be listed, reported as a failed item.
+    Unlisted(PathBuf, io::Error),
+}
+
+impl Source {
+    /// The id of its response: the path as given (`-` for standard input).
+    fn id(&self) -> String {
+        match self {
+            Self::Stdin => "-".to_owned(),
+            Self::File(path) | Self::Unlisted(path, _) => path.display().to_string(),
+        }
+    }
+}
+
+/// Expands the command-line paths into inputs: `-` as standard input, a
+/// folder as the pages under it (sorted by path), anything else as a file,
+/// even when missing (it then fails as an item).
+pub(super) fn sources(paths: &[PathBuf]) -> Vec<Source> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut out);
+        } else {
+            out.push(Source::File(path.clone()));
+        }
+    }
+    out
+}
+
+/// The pages under `root`, depth-first with an explicit stack; symbolic
+/// links to folders are not followed (no cycles).
+fn walk(root: &Path, out: &mut Vec<Source>) {
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                out.push(Source::Unlisted(dir, err));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                stack.push(path);
+            } else if is_page_name(&path) && (kind.is_file() || path.is_file()) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    out.extend(files.into_iter().map(Source::File));
+}
+
+/// Whether a file found in a folder is a page, by its name.
+fn is_page_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    PAGE_SUFFIXES.iter().any(|suffix| name.ends_with(suffix))
+}
+
+/// Reads a page; a `.gz` file is gunzipped.
+pub(super) fn read_page(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    let is_gzip = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("gz"));
+    if is_gzip {
+        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes)?;
+    } else {
+        file.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
+/// The gRPC code a read failure would answer.
+fn io_code(err: &io::Error) -> Code {
+    match err.kind() {
+        io::ErrorKind::NotFound => Code::NotFound,
+        io::ErrorKind::PermissionDenied => Code::PermissionDenied,
+        io::ErrorKind::InvalidData | io::ErrorKind::InvalidInput => Code::InvalidArgument,
+        _ => Code::Unavailable,
+    }
+}
+
+/// A failed item whose page could not be read.
+fn read_error(path: &str, err: &io::Error) -> pb::ItemError {
+    let code = io_code(err);
+    pb::ItemError {
+        code: code as i32,
+        code_name: lede::grpc::status::code_name(code).to_owned(),
+        message: format!("cannot read {path}: {err}"),
+        field_violations: Vec::new(),
+    }
+}
+
+/// One input done: its JSON line and what the progress bar counts.
+#[derive(Debug)]
+struct Done {
+    line: String,
+    bytes: usize,
+    failed: bool,
+}
+
+/// Extracts one input into its response line.
+fn extract_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done {
+    let id = if args.id.is_empty() {
+        source.id()
+    } else {
+        args.id.clone()
+    };
+    let html = match source {
+        Source::Stdin => Ok(stdin.unwrap_or_default().to_vec()),
+        Source::File(path) => read_page(path),
+        Source::Unlisted(_, err) => Err(io::Error::new(err.kind(), err.to_string())),
+    };
+    let bytes = html.as_ref().map_or(0, Vec::len);
+    let outcome = match html {
+        Err(err) => Err(read_error(&source.id(), &err)),
+        Ok(html) => {
+            let request = super::request(args, id.clone(), html);
+            ExtractJob::from_request(request, &args.limits)
+                .and_then(|job| job.run().map_err(Failure::from))
+                .map_err(|failure| pb::ItemError::from(&failure))
+        }
+    };
+    let failed = outcome.is_err();
+    let (article, error) = match outcome {
+        Ok(article) => (Some(article), None),
+        Err(error) => (None, Some(error)),
+    };
+    let response = pb::ExtractResponse { id, article, error };
+    let line = serde_json::to_string(&response).unwrap_or_else(|err| {
+        // Serialising generated types cannot fail on valid UTF-8 strings;
+        // should it ever, the item still gets a line.
+        format!(
+            r#"{{"id":{},"error":{{"code":13,"codeName":"INTERNAL","message":{}}}}}"#,
+            serde_json::Value::from(response.id),
+            serde_json::Value::from(format!("cannot serialise the response: {err}")),
+        )
+    });
+    Done {
+        line,
+        bytes,
+        failed,
+    }
+}
+
+/// Counters of a run, for the progress bar and the summary.
+#[derive(Debug, Default)]
+struct Tally {
+    pages: usize,
+    failed: usize,
+    bytes: usize,
+}
+
+impl Tally {
+    fn add(&mut self, done: &Done) {
+        self.pages += 1;
+        self.bytes += done.bytes;
+        self.failed += usize::from(done.failed);
+    }
+
+    fn mb_per_s(&self, elapsed: Duration) -> f64 {
+        let secs = elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A progress bar on standard error when it is a terminal, else hidden.
+fn progress_bar(total: usize) -> ProgressBar {
+    let target = if io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(Some(total as u64), target);
+    let style = ProgressStyle::with_template(
+        "{elapsed_precise} [{wide_bar}] {pos}/{len} pages  {msg}  {eta} left",
+    )
+    .map(|style| style.progress_chars("=> "));
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Runs `lede extract` in JSON Lines mode over `sources`: exit 0 when every
+/// page was extracted, 1 when any failed (each failure is its own line).
+pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<ExitCode> {
+    if sources.len() > 1 && (args.url.is_some() || !args.id.is_empty()) {
+        anyhow::bail!(
+            "--url and --id describe one page, but {} pages were given",
+            sources.len()
+        );
+    }
+    let stdin = if sources.iter().any(|s| matches!(s, Source::Stdin)) {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        Some(buf)
+    } else {
+        None
+    };
+    let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let jobs = args
+        .jobs
+        .map_or(cores, NonZeroUsize::get)
+        .min(sources.len())
+        .max(1);
+    let started = Instant::now();
+    let bar = progress_bar(sources.len());
+    let mut tally = Tally::default();
+    let next = AtomicUsize::new(0);
+    // Workers stop taking pages this far ahead of the writer.
+    let written = AtomicUsize::new(0);
+    let window = jobs.saturating_mul(REORDER_LINES_PER_JOB);
+    let (tx, rx) = mpsc::channel::<(usize, Done)>();
+
+    let written_out = thread::scope(|scope| -> anyhow::Result<()> {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (next, written, stdin) = (&next, &written, stdin.as_deref());
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    while i >= written.load(Ordering::Acquire).saturating_add(window) {
+                        thread::park_timeout(Duration::from_millis(1));
+                    }
+                    let done = extract_source(source, stdin, args);
+                    if tx.send((i, done)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut stdout = io::BufWriter::new(io::stdout().lock());
+        let mut pending = BTreeMap::new();
+        let mut due = 0;
+        for (i, done) in rx {
+            tally.add(&done);
+            bar.inc(1);
+            bar.set_message(format!(
+                "{:.1} MB/s  {} failed",
+                tally.mb_per_s(started.elapsed()),
+                tally.failed
+            ));
+            pending.insert(i, done);
+            while let Some(done) = pending.remove(&due) {
+                writeln!(stdout, "{}", done.line)
+                    .and_then(|()| {
+                        if pending.is_empty() {
+                            stdout.flush()
+                        } else {
+                            Ok(())
+                        }
+                    })
+                    .context("cannot write to standard output")?;
+                due += 1;
+                written.store(due, Ordering::Release);
+            }
+        }
+        stdout.flush().context("cannot write to standard output")
+    });
+    // On a write error the receiver is gone: the workers stop at their next
+    // send, and the scope has joined them.
+    written_out?;
+    bar.finish_and_clear();
+    let elapsed = started.elapsed();
+    let secs = elapsed.as_secs_f64();
+    eprintln!(
+        "lede: {} pages ({} extracted, {} failed), {:.1} MB in {:.2} s: {:.1} pages/s, {:.1} MB/s, {} jobs",
+        tally.pages,
+        tally.pages - tally.failed,
+        tally.failed,
+        tally.bytes as f64 / 1e6,
+        secs,
+        if secs > 0.0 {
+            tally.pages as f64 / secs
+        } else {
+            0.0
+        },
+        tally.mb_per_s(elapsed),
+        jobs,
+    );
+    Ok(if tally.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names_are_recognised_by_suffix_in_any_case() {
+        for name in ["a.html", "b.HTM", "c.txt", "d.html.gz", "e.Html.GZ"] {
+            assert!(is_page_name(Path::new(name)), "{name}");
+        }
+        for name in ["a.css", "b.gz", "c.json", "html", "d.tar.gz"] {
+            assert!(!is_page_name(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn folders_expand_to_their_pages_sorted_and_recursively() {
+        let root = std::env::temp_dir().join(format!("lede-batch-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(root.join("sub/deeper")).expect("mkdir");
+        for name in [
+            "b.html",
+            "a.txt",
+            "skip.css",
+            "sub/c.htm",
+            "sub/deeper/d.html.gz",
+        ] {
+            fs::write(root.join(name), b"x").expect("write");
+        }
+        let found = sources(&[root.clone(), PathBuf::from("-")]);
+        let ids: Vec<String> = found
+            .iter()
+            .map(|s| {
+                s.id()
+                    .strip_prefix(&root.display().to_string())
+                    .map_or_else(|| s.id(), str::to_owned)
+            })
+            .collect();
+        let _ = fs::remove_dir_all(&root);
+        assert_eq!(
+            ids,
+            [
+                "/a.txt",
+                "/b.html",
+                "/sub/c.htm",
+                "/sub/deeper/d.html.gz",
+                "-"
+            ]
+        );
+    }
+
+    #[test]
+    fn read_failures_map_to_grpc_codes() {
+        let missing = io::Error::from(io::ErrorKind::NotFound);
+        let item = read_error("x.html", &missing);
+        assert_eq!(item.code_name, "NOT_FOUND");
+        assert!(item.message.starts_with("cannot read x.html"));
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(io_code(&denied), Code::PermissionDenied);
+    }
+}
