@@ -671,6 +671,11 @@ fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
                 if text.is_some_and(opens_with_boilerplate) && (short || linky) {
                     continue;
                 }
+                // A short paragraph that is nothing but a link is a teaser
+                // for another story ("SEE ALSO"-style inline promos).
+                if matches!(block, Block::Paragraph(_)) && info.all_link && short {
+                    continue;
+                }
                 kept.push(event);
             }
         }
