@@ -104,7 +104,7 @@ async fn invalid_utf8_is_extracted_not_refused() {
 
 #[tokio::test]
 async fn nesting_100_000_deep_finishes_quickly() {
-    let server = TestServer::start().await;
+    let server = patient_server().await;
     let depth = 100_000;
     let mut html = String::from("<html><body>");
     html.push_str(&"<div>".repeat(depth));
@@ -120,9 +120,19 @@ async fn nesting_100_000_deep_finishes_quickly() {
     assert!(elapsed < HEAVY, "took {elapsed:?}");
 }
 
+/// A server whose own deadline does not cut the heavy cases short on a busy
+/// machine: they bound their time themselves.
+async fn patient_server() -> TestServer {
+    TestServer::with_config(Config {
+        request_timeout: HEAVY * 2,
+        ..Config::default()
+    })
+    .await
+}
+
 #[tokio::test]
 async fn one_text_node_of_50_mb_is_cut() {
-    let server = TestServer::start().await;
+    let server = patient_server().await;
     let mut html = b"<html><body><article><p>".to_vec();
     let words = b"lorem ipsum dolor sit amet ";
     while html.len() < 50_000_000 {
@@ -140,7 +150,7 @@ async fn one_text_node_of_50_mb_is_cut() {
 
 #[tokio::test]
 async fn an_attribute_of_10_mb_is_dropped() {
-    let server = TestServer::start().await;
+    let server = patient_server().await;
     let mut html = b"<html><body><article><h1>A page with a heavy image</h1>\
         <p>The paragraph before the image says enough to make this an article of a few words.</p>\
         <figure><img src=\"data:image/png;base64,"
@@ -169,7 +179,7 @@ async fn an_attribute_of_10_mb_is_dropped() {
 
 #[tokio::test]
 async fn a_million_sibling_elements_are_resource_exhausted() {
-    let server = TestServer::start().await;
+    let server = patient_server().await;
     let html = "<i></i>".repeat(1_000_000).into_bytes();
     let (outcome, elapsed) = extract(&server, html).await;
     let status = outcome.expect_err("a million elements are refused");
@@ -319,4 +329,42 @@ async fn a_gzip_bomb_is_resource_exhausted_without_inflating() {
     // Inflating 2 GiB would take far longer (and the memory with it);
     // tonic stops at the message limit.
     assert!(elapsed < HEAVY, "took {elapsed:?}");
+}
+
+#[tokio::test]
+async fn a_panic_fails_its_own_stream_item_only() {
+    use lede::extract::decode::PANIC_MARKER;
+    let server = TestServer::start().await;
+    let page = crate::util::SMALL_PAGE.as_bytes();
+    let items: Vec<pb::ExtractStreamRequest> = (0..6)
+        .map(|i| pb::ExtractStreamRequest {
+            id: format!("item-{i}"),
+            html: if i == 2 {
+                [PANIC_MARKER, page].concat()
+            } else {
+                page.to_vec()
+            },
+            ..Default::default()
+        })
+        .collect();
+    let mut answers = server
+        .client()
+        .await
+        .extract_stream(tokio_stream::iter(items))
+        .await
+        .expect("the stream opens")
+        .into_inner();
+    let mut seen = Vec::new();
+    while let Some(answer) = answers.message().await.expect("the stream goes on") {
+        let failed = answer.error.map(|e| e.code_name);
+        seen.push((answer.id, failed));
+    }
+    seen.sort();
+    let expected: Vec<(String, Option<String>)> = (0..6)
+        .map(|i| {
+            let failed = (i == 2).then(|| "INTERNAL".to_owned());
+            (format!("item-{i}"), failed)
+        })
+        .collect();
+    assert_eq!(seen, expected);
 }
