@@ -251,3 +251,52 @@ async fn sigterm_under_load_finishes_in_flight_calls_and_exits_zero() {
         .expect("the server exits");
     assert!(status.success(), "{status}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_stream_whose_client_leaves_stops_its_work() {
+    // One slot, no queue, one item in flight: while the stream's work goes
+    // on, every unary call is shed.
+    let server = crate::util::TestServer::with_config(lede::config::Config {
+        concurrency: 1,
+        max_queued: 0,
+        stream_concurrency: 1,
+        ..lede::config::Config::default()
+    })
+    .await;
+    let items = (0..40).map(|i| pb::ExtractStreamRequest {
+        id: format!("item-{i}"),
+        html: page(400),
+        ..Default::default()
+    });
+    let mut client = server.client().await;
+    let started = Instant::now();
+    let mut answers = client
+        .extract_stream(tokio_stream::iter(items))
+        .await
+        .expect("the stream opens")
+        .into_inner();
+    let first = answers
+        .message()
+        .await
+        .expect("an answer")
+        .expect("one item");
+    assert!(first.article.is_some());
+    let per_item = started.elapsed();
+    drop(answers);
+    // The item in flight may finish; the 38 others must not run.
+    let left = Instant::now();
+    loop {
+        match client.extract(request("after".into(), page(1))).await {
+            Ok(_) => break,
+            Err(status) if status.code() == Code::ResourceExhausted => {
+                assert!(
+                    left.elapsed() < per_item * 10,
+                    "the stream's work went on after its client left ({:?}, {per_item:?} per item)",
+                    left.elapsed()
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            Err(status) => panic!("unexpected {status:?}"),
+        }
+    }
+}
