@@ -11,7 +11,10 @@ use clap::Args;
 
 use crate::extract::{
     Options,
-    options::{DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_INPUT_BYTES},
+    options::{
+        DEFAULT_MAX_ATTRIBUTE_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_FIGURES,
+        DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_RELATED_LINKS, DEFAULT_MAX_TEXT_NODE_BYTES,
+    },
 };
 
 /// Default listen address: every interface, gRPC's customary port.
@@ -38,6 +41,22 @@ pub struct Limits {
     /// Largest number of elements in a parsed page.
     #[arg(long, env = "LEDE_MAX_ELEMENTS", default_value_t = DEFAULT_MAX_ELEMENTS)]
     pub max_elements: usize,
+    /// Deepest element nesting kept; deeper tags are dropped, their text
+    /// kept.
+    #[arg(long, env = "LEDE_MAX_DEPTH", default_value_t = DEFAULT_MAX_DEPTH)]
+    pub max_depth: usize,
+    /// Longest text node kept, in bytes; longer ones are cut.
+    #[arg(long, env = "LEDE_MAX_TEXT_NODE_BYTES", default_value_t = DEFAULT_MAX_TEXT_NODE_BYTES)]
+    pub max_text_node_bytes: usize,
+    /// Longest attribute value kept, in bytes; longer ones are dropped.
+    #[arg(long, env = "LEDE_MAX_ATTRIBUTE_BYTES", default_value_t = DEFAULT_MAX_ATTRIBUTE_BYTES)]
+    pub max_attribute_bytes: usize,
+    /// Most figures returned per article.
+    #[arg(long, env = "LEDE_MAX_FIGURES", default_value_t = DEFAULT_MAX_FIGURES)]
+    pub max_figures: usize,
+    /// Most related links returned per article.
+    #[arg(long, env = "LEDE_MAX_RELATED_LINKS", default_value_t = DEFAULT_MAX_RELATED_LINKS)]
+    pub max_related_links: usize,
 }
 
 impl Default for Limits {
@@ -45,6 +64,11 @@ impl Default for Limits {
         Self {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_elements: DEFAULT_MAX_ELEMENTS,
+            max_depth: DEFAULT_MAX_DEPTH,
+            max_text_node_bytes: DEFAULT_MAX_TEXT_NODE_BYTES,
+            max_attribute_bytes: DEFAULT_MAX_ATTRIBUTE_BYTES,
+            max_figures: DEFAULT_MAX_FIGURES,
+            max_related_links: DEFAULT_MAX_RELATED_LINKS,
         }
     }
 }
@@ -55,6 +79,11 @@ impl Limits {
         Options {
             max_input_bytes: self.max_input_bytes,
             max_elements: self.max_elements,
+            max_depth: self.max_depth,
+            max_text_node_bytes: self.max_text_node_bytes,
+            max_attribute_bytes: self.max_attribute_bytes,
+            max_figures: self.max_figures,
+            max_related_links: self.max_related_links,
             ..Options::default()
         }
     }
@@ -66,7 +95,9 @@ pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN)]
     pub listen: SocketAddr,
-    /// Largest gRPC message accepted or sent, in bytes.
+    /// Largest gRPC message accepted or sent, in bytes. It bounds a
+    /// compressed request twice: as received, and as inflated (decompression
+    /// stops at this size and the call is refused with RESOURCE_EXHAUSTED).
     #[arg(long, env = "LEDE_MAX_MESSAGE_BYTES", default_value_t = DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
     /// Extractions run at once; 0 means one per CPU core.

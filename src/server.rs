@@ -60,6 +60,11 @@ pub async fn run(
         .tcp_nodelay(true)
         // Request id, `grpc` span and call metrics for every call.
         .layer(crate::metrics::CallLayer)
+        // tonic refuses oversize messages with OUT_OF_RANGE; answer as
+        // gRPC's core libraries do.
+        .layer(tower::util::MapResponseLayer::new(
+            grpc::status::remap_response,
+        ))
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)

@@ -22,3 +22,9 @@ mod deploy;
 mod provenance;
 // The seed article: one assertion per fact of issue 2, and the golden file.
 mod seed;
+// Hostile inputs, one exact status or result each, over a real socket.
+mod hostile;
+// Properties of the library over generated input (proptest).
+mod props;
+// Sustained load, a burst past the limit, a panic, RSS, SIGTERM under load.
+mod soak;

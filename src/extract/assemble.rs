@@ -20,12 +20,14 @@ const MAX_AUTHORS: usize = 10;
 /// Builds the article from the stage outputs.
 pub fn article(
     meta: Metadata,
-    body: Body,
+    mut body: Body,
     language: Language,
     mut flags: PageFlags,
     prelude: Option<&Prelude>,
     options: &Options,
 ) -> Article {
+    body.figures.truncate(options.max_figures);
+    body.related_links.truncate(options.max_related_links);
     let text = render::text(&body.sections);
     let brand = brand(meta.site_name.as_deref(), meta.canonical_url.as_deref());
     // Provenance: the metadata stage's facts, plus what the body and the

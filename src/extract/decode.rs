@@ -15,6 +15,12 @@ const META_PRESCAN_BYTES: usize = 4096;
 /// How many leading bytes are inspected to recognise non-HTML formats.
 const SNIFF_BYTES: usize = 1024;
 
+/// Input starting with these bytes makes extraction panic, when the crate is
+/// built with the test-only `fault-injection` feature: the tests use it to
+/// show that a panic fails its own request and nothing else.
+#[cfg(feature = "fault-injection")]
+pub const PANIC_MARKER: &[u8] = b"<!--lede:panic-->";
+
 /// Decoded text and the encoding it was decoded from.
 #[derive(Debug)]
 pub struct Decoded {
@@ -45,6 +51,10 @@ pub fn to_utf8(
                 options.max_input_bytes
             ),
         ));
+    }
+    #[cfg(feature = "fault-injection")]
+    if bytes.starts_with(PANIC_MARKER) {
+        panic!("fault injected by the test marker");
     }
     sniff(bytes)?;
     let encoding = choose_encoding(bytes, content_type);

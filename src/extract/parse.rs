@@ -1,5 +1,5 @@
-//! Text to a `scraper::Html` document, with the depth and element limits
-//! enforced, and the document's base URL.
+//! Text to a `scraper::Html` document, with the depth, element, text-node
+//! and attribute limits enforced, and the document's base URL.
 
 use scraper::{Html, Node};
 use url::Url;
@@ -14,8 +14,20 @@ use crate::extract::options::Options;
 /// [`ErrorKind::TooManyElements`] when the document holds more than
 /// `options.max_elements` elements.
 pub fn document(html: &str, options: &Options) -> Result<Html, ExtractError> {
+    // Every element but a few implied ones comes from a start tag: counting
+    // them first refuses a million siblings in milliseconds, not after the
+    // seconds html5ever takes to build them.
+    let start_tags = html
+        .as_bytes()
+        .windows(2)
+        .filter(|pair| pair[0] == b'<' && pair[1].is_ascii_alphabetic())
+        .count();
+    if start_tags > options.max_elements {
+        return Err(too_many_elements(start_tags, "start tags", options));
+    }
     let html = crate::extract::depth::bound_nesting(html, options.max_depth);
-    let doc = Html::parse_document(&html);
+    let mut doc = Html::parse_document(&html);
+    bound_lengths(&mut doc, options);
     // The tree is a flat arena: counting is a linear scan, not a walk.
     let elements = doc
         .tree
@@ -23,15 +35,48 @@ pub fn document(html: &str, options: &Options) -> Result<Html, ExtractError> {
         .filter(|node| matches!(node, Node::Element(_)))
         .count();
     if elements > options.max_elements {
-        return Err(ExtractError::new(
-            ErrorKind::TooManyElements,
-            format!(
-                "too many elements (found {elements}, maximum {})",
-                options.max_elements
-            ),
-        ));
+        return Err(too_many_elements(elements, "elements", options));
     }
     Ok(doc)
+}
+
+fn too_many_elements(found: usize, what: &str, options: &Options) -> ExtractError {
+    ExtractError::new(
+        ErrorKind::TooManyElements,
+        format!(
+            "too many elements (found {found} {what}, maximum {})",
+            options.max_elements
+        ),
+    )
+}
+
+/// Cuts text nodes longer than `options.max_text_node_bytes` (at a
+/// character boundary) and drops attribute values longer than
+/// `options.max_attribute_bytes`, in one scan of the node arena.
+fn bound_lengths(doc: &mut Html, options: &Options) {
+    for node in doc.tree.values_mut() {
+        match node {
+            Node::Text(text) if text.text.len() > options.max_text_node_bytes => {
+                let cut = floor_char_boundary(&text.text, options.max_text_node_bytes);
+                tracing::debug!(bytes = text.text.len(), cut, "text node cut");
+                text.text = text.text[..cut].into();
+            }
+            Node::Element(el) => {
+                el.attrs
+                    .retain(|(_, value)| value.len() <= options.max_attribute_bytes);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The largest character boundary of `text` at or before `index`.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
 
 /// The base for relative URLs: `<base href>` resolved against the page URL,
@@ -61,6 +106,40 @@ mod tests {
         let html = "<p>x</p>".repeat(20);
         let err = document(&html, &options).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::TooManyElements);
+        assert!(err.message().contains("start tags"), "{err}");
+        // Implied elements (html, head, body, tbody) are counted after the
+        // parse.
+        let html = "<table><tr><td>x".repeat(3);
+        let err = document(&html, &options).unwrap_err();
+        assert!(err.message().contains(" elements, maximum 10)"), "{err}");
+    }
+
+    #[test]
+    fn cuts_long_text_nodes_and_drops_long_attributes() {
+        let options = Options {
+            max_text_node_bytes: 10,
+            max_attribute_bytes: 8,
+            ..Options::default()
+        };
+        let html = format!(
+            "<p title=\"{}\" lang=en>{}</p>",
+            "t".repeat(9),
+            "é".repeat(20)
+        );
+        let doc = document(&html, &options).unwrap();
+        let p = doc
+            .tree
+            .values()
+            .find_map(|n| n.as_element().filter(|el| el.name() == "p"))
+            .unwrap();
+        assert_eq!(p.attr("title"), None);
+        assert_eq!(p.attr("lang"), Some("en"));
+        let text: String = doc
+            .tree
+            .values()
+            .filter_map(|n| n.as_text().map(|t| t.text.to_string()))
+            .collect();
+        assert_eq!(text, "ééééé");
     }
 
     #[test]

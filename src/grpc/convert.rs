@@ -458,6 +458,7 @@ mod tests {
         let limits = Limits {
             max_input_bytes: 10,
             max_elements: 20,
+            ..Limits::default()
         };
         let request = pb::ExtractRequest {
             html: b"<p>x</p>".to_vec(),

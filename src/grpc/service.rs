@@ -26,7 +26,7 @@ use crate::config::{Config, Limits};
 use crate::extract::language;
 use crate::grpc::convert::ExtractJob;
 use crate::grpc::pb::{self, extractor_service_server::ExtractorService};
-use crate::grpc::status::{Failure, code_name};
+use crate::grpc::status::{self, Failure, code_name};
 
 /// The `lede.v1.ExtractorService` implementation; cheap to clone.
 #[derive(Debug, Clone)]
@@ -248,7 +248,7 @@ impl ExtractorService for Extractor {
                     Ok(None) => break,
                     Err(status) => {
                         tracing::debug!(%status, "request stream failed");
-                        ending = Some(status);
+                        ending = Some(status::remap(status));
                         break;
                     }
                 }

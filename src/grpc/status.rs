@@ -3,6 +3,7 @@
 //! Unary calls answer a failure as a [`tonic::Status`]; an `ExtractStream`
 //! item answers it as a [`pb::ItemError`] in its own response.
 
+use tonic::codegen::http;
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
@@ -111,6 +112,38 @@ impl From<&Failure> for pb::ItemError {
     }
 }
 
+/// Answers tonic's own refusal of an oversize message (`OUT_OF_RANGE`,
+/// "decoded message length too large") as `RESOURCE_EXHAUSTED`, the code
+/// gRPC's core libraries use, so that clients see one code for every limit.
+///
+/// tonic answers a request it cannot decode trailers-only: the status is in
+/// the response headers, where this tower response map (installed in
+/// [`crate::server::run`]) rewrites it. Our handlers never answer
+/// `OUT_OF_RANGE` themselves, and the streamed request of `ExtractStream`
+/// goes through [`remap`] instead.
+pub fn remap_response<B>(mut response: http::Response<B>) -> http::Response<B> {
+    let headers = response.headers_mut();
+    if headers
+        .get("grpc-status")
+        .is_some_and(|value| value.as_bytes() == b"11")
+    {
+        headers.insert(
+            "grpc-status",
+            http::HeaderValue::from_static("8"), // RESOURCE_EXHAUSTED
+        );
+    }
+    response
+}
+
+/// [`remap_response`] for a status met inside a handler.
+pub fn remap(status: Status) -> Status {
+    if status.code() == Code::OutOfRange {
+        Status::new(Code::ResourceExhausted, status.message())
+    } else {
+        status
+    }
+}
+
 /// The canonical name of a status code, as `google.rpc.Code` spells it.
 pub fn code_name(code: Code) -> &'static str {
     match code {
@@ -160,6 +193,23 @@ mod tests {
             assert_eq!(status.code(), Code::ResourceExhausted);
             assert!(status.get_error_details().bad_request().is_none());
         }
+    }
+
+    #[test]
+    fn out_of_range_becomes_resource_exhausted() {
+        let response = Status::out_of_range("too large").into_http::<()>();
+        let response = remap_response(response);
+        assert_eq!(response.headers()["grpc-status"], "8");
+        let ok = http::Response::builder()
+            .header("grpc-status", "0")
+            .body(())
+            .unwrap();
+        assert_eq!(remap_response(ok).headers()["grpc-status"], "0");
+        assert_eq!(
+            remap(Status::out_of_range("x")).code(),
+            Code::ResourceExhausted
+        );
+        assert_eq!(remap(Status::cancelled("x")).code(), Code::Cancelled);
     }
 
     #[test]
