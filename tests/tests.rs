@@ -20,6 +20,8 @@ mod metrics;
 mod deploy;
 // Provenance and page flags, field by field, through the CLI's JSON.
 mod provenance;
+// Every dependency is permissively licensed (cargo metadata).
+mod licenses;
 // The seed article: one assertion per fact of issue 2, and the golden file.
 mod seed;
 // Hostile inputs, one exact status or result each, over a real socket.
