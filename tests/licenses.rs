@@ -9,14 +9,30 @@ use serde_json::Value;
 /// Licences lede may depend on (permissive ones; MPL-2.0 is file-level
 /// copyleft and allowed by the project's policy).
 const ALLOWED: &[&str] = &[
-    "MIT", "MIT-0", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "0BSD", "ISC", "Zlib",
-    "Unicode-3.0", "Unicode-DFS-2016", "MPL-2.0", "CC0-1.0", "Unlicense", "BSL-1.0",
-    "CDLA-Permissive-2.0", "LLVM-exception",
+    "MIT",
+    "MIT-0",
+    "Apache-2.0",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "0BSD",
+    "ISC",
+    "Zlib",
+    "Unicode-3.0",
+    "Unicode-DFS-2016",
+    "MPL-2.0",
+    "CC0-1.0",
+    "Unlicense",
+    "BSL-1.0",
+    "CDLA-Permissive-2.0",
+    "LLVM-exception",
 ];
 
 /// Evaluates an SPDX expression: can it be satisfied with `ALLOWED`?
 fn satisfiable(expression: &str) -> bool {
-    let spaced = expression.replace('(', " ( ").replace(')', " ) ").replace('/', " OR ");
+    let spaced = expression
+        .replace('(', " ( ")
+        .replace(')', " ) ")
+        .replace('/', " OR ");
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let mut pos = 0;
     let ok = or_expr(&tokens, &mut pos);
@@ -100,5 +116,8 @@ fn every_dependency_is_permissively_licensed() {
             }
         })
         .collect();
-    assert!(offenders.is_empty(), "not permissively licensed: {offenders:#?}");
+    assert!(
+        offenders.is_empty(),
+        "not permissively licensed: {offenders:#?}"
+    );
 }

@@ -154,6 +154,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         content.scores = scores;
         return content;
     };
+    let best_score = scores[top];
     loop {
         let parent = dom.nodes[top].parent;
         if parent == NO_PARENT || matches!(dom.nodes[parent as usize].tag, Tag::Html) {
@@ -171,6 +172,31 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         } else {
             break;
         }
+    }
+
+    // A body split into chunks (ads or widgets between them) gives a second
+    // candidate nearly as good as the first, in a nearby container: take
+    // their common ancestor when it is close and not link-heavy.
+    let rival = (0..n)
+        .filter(|&i| {
+            !scores[i].is_nan()
+                && i != top
+                && !dom.contains(top, i)
+                && !dom.contains(i, top)
+                && !in_listing[i]
+                && scores[i] >= best_score * SPLIT_BODY_SHARE
+        })
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    if let Some(rival) = rival
+        && let Some((levels, common)) = dom
+            .ancestors(top)
+            .enumerate()
+            .find(|&(_, a)| dom.contains(a, rival))
+        && levels < SPLIT_BODY_MAX_LEVELS
+        && !matches!(dom.nodes[common].tag, Tag::Body | Tag::Html)
+        && content.link_density(common) < SPLIT_BODY_MAX_LINK_DENSITY
+    {
+        top = common;
     }
 
     // 4. Siblings that belong to the article too.
@@ -206,6 +232,15 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
     content.scores = scores;
     content
 }
+
+/// A second candidate scoring this share of the best one, outside it, marks
+/// a body split into chunks.
+const SPLIT_BODY_SHARE: f32 = 0.6;
+/// How many levels above the best candidate the chunks' common ancestor
+/// may be.
+const SPLIT_BODY_MAX_LEVELS: usize = 3;
+/// The common ancestor must be mostly prose.
+const SPLIT_BODY_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// Teaser items (a linked headline, maybe an image and a short excerpt)
 /// make up most of a listing's text.
@@ -454,6 +489,17 @@ mod tests {
         let content = find_content(&dom);
         let page = dom.nodes.iter().position(|e| e.tag == Tag::Div).unwrap();
         assert!(!content.excluded[page]);
+    }
+
+    #[test]
+    fn a_body_split_into_chunks_is_taken_whole() {
+        let chunk = format!("{PARA}{PARA}{PARA}{PARA}");
+        let html = format!(
+            "<body><div id=page><div id=chunks><div class=grid><div id=one>{chunk}</div></div>\
+             <div class=grid><div id=two>{chunk}<p>More text, to make this chunk a little \
+             longer than the first.</p></div></div></div><div id=links><a href=/a>Home</a></div></div></body>"
+        );
+        assert_eq!(roots_text(&html), ["chunks"]);
     }
 
     #[test]
