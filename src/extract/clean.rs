@@ -8,7 +8,8 @@
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
 use crate::extract::selectors::{
-    BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CAPTION_BODY_TOKENS, CONTENT_TOKENS, has_token,
+    BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CAPTION_BODY_TOKENS, CONTENT_TOKENS, EMBED_TOKENS,
+    has_token,
 };
 
 /// Paragraph-like elements shorter than this (weighted characters) add
@@ -336,6 +337,11 @@ fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
     }
     let class_or_id = el.attr("class").into_iter().chain(el.attr("id"));
     for value in class_or_id {
+        // An embedded post (`social-media-embed`, `twitter-tweet`) is quoted
+        // content of the article, not a share bar.
+        if has_token(value, EMBED_TOKENS) {
+            return false;
+        }
         if has_token(value, BOILERPLATE_TOKENS) || has_token(value, CAPTION_BODY_TOKENS) {
             return true;
         }
@@ -479,6 +485,28 @@ mod tests {
         assert!(content.excluded[by_id("ad")]);
         assert!(content.excluded[by_id("share")]);
         assert!(!content.excluded[by_id("story")]);
+    }
+
+    #[test]
+    fn embedded_posts_are_not_share_bars() {
+        let html = format!(
+            "<body><div id=story>{PARA}<div class=social-media-embed id=tweet><blockquote \
+             class=twitter-tweet><p>A quoted post.</p></blockquote></div>\
+             <div class=social-share id=share><a href=/s>Share</a></div>{PARA}</div></body>"
+        );
+        let doc = Html::parse_document(&html);
+        let dom = Dom::build(&doc);
+        let content = find_content(&dom);
+        let id_of = |id: &str| {
+            dom.nodes
+                .iter()
+                .position(|e| {
+                    scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
+                })
+                .unwrap()
+        };
+        assert!(!content.excluded[id_of("tweet")]);
+        assert!(content.excluded[id_of("share")]);
     }
 
     #[test]

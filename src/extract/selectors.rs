@@ -181,6 +181,10 @@ pub const BOILERPLATE_PHRASES: &[&str] = &[
     "читайте также",
 ];
 
+/// Tokens of class/id values of embedded posts quoted by the article
+/// (tweets, Instagram posts): never boilerplate, even beside `social`.
+pub const EMBED_TOKENS: &[&str] = &["embed", "embedded", "tweet", "instagram", "blockquote"];
+
 /// Tokens that mark the article body (clean stage scoring bonus).
 pub const CONTENT_TOKENS: &[&str] = &[
     "article",
