@@ -30,6 +30,8 @@ impl Served {
         let mut child = tokio::process::Command::new(lede_bin())
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(args)
+            // Tests run in parallel: no fixed metrics port.
+            .env("LEDE_METRICS_LISTEN", "127.0.0.1:0")
             .env("LEDE_LOG_FORMAT", "json")
             .env("LEDE_LOG", "warn,lede=info")
             .stderr(std::process::Stdio::piped())
