@@ -291,8 +291,10 @@ async fn a_stream_whose_client_leaves_stops_its_work() {
         match client.extract(request("after".into(), page(1))).await {
             Ok(_) => break,
             Err(status) if status.code() == Code::ResourceExhausted => {
+                // Had the 38 abandoned items run, the slot would stay busy
+                // for about 38 item-times; 25 leaves room for a busy machine.
                 assert!(
-                    left.elapsed() < per_item * 10,
+                    left.elapsed() < per_item * 25,
                     "the stream's work went on after its client left ({:?}, {per_item:?} per item)",
                     left.elapsed()
                 );

@@ -380,7 +380,7 @@ fn direct_measure(dom: &Dom<'_>, content: &Content, i: usize) -> (u32, u32) {
     for c in dom.children(i) {
         let entry = &dom.nodes[c];
         let (len, commas) = match dom.text(c) {
-            Some(t) => crate::extract::dom::measure(t),
+            Some(_) => (entry.text_len, entry.commas),
             None if entry.is_element
                 && !entry.tag.is_block()
                 && !entry.tag.is_never_text()

@@ -340,6 +340,11 @@ pub struct Entry<'a> {
     pub tag: Tag,
     /// Whether the node is an element.
     pub is_element: bool,
+    /// For text nodes outside never-text elements: weighted length, as
+    /// [`measure`] gives it (measured once here, summed by every pass).
+    pub text_len: u32,
+    /// For the same text nodes: commas.
+    pub commas: u32,
 }
 
 /// The flat index with subtree statistics.
@@ -364,12 +369,26 @@ impl<'a> Dom<'a> {
                         Node::Element(el) => (Tag::from_name(el.name()), true),
                         _ => (Tag::Other, false),
                     };
+                    let parent = stack.last().copied().unwrap_or(NO_PARENT);
+                    // Text inside scripts and styles never counts: skip
+                    // measuring it (it is often most of a page's bytes).
+                    let (text_len, commas) = match node.value() {
+                        Node::Text(t)
+                            if parent == NO_PARENT
+                                || !nodes[parent as usize].tag.is_never_text() =>
+                        {
+                            measure(&t.text)
+                        }
+                        _ => (0, 0),
+                    };
                     nodes.push(Entry {
                         node,
-                        parent: stack.last().copied().unwrap_or(NO_PARENT),
+                        parent,
                         end: index + 1,
                         tag,
                         is_element,
+                        text_len,
+                        commas,
                     });
                     stack.push(index);
                 }
@@ -474,12 +493,11 @@ pub fn subtree_stats(nodes: &[Entry<'_>], skip: impl Fn(usize) -> bool) -> Vec<S
         }
         let mut own = stats[i];
         match entry.node.value() {
-            Node::Text(t) => {
-                let (len, commas) = measure(&t.text);
-                own.text += len;
-                own.commas += commas;
+            Node::Text(_) => {
+                own.text += entry.text_len;
+                own.commas += entry.commas;
                 if in_link[i] {
-                    own.link_text += len;
+                    own.link_text += entry.text_len;
                 }
             }
             Node::Element(_) => match entry.tag {
@@ -508,6 +526,15 @@ pub fn subtree_stats(nodes: &[Entry<'_>], skip: impl Fn(usize) -> bool) -> Vec<S
 pub fn measure(text: &str) -> (u32, u32) {
     let mut len = 0u32;
     let mut commas = 0u32;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if !b.is_ascii_whitespace() && b != 0x0b {
+                len += 1;
+                commas += u32::from(b == b',');
+            }
+        }
+        return (len, commas);
+    }
     for c in text.chars() {
         if c.is_whitespace() {
             continue;
@@ -536,6 +563,26 @@ mod tests {
         let a = dom.nodes.iter().position(|e| e.tag == Tag::A).unwrap();
         assert!(dom.contains(div, a));
         assert!(dom.ancestors(a).any(|i| i == div));
+    }
+
+    #[test]
+    fn ascii_fast_path_measures_as_the_general_path() {
+        let reference = |text: &str| {
+            let len = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            (len, text.matches(',').count() as u32)
+        };
+        for text in ["", " a, b\t\n\x0b\x0cc,, ", "plain words", "\r\n"] {
+            assert_eq!(measure(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn script_text_is_not_measured() {
+        let doc = Html::parse_document("<p>ab</p><script>var x = 'long script text';</script>");
+        let dom = Dom::build(&doc);
+        let script = dom.nodes.iter().position(|e| e.tag == Tag::Script).unwrap();
+        assert_eq!(dom.nodes[script + 1].text_len, 0);
+        assert_eq!(dom.stats[0].text, 2);
     }
 
     #[test]
