@@ -16,8 +16,8 @@
 //! ```
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -77,12 +77,9 @@ enum Mode {
     Both,
 }
 
-/// One page in memory.
-#[derive(Debug)]
-struct Page {
-    html: Vec<u8>,
-    url: String,
-}
+#[path = "../shared/pages.rs"]
+mod pages;
+use pages::{Page, load};
 
 /// What one run measured.
 #[derive(Debug)]
@@ -232,7 +229,7 @@ fn single_core_rate(pages: &[Page]) -> f64 {
     for page in pages {
         let input = Input {
             html: &page.html,
-            url: (!page.url.is_empty()).then_some(page.url.as_str()),
+            url: page.url.as_deref(),
             content_type: None,
         };
         let _ = std::hint::black_box(extract(&input, &options));
@@ -315,7 +312,7 @@ async fn unary(
                 let request = pb::ExtractRequest {
                     id: i.to_string(),
                     html: page.html.clone(),
-                    url: page.url.clone(),
+                    url: page.url.clone().unwrap_or_default(),
                     ..Default::default()
                 };
                 let sent = Instant::now();
@@ -363,7 +360,7 @@ async fn stream(
                 let item = pb::ExtractStreamRequest {
                     id: i.to_string(),
                     html: page.html.clone(),
-                    url: page.url.clone(),
+                    url: page.url.clone().unwrap_or_default(),
                     ..Default::default()
                 };
                 if let Ok(mut map) = sent_at.lock() {
@@ -427,54 +424,4 @@ fn loadavg() -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
-}
-
-/// Reads every page of `dir/html` (or `dir`), sorted by name, gunzipped,
-/// with its URL from an AEB `ground-truth.json` when present.
-fn load(dir: &Path, limit: Option<usize>) -> Result<Vec<Page>> {
-    let html_dir = if dir.join("html").is_dir() {
-        dir.join("html")
-    } else {
-        dir.to_path_buf()
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&html_dir)
-        .with_context(|| format!("listing {}", html_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.to_string_lossy();
-            name.ends_with(".html.gz") || name.ends_with(".html")
-        })
-        .collect();
-    paths.sort();
-    if let Some(n) = limit {
-        paths.truncate(n);
-    }
-    let truth: serde_json::Value = std::fs::read(dir.join("ground-truth.json"))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
-    paths
-        .iter()
-        .map(|path| {
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            let id = name
-                .strip_suffix(".html.gz")
-                .or_else(|| name.strip_suffix(".html"))
-                .unwrap_or(name);
-            let mut html = Vec::new();
-            let file =
-                std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-            if name.ends_with(".gz") {
-                flate2::read::GzDecoder::new(file).read_to_end(&mut html)
-            } else {
-                std::io::BufReader::new(file).read_to_end(&mut html)
-            }
-            .with_context(|| format!("reading {}", path.display()))?;
-            let url = truth[id]["url"].as_str().unwrap_or_default().to_owned();
-            Ok(Page { html, url })
-        })
-        .collect()
 }
