@@ -20,6 +20,7 @@
 //! the stack.
 
 pub mod assemble;
+pub mod attr;
 pub mod clean;
 pub mod dates;
 pub mod decode;
