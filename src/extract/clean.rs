@@ -7,10 +7,7 @@
 //! with semantic elements and ARIA roles as extra evidence.
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
-use crate::extract::selectors::{
-    BOILERPLATE_ROLES, BOILERPLATE_TOKENS, CAPTION_BODY_TOKENS, CONTENT_TOKENS, EMBED_TOKENS,
-    has_token,
-};
+use crate::extract::selectors::TokenMarks;
 
 /// Paragraph-like elements shorter than this (weighted characters) add
 /// nothing to their ancestors' scores (Readability's 25).
@@ -288,23 +285,7 @@ pub fn dead_flags(dom: &Dom<'_>, excluded: &[bool]) -> Vec<bool> {
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.
 fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(el) = dom.element(i) else {
-        return false;
-    };
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = el.attr("style") {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+    dom.nodes[i].marks.hidden
 }
 
 /// Navigation, asides, footers, forms, boilerplate roles and class names.
@@ -324,25 +305,22 @@ fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
         // this flag); outside a recognised figure they are not body text.
         return true;
     }
-    let Some(el) = dom.element(i) else {
+    if !entry.is_element {
         return false;
-    };
-    if let Some(role) = el.attr("role")
-        && BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    {
+    }
+    if entry.marks.boilerplate_role {
         return true;
     }
     if matches!(entry.tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
         return false;
     }
-    let class_or_id = el.attr("class").into_iter().chain(el.attr("id"));
-    for value in class_or_id {
+    for value in [entry.marks.class, entry.marks.id] {
         // An embedded post (`social-media-embed`, `twitter-tweet`) is quoted
         // content of the article, not a share bar.
-        if has_token(value, EMBED_TOKENS) {
+        if value.has(TokenMarks::EMBED) {
             return false;
         }
-        if has_token(value, BOILERPLATE_TOKENS) || has_token(value, CAPTION_BODY_TOKENS) {
+        if value.has(TokenMarks::BOILERPLATE) || value.has(TokenMarks::CAPTION_BODY) {
             return true;
         }
     }
@@ -351,12 +329,8 @@ fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
 
 /// Whether the element's class or id names article content.
 fn names_content(dom: &Dom<'_>, i: usize) -> bool {
-    dom.element(i).is_some_and(|el| {
-        el.attr("class")
-            .into_iter()
-            .chain(el.attr("id"))
-            .any(|v| has_token(v, CONTENT_TOKENS))
-    })
+    let marks = dom.nodes[i].marks;
+    marks.class.has(TokenMarks::CONTENT) || marks.id.has(TokenMarks::CONTENT)
 }
 
 /// Paragraph-like elements whose text scores their ancestors: `p`, `pre`,
@@ -408,22 +382,17 @@ fn initial_score(dom: &Dom<'_>, i: usize) -> f32 {
         Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Th => -5.0,
         _ => 0.0,
     };
-    if let Some(el) = dom.element(i) {
-        for value in el.attr("class").into_iter().chain(el.attr("id")) {
-            if has_token(value, BOILERPLATE_TOKENS) {
+    if entry.is_element {
+        let marks = entry.marks;
+        for value in [marks.class, marks.id] {
+            if value.has(TokenMarks::BOILERPLATE) {
                 score -= CLASS_WEIGHT;
             }
-            if has_token(value, CONTENT_TOKENS) {
+            if value.has(TokenMarks::CONTENT) {
                 score += CLASS_WEIGHT;
             }
         }
-        let is_main_role = el
-            .attr("role")
-            .is_some_and(|r| r.eq_ignore_ascii_case("main"));
-        let is_article_schema = el
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
-        if matches!(entry.tag, Tag::Article | Tag::Main) || is_main_role || is_article_schema {
+        if matches!(entry.tag, Tag::Article | Tag::Main) || marks.main_role || marks.article_body {
             score += SEMANTIC_BONUS;
         }
     }
@@ -444,8 +413,7 @@ mod tests {
             .iter()
             .map(|&r| {
                 let el = scraper::ElementRef::wrap(dom.nodes[r].node).unwrap();
-                el.value()
-                    .attr("id")
+                crate::extract::attr::get_str(el.value(), "id")
                     .unwrap_or(el.value().name())
                     .to_owned()
             })

@@ -8,6 +8,8 @@ use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use crate::extract::attr::local_name;
+use crate::extract::selectors::{BOILERPLATE_ROLES, TokenBuf, TokenMarks};
 use crate::extract::text::is_cjk;
 
 /// Sentinel parent of the root.
@@ -345,6 +347,80 @@ pub struct Entry<'a> {
     pub text_len: u32,
     /// For the same text nodes: commas.
     pub commas: u32,
+    /// For elements: what their attributes say, read once here.
+    pub marks: Marks,
+}
+
+/// What the stages ask of an element's attributes, read in one pass over
+/// them when the index is built (each stage asking again would look every
+/// attribute up by name, for every element, several times).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Vocabularies the `class` tokens fall in.
+    pub class: TokenMarks,
+    /// Vocabularies the `id` tokens fall in.
+    pub id: TokenMarks,
+    /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline
+    /// `display:none` / `visibility:hidden`.
+    pub hidden: bool,
+    /// An ARIA role of a region that is never the body.
+    pub boilerplate_role: bool,
+    /// `role=main`.
+    pub main_role: bool,
+    /// `itemprop=articleBody`.
+    pub article_body: bool,
+}
+
+impl Marks {
+    /// Reads the marks of `el`; `buf` is reused across elements.
+    pub fn of(el: &scraper::node::Element, buf: &mut TokenBuf) -> Marks {
+        let mut marks = Marks::default();
+        for (name, value) in &el.attrs {
+            if name.ns != html5ever::ns!() {
+                continue;
+            }
+            let value: &str = value;
+            match name.local {
+                local_name!("class") => marks.class = TokenMarks::of(value, buf),
+                local_name!("id") => marks.id = TokenMarks::of(value, buf),
+                local_name!("hidden") => marks.hidden = true,
+                local_name!("aria-hidden") => marks.hidden |= value == "true",
+                local_name!("style") => marks.hidden |= style_hides(value),
+                local_name!("role") => {
+                    let role = value.trim();
+                    marks.boilerplate_role = BOILERPLATE_ROLES
+                        .iter()
+                        .any(|r| r.eq_ignore_ascii_case(role));
+                    marks.main_role = value.eq_ignore_ascii_case("main");
+                }
+                local_name!("itemprop") => {
+                    marks.article_body = value.eq_ignore_ascii_case("articleBody");
+                }
+                _ => {}
+            }
+        }
+        marks
+    }
+}
+
+/// Whether an inline style hides the element (`display: none`,
+/// `visibility:hidden`, any case and spacing).
+fn style_hides(style: &str) -> bool {
+    let mentions = |word: &[u8]| {
+        style
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !mentions(b"none") && !mentions(b"hidden") {
+        return false;
+    }
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 /// The flat index with subtree statistics.
@@ -361,13 +437,16 @@ impl<'a> Dom<'a> {
     pub fn build(doc: &'a Html) -> Dom<'a> {
         let mut nodes: Vec<Entry<'a>> = Vec::with_capacity(doc.tree.values().len());
         let mut stack: Vec<u32> = Vec::with_capacity(64);
+        let mut buf = TokenBuf::default();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
                     let index = nodes.len() as u32;
-                    let (tag, is_element) = match node.value() {
-                        Node::Element(el) => (Tag::from_name(el.name()), true),
-                        _ => (Tag::Other, false),
+                    let (tag, is_element, marks) = match node.value() {
+                        Node::Element(el) => {
+                            (Tag::from_name(el.name()), true, Marks::of(el, &mut buf))
+                        }
+                        _ => (Tag::Other, false, Marks::default()),
                     };
                     let parent = stack.last().copied().unwrap_or(NO_PARENT);
                     // Text inside scripts and styles never counts: skip
@@ -389,6 +468,7 @@ impl<'a> Dom<'a> {
                         is_element,
                         text_len,
                         commas,
+                        marks,
                     });
                     stack.push(index);
                 }
@@ -407,7 +487,7 @@ impl<'a> Dom<'a> {
     /// The element's attribute `name`, if an element.
     pub fn attr(&self, index: usize, name: &str) -> Option<&'a str> {
         match self.nodes[index].node.value() {
-            Node::Element(el) => el.attr(name),
+            Node::Element(el) => crate::extract::attr::get_str(el, name),
             _ => None,
         }
     }
@@ -583,6 +663,29 @@ mod tests {
         let script = dom.nodes.iter().position(|e| e.tag == Tag::Script).unwrap();
         assert_eq!(dom.nodes[script + 1].text_len, 0);
         assert_eq!(dom.stats[0].text, 2);
+    }
+
+    #[test]
+    fn marks_read_the_attributes_once() {
+        let doc = Html::parse_document(
+            "<div id=mainContent class='share-bar' role=' Navigation ' itemprop=articlebody>x</div>\
+             <p hidden>a</p><p aria-hidden=true>b</p><p aria-hidden=false>c</p>\
+             <p style='DISPLAY : None'>d</p><p style='color: none'>e</p><p role=main>f</p>",
+        );
+        let dom = Dom::build(&doc);
+        let marks: Vec<Marks> = dom
+            .nodes
+            .iter()
+            .filter(|e| matches!(e.tag, Tag::Div | Tag::P))
+            .map(|e| e.marks)
+            .collect();
+        let div = marks[0];
+        assert!(div.class.has(TokenMarks::BOILERPLATE) && !div.class.has(TokenMarks::CONTENT));
+        assert!(div.id.has(TokenMarks::CONTENT));
+        assert!(div.boilerplate_role && !div.main_role && div.article_body && !div.hidden);
+        let hidden: Vec<bool> = marks[1..].iter().map(|m| m.hidden).collect();
+        assert_eq!(hidden, [true, true, false, true, false, false]);
+        assert!(marks[6].main_role);
     }
 
     #[test]

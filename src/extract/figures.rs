@@ -6,6 +6,7 @@
 //! credit), so captions written as siblings of the image's wrapper are found
 //! as well as `<figure>`/`<figcaption>`.
 
+use crate::extract::attr::get_str;
 use url::Url;
 
 use crate::article::{Figure, Image, ImageCandidate};
@@ -66,17 +67,17 @@ pub fn is_content_image(dom: &Dom<'_>, i: usize) -> bool {
     if best_src(dom, i).is_none() {
         return false;
     }
-    let side = |name| el.attr(name).and_then(parse_pixels);
+    let side = |name| get_str(el, name).and_then(parse_pixels);
     if side("width").is_some_and(|w| w < MIN_IMAGE_SIDE)
         || side("height").is_some_and(|h| h < MIN_IMAGE_SIDE)
     {
         return false;
     }
     let marked = |v: Option<&str>| v.is_some_and(|v| has_token(v, DECORATION_TOKENS));
-    if marked(el.attr("class")) || marked(el.attr("id")) {
+    if marked(get_str(el, "class")) || marked(get_str(el, "id")) {
         return false;
     }
-    if el.attr("role") == Some("presentation") {
+    if get_str(el, "role") == Some("presentation") {
         return false;
     }
     // The file name, not the whole URL: a CDN path may say "images/icons".
@@ -201,9 +202,9 @@ pub fn image_of(dom: &Dom<'_>, img: usize, base: Option<&Url>) -> Option<Image> 
     let src = best_src(dom, img)?;
     let mut srcset_attr = LAZY_SRCSET_ATTRS
         .iter()
-        .find_map(|a| el.attr(a))
-        .or_else(|| el.attr("srcset"))
-        .or_else(|| el.attr("srcSet"));
+        .find_map(|a| get_str(el, a))
+        .or_else(|| get_str(el, "srcset"))
+        .or_else(|| get_str(el, "srcSet"));
     // <picture><source srcset> when the <img> has none.
     let parent = dom.nodes[img].parent as usize;
     if srcset_attr.is_none() && dom.nodes.get(parent).is_some_and(|p| p.tag == Tag::Picture) {
@@ -223,17 +224,16 @@ pub fn image_of(dom: &Dom<'_>, img: usize, base: Option<&Url>) -> Option<Image> 
                 .collect()
         })
         .unwrap_or_default();
-    let alt = el
-        .attr("alt")
+    let alt = get_str(el, "alt")
         .map(normalize_whitespace)
         .filter(|a| !a.is_empty());
     Some(Image {
         src: resolve(base, src),
         srcset,
-        width: el.attr("width").and_then(parse_pixels),
-        height: el.attr("height").and_then(parse_pixels),
+        width: get_str(el, "width").and_then(parse_pixels),
+        height: get_str(el, "height").and_then(parse_pixels),
         alt,
-        sizes: el.attr("sizes").map(str::to_owned),
+        sizes: get_str(el, "sizes").map(str::to_owned),
     })
 }
 
@@ -247,9 +247,9 @@ fn best_src<'a>(dom: &Dom<'a>, img: usize) -> Option<&'a str> {
     };
     let lazy = LAZY_SRC_ATTRS
         .iter()
-        .find_map(|a| el.attr(a))
+        .find_map(|a| get_str(el, a))
         .filter(|s| usable(s));
-    let src = el.attr("src").filter(|s| usable(s));
+    let src = get_str(el, "src").filter(|s| usable(s));
     let src_is_placeholder = src.is_some_and(|s| {
         let file = s
             .split(['?', '#'])
@@ -276,9 +276,8 @@ fn best_src<'a>(dom: &Dom<'a>, img: usize) -> Option<&'a str> {
         (Some(_), Some(lazy)) if src_is_placeholder => Some(lazy.trim()),
         (Some(src), _) => Some(src.trim()),
         (None, Some(lazy)) => Some(lazy.trim()),
-        (None, None) => el
-            .attr("srcset")
-            .or_else(|| LAZY_SRCSET_ATTRS.iter().find_map(|a| el.attr(a)))
+        (None, None) => get_str(el, "srcset")
+            .or_else(|| LAZY_SRCSET_ATTRS.iter().find_map(|a| get_str(el, a)))
             .and_then(|s| s.split_whitespace().next())
             .map(|s| s.trim_end_matches(','))
             .filter(|s| usable(s)),

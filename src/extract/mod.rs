@@ -142,9 +142,10 @@ pub fn extract_timed(
         page_url: page_url.as_ref(),
         prelude: prelude.as_ref(),
     };
-    let meta = timings.time(2, || metadata::collect(&doc, &hints));
-    // 5. Main content and boilerplate.
+    // The flat index every later stage walks (metadata included).
     let dom = timings.time(3, || dom::Dom::build(&doc));
+    let meta = timings.time(2, || metadata::collect_indexed(&doc, &dom, &hints));
+    // 5. Main content and boilerplate.
     let content = timings.time(4, || clean::find_content(&dom));
     // 6. Section tree, figures, related links.
     let body = timings.time(5, || {

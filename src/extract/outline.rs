@@ -7,6 +7,7 @@
 //! the body and reported as bylines and a header time. Headings then nest the
 //! blocks into sections by level.
 
+use crate::extract::attr::get_str;
 use std::collections::{HashMap, HashSet};
 
 use url::Url;
@@ -594,19 +595,22 @@ impl Walker<'_, '_> {
         let Some(el) = self.dom.element(i) else {
             return;
         };
-        let is_related = el.attr("class").into_iter().chain(el.attr("id")).any(|v| {
-            crate::extract::selectors::has_token(
-                v,
-                &[
-                    "related",
-                    "relatedposts",
-                    "recirc",
-                    "recommended",
-                    "readmore",
-                    "more",
-                ],
-            )
-        });
+        let is_related = get_str(el, "class")
+            .into_iter()
+            .chain(get_str(el, "id"))
+            .any(|v| {
+                crate::extract::selectors::has_token(
+                    v,
+                    &[
+                        "related",
+                        "relatedposts",
+                        "recirc",
+                        "recommended",
+                        "readmore",
+                        "more",
+                    ],
+                )
+            });
         if is_related {
             self.collect_links(i);
         }

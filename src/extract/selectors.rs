@@ -305,32 +305,212 @@ pub const CAPTION_LABELS: &[&str] = &[
 /// Splits a class or id value into lower-case tokens (see the module docs).
 pub fn tokens(value: &str) -> impl Iterator<Item = String> + '_ {
     let mut parts: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut prev_lower = false;
-    for c in value.chars() {
-        if c.is_alphanumeric() {
-            if c.is_uppercase() && prev_lower && !current.is_empty() {
-                parts.push(std::mem::take(&mut current));
-            }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            current.extend(c.to_lowercase());
-        } else {
-            if !current.is_empty() {
-                parts.push(std::mem::take(&mut current));
-            }
-            prev_lower = false;
-        }
-    }
-    if !current.is_empty() {
-        parts.push(current);
-    }
+    let mut buf = TokenBuf::default();
+    each_token(value, &mut buf, |t| {
+        parts.push(t.to_owned());
+        false
+    });
     parts.into_iter()
 }
 
 /// Whether any token of `value` is in `vocabulary`.
 pub fn has_token(value: &str, vocabulary: &[&str]) -> bool {
-    tokens(value).any(|t| vocabulary.contains(&t.as_str()))
+    let mut buf = TokenBuf::default();
+    each_token(value, &mut buf, |t| vocabulary.contains(&t))
 }
+
+/// Reusable room for one lower-cased token, so splitting allocates nothing
+/// once it has grown to the longest token.
+#[derive(Debug, Default)]
+pub struct TokenBuf(String);
+
+/// Calls `visit` with each lower-case token of `value` (see the module
+/// docs) until it returns true; returns whether it did. ASCII values, nearly
+/// all of them, take a byte loop.
+pub fn each_token(value: &str, buf: &mut TokenBuf, mut visit: impl FnMut(&str) -> bool) -> bool {
+    let current = &mut buf.0;
+    current.clear();
+    let mut prev_lower = false;
+    if value.is_ascii() {
+        for &b in value.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if b.is_ascii_uppercase() && prev_lower && !current.is_empty() {
+                    if visit(current) {
+                        return true;
+                    }
+                    current.clear();
+                }
+                prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+                current.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                if !current.is_empty() {
+                    if visit(current) {
+                        return true;
+                    }
+                    current.clear();
+                }
+                prev_lower = false;
+            }
+        }
+        return !current.is_empty() && visit(current);
+    }
+    for c in value.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !current.is_empty() {
+                if visit(current) {
+                    return true;
+                }
+                current.clear();
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            current.extend(c.to_lowercase());
+        } else {
+            if !current.is_empty() {
+                if visit(current) {
+                    return true;
+                }
+                current.clear();
+            }
+            prev_lower = false;
+        }
+    }
+    !current.is_empty() && visit(current)
+}
+
+/// Which of the clean stage's vocabularies the tokens of one class or id
+/// value fall in, as bits: worked out once per element when the index is
+/// built, not once per question.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TokenMarks(u8);
+
+impl TokenMarks {
+    /// A token in [`BOILERPLATE_TOKENS`].
+    pub const BOILERPLATE: u8 = 1;
+    /// A token in [`CAPTION_BODY_TOKENS`].
+    pub const CAPTION_BODY: u8 = 2;
+    /// A token in [`EMBED_TOKENS`].
+    pub const EMBED: u8 = 4;
+    /// A token in [`CONTENT_TOKENS`].
+    pub const CONTENT: u8 = 8;
+
+    /// The marks of `value`'s tokens.
+    pub fn of(value: &str, buf: &mut TokenBuf) -> TokenMarks {
+        let mut marks = 0;
+        if value.is_ascii() {
+            // Tokens are slices of the value; the table compares them
+            // without lower-casing a copy.
+            each_ascii_token(value.as_bytes(), |t| marks |= VOCABULARY.bits(t));
+            return TokenMarks(marks);
+        }
+        each_token(value, buf, |t| {
+            marks |= VOCABULARY.bits(t.as_bytes());
+            false
+        });
+        TokenMarks(marks)
+    }
+
+    /// Whether any token is in the vocabulary of `bit`.
+    pub fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// Calls `visit` with each token of an ASCII value, as a slice of it in
+/// its own case (the splitting rules of [`each_token`]).
+fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
+    let mut start = None;
+    let mut prev_lower = false;
+    for (i, &b) in value.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            match start {
+                Some(s) if b.is_ascii_uppercase() && prev_lower => {
+                    visit(&value[s..i]);
+                    start = Some(i);
+                }
+                Some(_) => {}
+                None => start = Some(i),
+            }
+            prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        } else {
+            if let Some(s) = start.take() {
+                visit(&value[s..i]);
+            }
+            prev_lower = false;
+        }
+    }
+    if let Some(s) = start {
+        visit(&value[s..]);
+    }
+}
+
+/// The clean stage's vocabularies as an open-addressing hash table of
+/// lower-case words and their bits: one hash and usually one compare per
+/// token.
+struct Vocabulary {
+    slots: Vec<Option<(&'static str, u8)>>,
+    min_len: usize,
+    max_len: usize,
+}
+
+impl Vocabulary {
+    fn new() -> Vocabulary {
+        let mut words: Vec<(&'static str, u8)> = Vec::new();
+        for (list, bit) in [
+            (BOILERPLATE_TOKENS, TokenMarks::BOILERPLATE),
+            (CAPTION_BODY_TOKENS, TokenMarks::CAPTION_BODY),
+            (EMBED_TOKENS, TokenMarks::EMBED),
+            (CONTENT_TOKENS, TokenMarks::CONTENT),
+        ] {
+            for &w in list {
+                match words.iter_mut().find(|(v, _)| *v == w) {
+                    Some((_, bits)) => *bits |= bit,
+                    None => words.push((w, bit)),
+                }
+            }
+        }
+        // At most a quarter full: probes stay short.
+        let size = (words.len() * 4).next_power_of_two();
+        let mut table = Vocabulary {
+            slots: vec![None; size],
+            min_len: words.iter().map(|(w, _)| w.len()).min().unwrap_or(0),
+            max_len: words.iter().map(|(w, _)| w.len()).max().unwrap_or(0),
+        };
+        for (w, bits) in words {
+            let mut at = table.slot(w.as_bytes());
+            while table.slots[at].is_some() {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = Some((w, bits));
+        }
+        table
+    }
+
+    /// The home slot of a token: FNV-1a over its lower-cased bytes.
+    fn slot(&self, token: &[u8]) -> usize {
+        let mut hash: u32 = 0x811c_9dc5;
+        for &b in token {
+            hash = (hash ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193);
+        }
+        hash as usize & (self.slots.len() - 1)
+    }
+
+    /// The bits of a token in any case; 0 when it is no vocabulary word.
+    fn bits(&self, token: &[u8]) -> u8 {
+        if token.len() < self.min_len || token.len() > self.max_len {
+            return 0;
+        }
+        let mut at = self.slot(token);
+        while let Some((word, bits)) = self.slots[at] {
+            if word.as_bytes().eq_ignore_ascii_case(token) {
+                return bits;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+        0
+    }
+}
+
+static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(Vocabulary::new);
 
 #[cfg(test)]
 mod tests {
@@ -347,5 +527,47 @@ mod tests {
         assert!(has_token("top-ad", BOILERPLATE_TOKENS));
         assert!(!has_token("header shadow", BOILERPLATE_TOKENS));
         assert!(has_token("articleBody", CONTENT_TOKENS));
+    }
+
+    #[test]
+    fn non_ascii_values_split_as_ascii_ones() {
+        let t: Vec<String> = tokens("ÉtéArticle_ad").collect();
+        assert_eq!(t, ["été", "article", "ad"]);
+        assert!(has_token("Größe-ad", BOILERPLATE_TOKENS));
+    }
+
+    #[test]
+    fn marks_name_every_vocabulary_a_value_touches() {
+        let mut buf = TokenBuf::default();
+        let m = TokenMarks::of("article-body twitter-tweet shareBar", &mut buf);
+        assert!(m.has(TokenMarks::CONTENT) && m.has(TokenMarks::EMBED));
+        assert!(!m.has(TokenMarks::CAPTION_BODY));
+        // "sharebar" is no token: the case change splits it into "share", "bar".
+        assert!(m.has(TokenMarks::BOILERPLATE));
+        assert_eq!(
+            TokenMarks::of("header shadow", &mut buf),
+            TokenMarks::default()
+        );
+        assert!(TokenMarks::of("photoCredit", &mut buf).has(TokenMarks::CAPTION_BODY));
+        assert!(!TokenMarks::of("credentials", &mut buf).has(TokenMarks::CAPTION_BODY));
+        // Non-ASCII values take the general splitter, to the same marks.
+        assert_eq!(
+            TokenMarks::of("Größe-ad articleBody", &mut buf),
+            TokenMarks::of("grosse-ad articleBody", &mut buf)
+        );
+        for &w in BOILERPLATE_TOKENS.iter().chain(CONTENT_TOKENS) {
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(
+                TokenMarks::of(&upper, &mut buf),
+                TokenMarks::of(w, &mut buf),
+                "{w}"
+            );
+        }
+        for &w in BOILERPLATE_TOKENS {
+            assert!(
+                TokenMarks::of(w, &mut buf).has(TokenMarks::BOILERPLATE),
+                "{w}"
+            );
+        }
     }
 }

@@ -12,15 +12,54 @@ pub fn normalize_whitespace(s: &str) -> String {
 /// Appends `s` to `out` with whitespace runs collapsed to one space, never
 /// starting `out` with a space nor doubling one already at its end.
 pub fn push_normalized(out: &mut String, s: &str) {
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+    // Each boundary between two pieces is one whitespace character; runs of
+    // them give empty pieces, and the space is added once. Words are copied
+    // whole, not character by character.
+    let space = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    };
+    if s.is_ascii() {
+        // ASCII whitespace as `char::is_whitespace` has it: \t \n \v \f \r and space.
+        let mut pieces = s.split(|c: char| matches!(c, '\t'..='\r' | ' '));
+        if let Some(first) = pieces.next() {
+            out.push_str(first);
+        }
+        for piece in pieces {
+            space(out);
+            out.push_str(piece);
+        }
+        return;
+    }
+    let mut pieces = s.split(char::is_whitespace);
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    for piece in pieces {
+        space(out);
+        out.push_str(piece);
+    }
+}
+
+/// Whether `haystack` contains `needle` (lower-case ASCII), ignoring ASCII
+/// case: `to_ascii_lowercase().contains(needle)` without the copy.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    // Candidates start where the first byte matches in either case.
+    let mut from = 0;
+    while let Some(off) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..]) {
+        let start = from + off;
+        match h.get(start..start + n.len()) {
+            Some(window) if window.eq_ignore_ascii_case(n) => return true,
+            Some(_) => from = start + 1,
+            None => return false,
         }
     }
+    false
 }
 
 /// Whether `c` belongs to a script written without spaces between words
@@ -68,6 +107,46 @@ mod tests {
     fn normalizing_twice_changes_nothing() {
         let once = normalize_whitespace(" x  y\u{a0}z ");
         assert_eq!(normalize_whitespace(&once), once);
+    }
+
+    #[test]
+    fn pieces_normalise_as_characters_do() {
+        let reference = |out: &str, s: &str| {
+            let mut out = out.to_owned();
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    if !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        };
+        for prefix in ["", "a", "a "] {
+            for s in [
+                "",
+                " ",
+                "x",
+                " x ",
+                "a\t\n\x0b\x0c\rb  c",
+                "é  ü\u{a0}z ",
+                "\u{3000}中文 ",
+            ] {
+                let mut out = prefix.to_owned();
+                push_normalized(&mut out, s);
+                assert_eq!(out, reference(prefix, s), "{prefix:?} + {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_needles_in_any_case() {
+        assert!(contains_ignore_ascii_case("post-ByLine", "byline"));
+        assert!(!contains_ignore_ascii_case("by-line", "byline"));
+        assert!(contains_ignore_ascii_case("x", ""));
+        assert!(!contains_ignore_ascii_case("", "a"));
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //! followed.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use scraper::{Html, Selector};
+use scraper::ElementRef;
+
+use crate::extract::attr::{self, local_name};
+use crate::extract::dom::{Dom, Tag};
+use crate::extract::text::contains_ignore_ascii_case;
 use serde_json::{Map, Value};
 
 /// Scripts larger than this are data dumps, not article metadata.
@@ -15,8 +18,6 @@ const MAX_SCRIPT_BYTES: usize = 2 * 1024 * 1024;
 /// Objects visited per page, bounding the work on hostile input.
 const MAX_OBJECTS: usize = 5_000;
 
-static LD_SCRIPTS: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse(r#"script[type*="ld+json" i]"#).expect("valid selector"));
 
 /// Schema.org types that describe an article (the `Article` family and the
 /// postings that carry one).
@@ -119,9 +120,19 @@ pub(super) struct JsonLd {
 }
 
 /// Reads every JSON-LD block of the document.
-pub(super) fn collect(doc: &Html) -> JsonLd {
+pub(super) fn collect(dom: &Dom<'_>) -> JsonLd {
     let mut values = Vec::new();
-    for script in doc.select(&LD_SCRIPTS) {
+    let scripts = (0..dom.nodes.len()).filter(|&i| {
+        dom.nodes[i].tag == Tag::Script
+            && dom
+                .element(i)
+                .and_then(|el| attr::get(el, &local_name!("type")))
+                .is_some_and(|t| contains_ignore_ascii_case(t, "ld+json"))
+    });
+    for i in scripts {
+        let Some(script) = ElementRef::wrap(dom.nodes[i].node) else {
+            continue;
+        };
         let text: String = script.text().collect();
         if text.len() <= MAX_SCRIPT_BYTES {
             values.extend(parse_lenient(&text));
@@ -581,7 +592,16 @@ mod tests {
         let html = format!(
             "<html><head><script type=\"application/ld+json\">{json}</script></head></html>"
         );
-        collect(&Html::parse_document(&html))
+        let doc = scraper::Html::parse_document(&html);
+        collect(&Dom::build(&doc))
+    }
+
+    #[test]
+    fn finds_blocks_by_type_in_any_case_only() {
+        let html = "<script type='Application/LD+JSON'>{\"@type\":\"NewsArticle\",\"headline\":\"A\"}</script>\
+            <script type=application/json>{\"@type\":\"NewsArticle\",\"headline\":\"B\"}</script>";
+        let doc = scraper::Html::parse_document(html);
+        assert_eq!(collect(&Dom::build(&doc)).headline.as_deref(), Some("A"));
     }
 
     #[test]

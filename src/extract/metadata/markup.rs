@@ -3,9 +3,12 @@
 //! (`itemprop`), `rel=author` links, byline elements and `<time>` elements
 //! with where they stand.
 
+use crate::extract::attr::get_str;
 use scraper::{ElementRef, Html};
 
-use crate::extract::text::normalize_whitespace;
+use crate::extract::attr::{self, local_name};
+use crate::extract::dom::{Dom, NO_PARENT, Tag};
+use crate::extract::text::{contains_ignore_ascii_case, normalize_whitespace};
 
 /// Byline texts longer than this are author boxes with a biography.
 const MAX_BYLINE_CHARS: usize = 120;
@@ -178,8 +181,7 @@ fn text_of(el: ElementRef<'_>) -> String {
 }
 
 fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
-    el.value()
-        .attr(name)
+    get_str(el.value(), name)
         .map(normalize_whitespace)
         .filter(|v| !v.is_empty())
 }
@@ -197,7 +199,7 @@ fn placement(el: ElementRef<'_>) -> Placement {
             continue;
         };
         let v = a.value();
-        let role = v.attr("role").unwrap_or("");
+        let role = get_str(v, "role").unwrap_or("");
         match v.name() {
             "article" | "main" => in_main = true,
             "aside" | "nav" => in_aside = true,
@@ -210,8 +212,8 @@ fn placement(el: ElementRef<'_>) -> Placement {
             "contentinfo" => in_footer = true,
             _ => {}
         }
-        let class = v.attr("class").unwrap_or("").to_ascii_lowercase();
-        let id = v.attr("id").unwrap_or("").to_ascii_lowercase();
+        let class = get_str(v, "class").unwrap_or("").to_ascii_lowercase();
+        let id = get_str(v, "id").unwrap_or("").to_ascii_lowercase();
         let named = |words: &[&str]| words.iter().any(|w| class.contains(w) || id.contains(w));
         // Not "widget": page builders wrap every block in one.
         if class_aside.is_none() && named(&["sidebar", "related", "comment", "recommend", "teaser"])
@@ -287,7 +289,7 @@ fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
     let attrs = |e: ElementRef<'_>| {
         let mut label = String::new();
         for a in ["class", "id", "itemprop", "name"] {
-            if let Some(v) = e.value().attr(a) {
+            if let Some(v) = get_str(e.value(), a) {
                 label.push_str(v);
                 label.push(' ');
             }
@@ -307,7 +309,7 @@ fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
     // Nearest label first: the element itself, the text just before it
     // ("Updated: <time>"), then its parent's class.
     let mut own = attrs(el);
-    if el.value().attr("pubdate").is_some() {
+    if get_str(el.value(), "pubdate").is_some() {
         own.push_str("pubdate ");
     }
     own.push_str(text);
@@ -333,24 +335,24 @@ pub(super) fn says_modified(text: &str) -> bool {
 
 /// Whether a class or id names a byline.
 fn is_byline_name(s: &str) -> bool {
-    let s = s.to_ascii_lowercase();
-    (s.contains("byline") || s.contains("author") || s.contains("writer"))
+    let has = |w: &str| contains_ignore_ascii_case(s, w);
+    (has("byline") || has("author") || has("writer"))
         && ![
             "comment", "avatar", "image", "img", "photo", "bio", "desc", "about", "more", "box",
         ]
         .iter()
-        .any(|w| s.contains(w))
+        .any(|w| has(w))
 }
 
 /// Whether a class names a visible date.
 fn is_date_name(s: &str) -> bool {
-    let s = s.to_ascii_lowercase();
+    let has = |w: &&str| contains_ignore_ascii_case(s, w);
     ["date", "time", "publish", "posted", "timestamp"]
         .iter()
-        .any(|w| s.contains(w))
+        .any(has)
         && !["update", "runtime", "timeline", "datepicker", "times"]
             .iter()
-            .any(|w| s.contains(w))
+            .any(has)
 }
 
 /// Subtree and ancestor reads (element text, placement, labels) allowed in
@@ -371,8 +373,9 @@ impl Budget {
     }
 }
 
-/// Gathers the markup signals in one walk in document order.
-pub(super) fn collect(doc: &Html) -> Markup {
+/// Gathers the markup signals in one walk in document order, over the flat
+/// index (tags already told apart, parents one lookup away).
+pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
     let mut m = Markup::default();
     let mut first_h1: Option<String> = None;
     let mut first_h1_id: Option<ego_tree::NodeId> = None;
@@ -389,21 +392,23 @@ pub(super) fn collect(doc: &Html) -> Markup {
     let mut after_h1: Vec<String> = Vec::new();
     let mut before_labelled: Vec<String> = Vec::new();
     let mut budget = Budget(MAX_SUBTREE_READS);
-    for node in root.descendants() {
+    for entry in &dom.nodes {
+        let node = entry.node;
         if let scraper::Node::Text(t) = node.value() {
             if seen_h1 && texts_after >= NEAR_H1_TEXTS_AFTER {
                 continue;
             }
-            let in_code = node.parent().and_then(ElementRef::wrap).is_some_and(|p| {
-                matches!(
-                    p.value().name(),
-                    "script" | "style" | "noscript" | "template"
-                )
-            });
-            let text = normalize_whitespace(t);
-            if in_code || text.is_empty() {
+            let in_code = entry.parent != NO_PARENT
+                && matches!(
+                    dom.nodes[entry.parent as usize].tag,
+                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+                );
+            // Code and blank text (most text nodes of a page's head) are
+            // passed over before any copy is made.
+            if in_code || t.chars().all(char::is_whitespace) {
                 continue;
             }
+            let text = normalize_whitespace(t);
             let short = text.chars().count() <= MAX_DATE_TEXT_CHARS;
             if short
                 && m.labelled_bylines.len() < MAX_KEPT
@@ -444,24 +449,23 @@ pub(super) fn collect(doc: &Html) -> Markup {
             continue;
         };
         let v = el.value();
-        let name = v.name();
-        if name == "h1" {
+        let tag = entry.tag;
+        if tag == Tag::H1 {
             seen_h1 = true;
         }
-        match name {
-            "meta" => {
-                let content = v
-                    .attr("content")
+        match tag {
+            Tag::Meta => {
+                let content = get_str(v, "content")
                     .map(normalize_whitespace)
                     .unwrap_or_default();
                 for key_attr in ["property", "name", "itemprop", "http-equiv"] {
-                    if let Some(k) = v.attr(key_attr) {
+                    if let Some(k) = get_str(v, key_attr) {
                         m.metas
                             .push((k.trim().to_ascii_lowercase(), content.clone()));
                     }
                 }
             }
-            "title" if m.title.is_none() && budget.take() => {
+            Tag::Title if m.title.is_none() && budget.take() => {
                 let in_svg = el
                     .ancestors()
                     .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "svg"));
@@ -469,7 +473,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     m.title = Some(text_of(el)).filter(|t| !t.is_empty());
                 }
             }
-            "h1" if budget.take() => {
+            Tag::H1 if budget.take() => {
                 // Without the anchor glyph documentation generators append.
                 let text = text_of(el)
                     .trim_end_matches(['¶', '#', '§', '🔗'])
@@ -486,8 +490,8 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     }
                 }
             }
-            "link" => {
-                let rel = v.attr("rel").unwrap_or("").to_ascii_lowercase();
+            Tag::Link => {
+                let rel = get_str(v, "rel").unwrap_or("").to_ascii_lowercase();
                 let rels: Vec<&str> = rel.split_whitespace().collect();
                 if rels.contains(&"canonical") && m.canonical.is_none() {
                     m.canonical = attr(el, "href");
@@ -496,7 +500,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
                     m.image_src = attr(el, "href");
                 }
             }
-            "time" if m.dates.len() < MAX_KEPT && budget.take() => {
+            Tag::Time if m.dates.len() < MAX_KEPT && budget.take() => {
                 let text = text_of(el);
                 let attr_value = attr(el, "datetime").or_else(|| attr(el, "content"));
                 if attr_value.is_some()
@@ -516,7 +520,7 @@ pub(super) fn collect(doc: &Html) -> Markup {
             }
             _ => {}
         }
-        if v.attr("rel").is_some_and(|r| {
+        if attr::get(v, &local_name!("rel")).is_some_and(|r| {
             r.split_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("author"))
         }) && budget.take()
@@ -526,12 +530,12 @@ pub(super) fn collect(doc: &Html) -> Markup {
                 m.author_links.push((text, attr(el, "href")));
             }
         }
-        if let Some(prop) = v.attr("itemprop") {
+        if let Some(prop) = attr::get(v, &local_name!("itemprop")) {
             microdata(&mut m.microdata, el, prop, &mut budget);
         }
-        if name != "meta" && name != "time" && name != "script" && name != "style" {
-            let class = v.attr("class").unwrap_or("");
-            let id = v.attr("id").unwrap_or("");
+        if !matches!(tag, Tag::Meta | Tag::Time | Tag::Script | Tag::Style) {
+            let class = attr::get(v, &local_name!("class")).unwrap_or("");
+            let id = attr::get(v, &local_name!("id")).unwrap_or("");
             if m.bylines.len() < MAX_KEPT
                 && (is_byline_name(class) || is_byline_name(id))
                 && budget.take()
@@ -616,7 +620,7 @@ fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str, budget: &mut Bu
                     md.image = el
                         .descendants()
                         .filter_map(ElementRef::wrap)
-                        .find(|d| d.value().attr("itemprop") == Some("url"))
+                        .find(|d| get_str(d.value(), "itemprop") == Some("url"))
                         .and_then(|d| attr(d, "content").or_else(|| attr(d, "href")));
                 }
             }
@@ -635,7 +639,7 @@ fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str, budget: &mut Bu
                 let name = el
                     .descendants()
                     .filter_map(ElementRef::wrap)
-                    .find(|d| d.value().attr("itemprop") == Some("name"))
+                    .find(|d| get_str(d.value(), "itemprop") == Some("name"))
                     .and_then(|d| attr(d, "content").or_else(|| Some(text_of(d))))
                     .or_else(value);
                 if let Some(name) = name.filter(|n| n.chars().count() <= MAX_BYLINE_CHARS) {

@@ -15,6 +15,7 @@ mod jsonld;
 mod markup;
 mod title;
 
+use crate::extract::dom::Dom;
 use chrono::{DateTime, Utc};
 use scraper::Html;
 use url::Url;
@@ -190,10 +191,18 @@ struct Page<'a> {
 }
 
 /// Gathers metadata from the whole document.
+///
+/// Indexes the document first; the pipeline, which has the index already,
+/// calls [`collect_indexed`].
 pub fn collect(doc: &Html, hints: &Hints<'_>) -> Metadata {
+    collect_indexed(doc, &Dom::build(doc), hints)
+}
+
+/// [`collect`] over the document's index `dom`.
+pub fn collect_indexed(doc: &Html, dom: &Dom<'_>, hints: &Hints<'_>) -> Metadata {
     let page = Page {
-        ld: jsonld::collect(doc),
-        markup: markup::collect(doc),
+        ld: jsonld::collect(dom),
+        markup: markup::collect(doc, dom),
         hints,
         base: crate::extract::parse::base_url(doc, hints.page_url),
         captured: hints
