@@ -747,8 +747,12 @@ fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
 }
 
 fn byline_prefix_len(text: &str) -> Option<usize> {
+    // Long blocks are no bylines: measured before any lower-cased copy.
+    if measure(text).0 > MAX_BYLINE_ITEM * 2 {
+        return None;
+    }
     let lower = text.to_lowercase();
-    if lower.len() != text.len() || measure(text).0 > MAX_BYLINE_ITEM * 2 {
+    if lower.len() != text.len() {
         return None;
     }
     BYLINE_PREFIXES

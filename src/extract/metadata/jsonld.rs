@@ -18,7 +18,6 @@ const MAX_SCRIPT_BYTES: usize = 2 * 1024 * 1024;
 /// Objects visited per page, bounding the work on hostile input.
 const MAX_OBJECTS: usize = 5_000;
 
-
 /// Schema.org types that describe an article (the `Article` family and the
 /// postings that carry one).
 const ARTICLE_TYPES: &[&str] = &[

@@ -335,6 +335,13 @@ pub(super) fn says_modified(text: &str) -> bool {
 
 /// Whether a class or id names a byline.
 fn is_byline_name(s: &str) -> bool {
+    let present = letters(s);
+    if !["byline", "author", "writer"]
+        .iter()
+        .any(|w| present & letters(w) == letters(w))
+    {
+        return false;
+    }
     let has = |w: &str| contains_ignore_ascii_case(s, w);
     (has("byline") || has("author") || has("writer"))
         && ![
@@ -346,6 +353,13 @@ fn is_byline_name(s: &str) -> bool {
 
 /// Whether a class names a visible date.
 fn is_date_name(s: &str) -> bool {
+    let present = letters(s);
+    if !["date", "time", "posted", "publish"]
+        .iter()
+        .any(|w| present & letters(w) == letters(w))
+    {
+        return false;
+    }
     let has = |w: &&str| contains_ignore_ascii_case(s, w);
     ["date", "time", "publish", "posted", "timestamp"]
         .iter()
@@ -353,6 +367,15 @@ fn is_date_name(s: &str) -> bool {
         && !["update", "runtime", "timeline", "datepicker", "times"]
             .iter()
             .any(has)
+}
+
+/// The ASCII letters of `s`, any case, as bits (`a` is bit 0): a word can
+/// only be inside `s` when all its letters are, which rules out most class
+/// names in one pass, before any substring search.
+fn letters(s: &str) -> u32 {
+    s.bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .fold(0, |bits, b| bits | 1 << (b.to_ascii_lowercase() - b'a'))
 }
 
 /// Subtree and ancestor reads (element text, placement, labels) allowed in
@@ -648,5 +671,29 @@ fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str, budget: &mut Bu
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_of_bylines_and_dates() {
+        assert!(is_byline_name("article__ByLine"));
+        assert!(is_byline_name("post-author-name"));
+        assert!(!is_byline_name("author-avatar"));
+        assert!(!is_byline_name("container grid"));
+        assert!(is_date_name("entry-DATE"));
+        assert!(is_date_name("post-time"));
+        assert!(!is_date_name("last-updated-time"));
+        assert!(!is_date_name("col-md-6"));
+    }
+
+    #[test]
+    fn letters_are_case_blind_bits() {
+        assert_eq!(letters("aB-z"), letters("zba"));
+        assert_eq!(letters("a") | letters("b"), letters("ab"));
+        assert_eq!(letters("123 -_"), 0);
     }
 }
