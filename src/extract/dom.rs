@@ -616,11 +616,19 @@ pub fn measure(text: &str) -> (u32, u32) {
         return (len, commas);
     }
     for c in text.chars() {
+        if c.is_ascii() {
+            // Mixed texts are mostly ASCII still (spaces, digits, punctuation).
+            if !c.is_ascii_whitespace() && c != '\x0b' {
+                len += 1;
+                commas += u32::from(c == ',');
+            }
+            continue;
+        }
         if c.is_whitespace() {
             continue;
         }
         len += if is_cjk(c) { CJK_WEIGHT } else { 1 };
-        if matches!(c, ',' | '，' | '、' | '،') {
+        if matches!(c, '，' | '、' | '،') {
             commas += 1;
         }
     }
@@ -651,7 +659,13 @@ mod tests {
             let len = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
             (len, text.matches(',').count() as u32)
         };
-        for text in ["", " a, b\t\n\x0b\x0cc,, ", "plain words", "\r\n"] {
+        for text in [
+            "",
+            " a, b\t\n\x0b\x0cc,, ",
+            "plain words",
+            "\r\n",
+            "é, ü\u{a0}x",
+        ] {
             assert_eq!(measure(text), reference(text), "{text:?}");
         }
     }

@@ -399,7 +399,8 @@ impl TokenMarks {
         if value.is_ascii() {
             // Tokens are slices of the value; the table compares them
             // without lower-casing a copy.
-            each_ascii_token(value.as_bytes(), |t| marks |= VOCABULARY.bits(t));
+            let vocabulary = &*VOCABULARY;
+            each_ascii_token(value.as_bytes(), |t| marks |= vocabulary.bits(t));
             return TokenMarks(marks);
         }
         each_token(value, buf, |t| {
@@ -415,31 +416,59 @@ impl TokenMarks {
     }
 }
 
+/// Byte classes of ASCII values for [`each_ascii_token`]: 0 separates
+/// tokens, 1 is a lower-case letter or digit, 2 an upper-case letter.
+static BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            1
+        } else if c.is_ascii_uppercase() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// Calls `visit` with each token of an ASCII value, as a slice of it in
 /// its own case (the splitting rules of [`each_token`]).
 fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
-    let mut start = None;
+    const NONE: usize = usize::MAX;
+    let mut start = NONE;
     let mut prev_lower = false;
     for (i, &b) in value.iter().enumerate() {
-        if b.is_ascii_alphanumeric() {
-            match start {
-                Some(s) if b.is_ascii_uppercase() && prev_lower => {
-                    visit(&value[s..i]);
-                    start = Some(i);
+        match BYTE_CLASSES[usize::from(b)] {
+            0 => {
+                if start != NONE {
+                    visit(&value[start..i]);
+                    start = NONE;
                 }
-                Some(_) => {}
-                None => start = Some(i),
+                prev_lower = false;
             }
-            prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
-        } else {
-            if let Some(s) = start.take() {
-                visit(&value[s..i]);
+            1 => {
+                if start == NONE {
+                    start = i;
+                }
+                prev_lower = true;
             }
-            prev_lower = false;
+            _ => {
+                if start == NONE {
+                    start = i;
+                } else if prev_lower {
+                    visit(&value[start..i]);
+                    start = i;
+                }
+                prev_lower = false;
+            }
         }
     }
-    if let Some(s) = start {
-        visit(&value[s..]);
+    if start != NONE {
+        visit(&value[start..]);
     }
 }
 
@@ -527,6 +556,25 @@ mod tests {
         assert!(has_token("top-ad", BOILERPLATE_TOKENS));
         assert!(!has_token("header shadow", BOILERPLATE_TOKENS));
         assert!(has_token("articleBody", CONTENT_TOKENS));
+    }
+
+    #[test]
+    fn ascii_tokens_split_as_the_general_splitter_does() {
+        for value in [
+            "relatedArticles post_meta-box",
+            "ABCdef",
+            "aB1cD",
+            "x--Y",
+            "",
+            "9Lives",
+        ] {
+            let mut ascii = Vec::new();
+            each_ascii_token(value.as_bytes(), |t| {
+                ascii.push(String::from_utf8_lossy(t).to_lowercase())
+            });
+            let general: Vec<String> = tokens(value).collect();
+            assert_eq!(ascii, general, "{value:?}");
+        }
     }
 
     #[test]
