@@ -75,22 +75,44 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Counts words: runs of alphanumerics, with each CJK character one word.
 pub fn word_count(s: &str) -> u32 {
-    let mut count = 0u32;
+    word_counts(s).words
+}
+
+/// What [`word_counts`] finds in a text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordCounts {
+    /// Words, each CJK character one (as [`word_count`]).
+    pub words: u32,
+    /// CJK characters among them.
+    pub cjk: u32,
+}
+
+/// Words and CJK characters in one pass (the word count and the reading
+/// time both need them; the article text can be long). ASCII runs take a
+/// byte loop.
+pub fn word_counts(s: &str) -> WordCounts {
+    let mut counts = WordCounts::default();
     let mut in_word = false;
     for c in s.chars() {
-        if is_cjk(c) {
-            count = count.saturating_add(1);
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                counts.words += u32::from(!in_word);
+                in_word = true;
+            } else {
+                in_word = false;
+            }
+        } else if is_cjk(c) {
+            counts.words = counts.words.saturating_add(1);
+            counts.cjk = counts.cjk.saturating_add(1);
             in_word = false;
         } else if c.is_alphanumeric() {
-            if !in_word {
-                count = count.saturating_add(1);
-                in_word = true;
-            }
+            counts.words += u32::from(!in_word);
+            in_word = true;
         } else {
             in_word = false;
         }
     }
-    count
+    counts
 }
 
 #[cfg(test)]
@@ -151,6 +173,11 @@ mod tests {
 
     #[test]
     fn counts_cjk_per_character() {
+        assert_eq!(
+            word_counts("普京 meets Kim, 2024年"),
+            WordCounts { words: 6, cjk: 3 }
+        );
+        assert_eq!(word_count("Größe über-all"), 3);
         assert_eq!(word_count("普京 meets Kim"), 4);
         assert_eq!(word_count("it's 2024"), 3);
     }
