@@ -6,6 +6,9 @@
 //!    detection); rejects empty and non-HTML input.
 //! 2. [`snapshot`]: splits off a snapshot prelude (capture time, title, URL).
 //! 3. [`parse`]: one html5ever parse into a DOM; the element limit; base URL.
+//!    Before it, [`prescan`] reads the text once: counts the start tags,
+//!    bounds the nesting, and leaves out script and style bodies, comments
+//!    and SVG content, which no stage reads.
 //! 4. [`metadata`]: title, authors, dates, canonical URL, site name,
 //!    description, keywords, declared language, from the whole document.
 //! 5. [`clean`]: scores the DOM and picks the main-content root; marks
@@ -24,7 +27,6 @@ pub mod attr;
 pub mod clean;
 pub mod dates;
 pub mod decode;
-pub mod depth;
 pub mod dom;
 pub mod error;
 pub mod figures;
@@ -34,6 +36,7 @@ pub mod metadata;
 pub mod options;
 pub mod outline;
 pub mod parse;
+pub mod prescan;
 pub mod render;
 pub mod selectors;
 pub mod snapshot;

@@ -1,0 +1,989 @@
+//! One linear pass over the text before html5ever sees it: counts the start
+//! tags, bounds element nesting, and leaves out bytes the extraction never
+//! reads, so that html5ever does not spend time on them.
+//!
+//! - **Nesting.** html5ever's tree builder checks element scopes by walking
+//!   the stack of open elements, so its cost grows faster than quadratically
+//!   with depth (a 500 KB page of nested `<div>`s would take minutes). The
+//!   scan keeps its own stack of open elements the way a browser would for
+//!   ordinary tags (void elements and implicitly closed ones such as `<p>`
+//!   and `<li>` are not counted; an end tag closes back to its match) and
+//!   drops start and end tags below `max_depth`, keeping their text.
+//! - **Script and style bodies.** The content of `<script>` (except JSON-LD,
+//!   which metadata reads) and `<style>` is emptied; the tags stay. A script
+//!   holding `<!--` is left alone: html5ever's escaped script states make its
+//!   end ambiguous.
+//! - **Comments** (`<!-- ... -->`) are left out where removing them cannot
+//!   join the text around them into new markup (after `>`, at the start, or
+//!   between whitespace and markup).
+//! - **Inline SVG.** The content of `<svg>...</svg>` is emptied when it
+//!   holds no markup that would make html5ever leave the SVG (`<p>`, `<div>`
+//!   and the other breakout tags) or that it might read as raw text.
+//!
+//! Everything else is copied unchanged; the other raw-text elements
+//! (`textarea`, `title`, ...) are skipped as text, not markup. A page with
+//! nothing to change comes back without a copy; otherwise the output is
+//! built in the same pass, one run of untouched bytes at a time. Every
+//! delimiter is ASCII, so every cut falls on a character boundary.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+use memchr::{memchr, memchr2};
+
+/// How many of the innermost dropped elements an end tag is matched against.
+const MATCH_WINDOW: usize = 64;
+
+static END_TAG_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"</"));
+static COMMENT_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
+static DASHES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"--"));
+static CDATA_CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"]]>"));
+
+/// The pre-scanned text and what the scan counted.
+#[derive(Debug)]
+pub struct Prescanned<'a> {
+    /// The text to parse: the input itself when nothing was left out.
+    pub html: Cow<'a, str>,
+    /// Start tags in the input, outside comments and raw text.
+    pub start_tags: usize,
+}
+
+/// Scans `html` once: counts its start tags, drops tags nested deeper than
+/// `max_depth`, and empties script, style, comment and SVG content.
+pub fn prescan(html: &str, max_depth: usize) -> Prescanned<'_> {
+    let mut scan = Scan {
+        bytes: html.as_bytes(),
+        out: Output {
+            html,
+            buf: None,
+            copied_to: 0,
+        },
+        stack: Vec::new(),
+        dropped: Vec::new(),
+        start_tags: 0,
+        foreign: [0; 2],
+        svg_blocked_until: 0,
+        unsure: false,
+        max_depth,
+    };
+    scan.run();
+    Prescanned {
+        start_tags: scan.start_tags,
+        html: scan.out.finish(),
+    }
+}
+
+/// The output, built lazily: nothing is copied until the first cut.
+struct Output<'a> {
+    html: &'a str,
+    buf: Option<String>,
+    /// Input before this index is accounted for (copied or cut).
+    copied_to: usize,
+}
+
+impl<'a> Output<'a> {
+    /// Leaves `html[from..to]` out; `from` is at or after every earlier cut.
+    fn cut(&mut self, from: usize, to: usize) {
+        if from >= to {
+            return;
+        }
+        let html = self.html;
+        let buf = self
+            .buf
+            .get_or_insert_with(|| String::with_capacity(html.len()));
+        buf.push_str(&html[self.copied_to..from]);
+        self.copied_to = to;
+    }
+
+    /// The byte the output holds just before input index `at`.
+    fn byte_before(&self, at: usize) -> Option<u8> {
+        if at > self.copied_to {
+            self.html.as_bytes().get(at - 1).copied()
+        } else {
+            self.buf
+                .as_ref()
+                .and_then(|buf| buf.as_bytes().last().copied())
+        }
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.buf {
+            None => Cow::Borrowed(self.html),
+            Some(mut buf) => {
+                buf.push_str(&self.html[self.copied_to..]);
+                Cow::Owned(buf)
+            }
+        }
+    }
+}
+
+/// What the scan needs to know about an element name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// No end tag.
+    Void,
+    /// Closed implicitly by a sibling of the same kind; never counted.
+    Implied,
+    Script,
+    Style,
+    /// Another element whose content is text up to its end tag.
+    RawText,
+    /// Everything after the start tag is text.
+    Plaintext,
+    Svg,
+    Math,
+    Other,
+}
+
+impl Kind {
+    fn of(name: &[u8]) -> Kind {
+        let mut lower = [0u8; 9];
+        let Some(lower) = lower.get_mut(..name.len()) else {
+            return Kind::Other;
+        };
+        for (l, b) in lower.iter_mut().zip(name) {
+            *l = b.to_ascii_lowercase();
+        }
+        match &*lower {
+            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+            | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"keygen" => Kind::Void,
+            b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th"
+            | b"thead" | b"tbody" | b"tfoot" | b"rb" | b"rt" | b"rp" | b"colgroup" | b"caption" => {
+                Kind::Implied
+            }
+            b"script" => Kind::Script,
+            b"style" => Kind::Style,
+            b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes"
+            | b"noscript" => Kind::RawText,
+            b"plaintext" => Kind::Plaintext,
+            b"svg" => Kind::Svg,
+            b"math" => Kind::Math,
+            _ => Kind::Other,
+        }
+    }
+
+    fn is_raw_text(self) -> bool {
+        matches!(self, Kind::Script | Kind::Style | Kind::RawText)
+    }
+}
+
+/// Start tags that make html5ever leave SVG or MathML content (`font` only
+/// with some attributes; always here, to be safe).
+fn breaks_out_of_foreign(name: &[u8]) -> bool {
+    let mut lower = [0u8; 10];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    for (l, b) in lower.iter_mut().zip(name) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &*lower,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"font"
+    )
+}
+
+/// HTML whitespace (CR included: the tokenizer sees it as a line feed).
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// A start or end tag, tokenized as html5ever does.
+struct Tag {
+    /// One past the tag name.
+    name_end: usize,
+    /// One past the closing `>` (the end of input if there is none).
+    end: usize,
+    /// Ends with `/>` outside an attribute value.
+    self_closing: bool,
+}
+
+/// Reads the tag whose name starts at `name_start`: the name runs to
+/// whitespace, `/` or `>`; a quote opens an attribute value only right
+/// after `=` (and whitespace) following an attribute name, so a quoted
+/// value may hold `>`.
+fn read_tag(b: &[u8], name_start: usize) -> Tag {
+    let n = b.len();
+    let name_end = b[name_start..]
+        .iter()
+        .position(|&c| is_space(c) || c == b'/' || c == b'>')
+        .map_or(n, |p| name_start + p);
+    let unterminated = Tag {
+        name_end,
+        end: n,
+        self_closing: false,
+    };
+    // Where the tokenizer was last "before an attribute name".
+    let mut segment = name_end;
+    let mut i = name_end;
+    loop {
+        let Some(off) = memchr2(b'>', b'=', &b[i..]) else {
+            return unterminated;
+        };
+        let at = i + off;
+        if b[at] == b'>' {
+            return Tag {
+                name_end,
+                end: at + 1,
+                self_closing: at > name_end && b[at - 1] == b'/',
+            };
+        }
+        // `=`: a value follows only if an attribute name precedes it;
+        // otherwise it starts a name (`<a =x>`, `<a/=x>`).
+        let mut k = at;
+        while k > segment && is_space(b[k - 1]) {
+            k -= 1;
+        }
+        if k == segment || b[k - 1] == b'/' {
+            i = at + 1;
+            continue;
+        }
+        let mut v = at + 1;
+        while v < n && is_space(b[v]) {
+            v += 1;
+        }
+        match b.get(v) {
+            None => return unterminated,
+            Some(&quote @ (b'"' | b'\'')) => match memchr(quote, &b[v + 1..]) {
+                Some(e) => {
+                    i = v + 1 + e + 1;
+                    segment = i;
+                }
+                None => return unterminated,
+            },
+            Some(b'>') => {
+                return Tag {
+                    name_end,
+                    end: v + 1,
+                    self_closing: false,
+                };
+            }
+            Some(_) => {
+                // Unquoted: to whitespace or `>` (`/`, `=` and quotes
+                // included).
+                let u = b[v..]
+                    .iter()
+                    .position(|&c| is_space(c) || c == b'>')
+                    .map_or(n, |p| v + p);
+                if u == n {
+                    return unterminated;
+                }
+                if b[u] == b'>' {
+                    return Tag {
+                        name_end,
+                        end: u + 1,
+                        self_closing: false,
+                    };
+                }
+                i = u;
+                segment = u;
+            }
+        }
+    }
+}
+
+/// One past the end of the comment whose `<!--` ends at `from`, as the
+/// tokenizer ends it (`-->`, `--!>`, or the abrupt `<!-->` and `<!--->`).
+fn comment_end(b: &[u8], from: usize) -> Option<usize> {
+    let rest = &b[from..];
+    if rest.first() == Some(&b'>') {
+        return Some(from + 1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(from + 2);
+    }
+    let mut i = from;
+    loop {
+        let at = i + DASHES.find(&b[i..])?;
+        match b.get(at + 2) {
+            Some(b'>') => return Some(at + 3),
+            Some(b'!') if b.get(at + 3) == Some(&b'>') => return Some(at + 4),
+            None => return None,
+            Some(_) => i = at + 1,
+        }
+    }
+}
+
+/// Index of the `<` of the end tag closing raw text named `name` that
+/// starts at `from` (`</name` followed by whitespace, `/`, `>` or the end,
+/// ASCII case-insensitive), or the end of input.
+fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let n = b.len();
+    let mut i = from;
+    while let Some(off) = END_TAG_OPEN.find(&b[i..]) {
+        let at = i + off;
+        let after = at + 2 + name.len();
+        if after <= n
+            && b[at + 2..after].eq_ignore_ascii_case(name)
+            && b.get(after)
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
+        {
+            return at;
+        }
+        i = at + 2;
+    }
+    n
+}
+
+/// One past the `>` ending a bogus comment, doctype or processing
+/// instruction whose body starts at `from`.
+fn bogus_end(b: &[u8], from: usize) -> usize {
+    memchr(b'>', &b[from..]).map_or(b.len(), |e| from + e + 1)
+}
+
+/// Whether a script start tag declares JSON-LD (`ld+json` anywhere in it,
+/// a superset of the `type` attribute metadata selects on).
+fn is_json_ld(tag: &[u8]) -> bool {
+    tag.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+}
+
+/// How an inline SVG's content ends.
+enum SvgContent {
+    /// At the `<` of its matching `</svg>`, holding this many start tags.
+    Closed { at: usize, start_tags: usize },
+    /// Unsafe to empty: the scan stopped at this index.
+    Kept { scanned_to: usize },
+}
+
+/// Reads the content of an `<svg>` from `from` (just after its start tag)
+/// to its matching `</svg>`, in SVG's rules: no raw text, CDATA sections,
+/// an end tag closes back to its match. Content html5ever would not keep
+/// inside the SVG (breakout tags such as `<p>`, end tags matching nothing
+/// inside), raw-text elements holding `<` (HTML integration points would
+/// read them as raw text), and unterminated constructs make it
+/// [`SvgContent::Kept`].
+fn svg_content(b: &[u8], from: usize) -> SvgContent {
+    let n = b.len();
+    let kept = SvgContent::Kept { scanned_to: n };
+    // Elements open inside, the SVG itself first.
+    let mut open: Vec<&[u8]> = vec![b"svg"];
+    let mut start_tags = 0;
+    let mut pos = from;
+    while let Some(off) = memchr(b'<', &b[pos..]) {
+        let lt = pos + off;
+        let Some(&first) = b.get(lt + 1) else {
+            return kept;
+        };
+        match first {
+            b'!' => {
+                let body = &b[lt + 2..];
+                let end = if body.starts_with(b"--") {
+                    comment_end(b, lt + 4)
+                } else if body.starts_with(b"[CDATA[") {
+                    CDATA_CLOSE.find(&b[lt + 9..]).map(|e| lt + 9 + e + 3)
+                } else {
+                    memchr(b'>', body).map(|e| lt + 2 + e + 1)
+                };
+                let Some(end) = end else { return kept };
+                pos = end;
+            }
+            b'?' => pos = bogus_end(b, lt + 2),
+            b'/' => {
+                let Some(&c) = b.get(lt + 2) else {
+                    return kept;
+                };
+                if c == b'>' {
+                    pos = lt + 3;
+                } else if !c.is_ascii_alphabetic() {
+                    pos = bogus_end(b, lt + 2);
+                } else {
+                    // An end tag closes back to its match; one matching
+                    // nothing inside would reach the HTML around the SVG.
+                    let tag = read_tag(b, lt + 2);
+                    let name = &b[lt + 2..tag.name_end];
+                    let Some(at) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) else {
+                        return SvgContent::Kept { scanned_to: lt };
+                    };
+                    open.truncate(at);
+                    if open.is_empty() {
+                        return SvgContent::Closed { at: lt, start_tags };
+                    }
+                    pos = tag.end;
+                }
+            }
+            c if c.is_ascii_alphabetic() => {
+                let tag = read_tag(b, lt + 1);
+                let name = &b[lt + 1..tag.name_end];
+                start_tags += 1;
+                if breaks_out_of_foreign(name) {
+                    return SvgContent::Kept { scanned_to: lt };
+                }
+                if !tag.self_closing {
+                    open.push(name);
+                }
+                pos = tag.end;
+                let kind = Kind::of(name);
+                if kind.is_raw_text() || kind == Kind::Plaintext {
+                    // Text in SVG, raw text at an integration point: the
+                    // same only when it holds no markup.
+                    let end = raw_text_end(b, pos, name);
+                    if end == n || memchr(b'<', &b[pos..end]).is_some() {
+                        return SvgContent::Kept { scanned_to: lt };
+                    }
+                    pos = end;
+                }
+            }
+            _ => pos = lt + 1,
+        }
+    }
+    kept
+}
+
+/// The state of the one pass.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    out: Output<'a>,
+    /// Open counted elements within the limit.
+    stack: Vec<&'a [u8]>,
+    /// Elements opened below the limit: they continue the stack virtually,
+    /// so their end tags are dropped too.
+    dropped: Vec<&'a [u8]>,
+    start_tags: usize,
+    /// Open `<svg>` and `<math>` elements (at least), whose script and
+    /// style are not HTML raw text: left as they are.
+    foreign: [usize; 2],
+    /// An SVG whose content was unsafe to empty was read up to here: SVGs
+    /// starting before are not read again, so the scan stays linear.
+    svg_blocked_until: usize,
+    /// The scan may read the text differently from html5ever from here on
+    /// (SVG or MathML content it skipped as raw text or CDATA held `<`):
+    /// nothing more is left out but the tags below the depth limit.
+    unsure: bool,
+    max_depth: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn in_foreign(&self) -> bool {
+        self.foreign != [0, 0]
+    }
+
+    /// Leaves out bytes no stage reads, unless the scan is unsure.
+    fn leave_out(&mut self, from: usize, to: usize) {
+        if !self.unsure {
+            self.out.cut(from, to);
+        }
+    }
+
+    /// In SVG or MathML, text skipped as raw text or CDATA might be markup
+    /// to html5ever (or the reverse): safe only without `<`.
+    fn check_foreign_skip(&mut self, skipped: &[u8]) {
+        if self.in_foreign() && memchr(b'<', skipped).is_some() {
+            self.unsure = true;
+        }
+    }
+
+    fn run(&mut self) {
+        let b = self.bytes;
+        let n = b.len();
+        let mut pos = 0;
+        while let Some(off) = memchr(b'<', &b[pos..]) {
+            let lt = pos + off;
+            let Some(&first) = b.get(lt + 1) else { break };
+            pos = match first {
+                b'!' => self.markup_declaration(lt),
+                b'?' => bogus_end(b, lt + 2),
+                b'/' => match b.get(lt + 2) {
+                    None => break,
+                    Some(b'>') => lt + 3,
+                    Some(c) if c.is_ascii_alphabetic() => self.end_tag(lt),
+                    Some(_) => bogus_end(b, lt + 2),
+                },
+                c if c.is_ascii_alphabetic() => self.start_tag(lt),
+                _ => lt + 1,
+            };
+            if pos >= n {
+                break;
+            }
+        }
+    }
+
+    /// `<!`: a comment (left out where safe), a CDATA section in foreign
+    /// content, or a doctype or bogus comment (kept). Returns where to go on.
+    fn markup_declaration(&mut self, lt: usize) -> usize {
+        let b = self.bytes;
+        let body = &b[lt + 2..];
+        if body.starts_with(b"--") {
+            // Unterminated, the comment runs to the end of input.
+            let end = comment_end(b, lt + 4).unwrap_or(b.len());
+            // Joining the text around it must not make markup or a
+            // character reference; nor join whitespace to text after it
+            // (in a table, html5ever moves a run of text holding more than
+            // whitespace out of the table, whitespace alone stays).
+            let safe = match self.out.byte_before(lt) {
+                None | Some(b'>') => true,
+                Some(c) if is_space(c) => b.get(end).is_none_or(|&c| c == b'<' || is_space(c)),
+                Some(_) => false,
+            };
+            if safe {
+                self.leave_out(lt, end);
+            }
+            end
+        } else if self.in_foreign() && body.starts_with(b"[CDATA[") {
+            let end = CDATA_CLOSE
+                .find(&b[lt + 9..])
+                .map_or(b.len(), |e| lt + 9 + e + 3);
+            self.check_foreign_skip(&b[lt + 9..end]);
+            end
+        } else {
+            bogus_end(b, lt + 2)
+        }
+    }
+
+    fn start_tag(&mut self, lt: usize) -> usize {
+        let b = self.bytes;
+        let tag = read_tag(b, lt + 1);
+        let name = &b[lt + 1..tag.name_end];
+        self.start_tags += 1;
+        let kind = Kind::of(name);
+        let mut dropped = false;
+        if !matches!(kind, Kind::Void | Kind::Implied) {
+            if self.stack.len() >= self.max_depth {
+                dropped = true;
+                self.dropped.push(name);
+                self.out.cut(lt, tag.end);
+            } else if !kind.is_raw_text() {
+                // Raw-text elements close at their own end tag, read
+                // below: they never stay open.
+                self.stack.push(name);
+            }
+        }
+        match kind {
+            Kind::Plaintext if !self.in_foreign() => b.len(),
+            Kind::Svg | Kind::Math if !tag.self_closing => {
+                self.foreign[usize::from(kind == Kind::Math)] += 1;
+                if kind == Kind::Svg && lt >= self.svg_blocked_until && !self.unsure {
+                    match svg_content(b, tag.end) {
+                        SvgContent::Closed { at, start_tags } => {
+                            self.start_tags += start_tags;
+                            self.leave_out(tag.end, at);
+                            return at;
+                        }
+                        SvgContent::Kept { scanned_to } => self.svg_blocked_until = scanned_to,
+                    }
+                }
+                tag.end
+            }
+            _ if kind.is_raw_text() => {
+                let end = raw_text_end(b, tag.end, name);
+                let content = &b[tag.end..end];
+                self.check_foreign_skip(content);
+                let empty = !self.in_foreign()
+                    && match kind {
+                        Kind::Style => true,
+                        Kind::Script => {
+                            !is_json_ld(&b[lt..tag.end]) && COMMENT_OPEN.find(content).is_none()
+                        }
+                        _ => false,
+                    };
+                if empty {
+                    self.leave_out(tag.end, end);
+                }
+                if dropped || end == b.len() {
+                    // A dropped element's end tag is dropped on its own.
+                    end
+                } else {
+                    read_tag(b, end + 2).end
+                }
+            }
+            _ => tag.end,
+        }
+    }
+
+    fn end_tag(&mut self, lt: usize) -> usize {
+        let b = self.bytes;
+        let tag = read_tag(b, lt + 2);
+        let name = &b[lt + 2..tag.name_end];
+        let kind = Kind::of(name);
+        if matches!(kind, Kind::Svg | Kind::Math) {
+            let open = &mut self.foreign[usize::from(kind == Kind::Math)];
+            *open = open.saturating_sub(1);
+        }
+        if matches!(kind, Kind::Void | Kind::Implied) {
+            return tag.end;
+        }
+        // Only the innermost few dropped elements are searched, so stray
+        // end tags cannot make the scan quadratic.
+        let recent = self.dropped.len().saturating_sub(MATCH_WINDOW);
+        if let Some(at) = self.dropped[recent..]
+            .iter()
+            .rposition(|open| open.eq_ignore_ascii_case(name))
+        {
+            self.dropped.truncate(recent + at);
+            self.out.cut(lt, tag.end);
+        } else if let Some(at) = self
+            .stack
+            .iter()
+            .rposition(|open| open.eq_ignore_ascii_case(name))
+        {
+            self.stack.truncate(at);
+            self.dropped.clear();
+        }
+        tag.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use scraper::{Html, Node};
+
+    fn scanned(html: &str) -> Cow<'_, str> {
+        prescan(html, 512).html
+    }
+
+    fn bound_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
+        prescan(html, max_depth).html
+    }
+
+    #[test]
+    fn ordinary_pages_are_untouched() {
+        let html = "<!DOCTYPE html><html><body><div><p>a<p>b<ul><li>x<li>y</ul><img src=a><br></div>\
+                    <textarea><!-- not a comment --></textarea><script type=\"application/LD+JSON\">\
+                    {\"a\": \"<b>\"}</script></body></html>";
+        assert!(matches!(bound_nesting(html, 4), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_and_text_kept() {
+        let html = format!(
+            "{}deep text{}",
+            "<div class='a>b'>".repeat(50),
+            "</div>".repeat(50)
+        );
+        let bounded = bound_nesting(&html, 10);
+        assert_eq!(bounded.matches("<div").count(), 10);
+        assert_eq!(bounded.matches("</div>").count(), 10);
+        assert!(bounded.contains("deep text"));
+    }
+
+    #[test]
+    fn raw_text_and_comments_are_not_markup() {
+        let html = "<div><!-- <div><div><div> --><style>div{}</style><div>x</div></div>";
+        assert_eq!(
+            bound_nesting(html, 2),
+            "<div><style></style><div>x</div></div>"
+        );
+        let html = "<div><textarea><div><div><div></textarea><div>x</div></div>";
+        assert!(matches!(bound_nesting(html, 2), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn void_implied_and_raw_elements_do_not_count() {
+        let html = "<div><p><li><br><img><title>t</title><div>x</div></div>";
+        assert!(matches!(bound_nesting(html, 2), Cow::Borrowed(_)));
+        // A stray end tag closes back to its match.
+        let html = "<div><span><b></span><div>x</div></div>";
+        assert!(matches!(bound_nesting(html, 3), Cow::Borrowed(_)));
+        let html = "<div><span><b></div><div>x</div>";
+        assert_eq!(bound_nesting(html, 2), "<div><span></div><div>x</div>");
+    }
+
+    #[test]
+    fn counts_start_tags_outside_comments_and_raw_text() {
+        let html = "<p>a</p><!-- <p> --><script>'<p>'</script><title><p></title><br/>\
+                    <svg><path/><g></g></svg><a href='<p>'>x</a>";
+        // p, script, title, br, svg, path, g, a.
+        assert_eq!(prescan(html, 512).start_tags, 8);
+        assert_eq!(prescan("a < b <1 <", 512).start_tags, 0);
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_emptied() {
+        assert_eq!(
+            scanned("<head><script src=a.js>var a = '<div>';</script><STYLE media=x>p>a{}</STYLE>"),
+            "<head><script src=a.js></script><STYLE media=x></STYLE>"
+        );
+        // The end tag as the tokenizer finds it.
+        assert_eq!(
+            scanned("<script>a</scriptx>b</SCRIPT >c"),
+            "<script></SCRIPT >c"
+        );
+        assert_eq!(scanned("<script>a</script/>c"), "<script></script/>c");
+        // Unterminated: the script runs to the end.
+        assert_eq!(scanned("<p>x<script>var a = 1;"), "<p>x<script>");
+    }
+
+    #[test]
+    fn json_ld_and_escaped_scripts_are_kept() {
+        for html in [
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>",
+            "<script TYPE='application/LD+JSON'>{}</script>",
+            "<script>document.write('<!--');</script>",
+            "<script><!-- var a; --></script>",
+            "<script></script>",
+        ] {
+            assert!(matches!(scanned(html), Cow::Borrowed(_)), "{html}");
+        }
+    }
+
+    #[test]
+    fn scripts_inside_raw_text_and_comments_are_not_scripts() {
+        for html in [
+            "<textarea><script>x</script></textarea>",
+            "<title><style>x</style></title>",
+            "<noscript><script>x</script></noscript>",
+            "<xmp><svg><g/></svg></xmp>",
+            "x<!-- <script>x</script> -->",
+            "<a title='<script>x</script>'>y</a>",
+        ] {
+            assert!(matches!(scanned(html), Cow::Borrowed(_)), "{html}");
+        }
+    }
+
+    #[test]
+    fn comments_are_dropped_where_safe() {
+        assert_eq!(
+            scanned("<!-- a --><p>x</p>\n<!-- b -- c --!> <p>y</p><!---->"),
+            "<p>x</p>\n <p>y</p>"
+        );
+        assert_eq!(scanned("<p><!--><!--->z"), "<p>z");
+        // Unterminated: the comment runs to the end.
+        assert_eq!(scanned("<p>x</p> <!-- <p>y</p>"), "<p>x</p> ");
+        // Joining the text around them could make markup or references.
+        for html in [
+            "a<<!-- -->b",
+            "&amp<!-- -->;",
+            "</<!-- -->b>",
+            "x<!-- -->y",
+            "<table> <!-- -->x",
+        ] {
+            assert!(matches!(scanned(html), Cow::Borrowed(_)), "{html}");
+        }
+    }
+
+    #[test]
+    fn svg_content_is_emptied() {
+        assert_eq!(
+            scanned(
+                "<p>a<svg viewBox='0 0 1 1'><svg><title>t</title></svg><path d='M0>1'/></svg>b"
+            ),
+            "<p>a<svg viewBox='0 0 1 1'></svg>b"
+        );
+        assert_eq!(
+            scanned("<SVG><style>.a{fill:red}</style><![CDATA[</svg>]]><!-- </svg> --></svg >x"),
+            "<SVG></svg >x"
+        );
+        // Self-closing: nothing to empty.
+        assert!(matches!(scanned("<svg/><p>x</p>"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn svg_content_html5ever_would_move_out_is_kept() {
+        for html in [
+            "<svg><p>x</p></svg>",
+            "<svg><g><div>x</div></g></svg>",
+            "<svg><foreignObject><span>x</span></foreignObject></svg>",
+            "<svg></p></svg>",
+            "<svg><style>a<b</style></svg>",
+            "<svg><g>unterminated",
+            "<div><svg></div>x</svg>",
+            "<svg></g></svg>",
+        ] {
+            assert!(matches!(scanned(html), Cow::Borrowed(_)), "{html}");
+        }
+        // An SVG after a kept one is emptied again.
+        assert_eq!(
+            scanned("<svg><b>x</b></svg><svg><g/></svg>"),
+            "<svg><b>x</b></svg><svg></svg>"
+        );
+    }
+
+    #[test]
+    fn quoted_attribute_values_may_hold_angle_brackets() {
+        let html = "<div title=\"a > b\" data-x='<script>'><script>1</script></div>";
+        assert_eq!(
+            scanned(html),
+            "<div title=\"a > b\" data-x='<script>'><script></script></div>"
+        );
+        // A quote not after `=` opens nothing: the tag ends at the first `>`.
+        assert_eq!(scanned("<a b'c><!-- x -->d</a>"), "<a b'c>d</a>");
+        assert_eq!(scanned("<a b=c'd><!-- x -->e"), "<a b=c'd>e");
+        assert_eq!(scanned("<a =\"x><!-- y -->\">"), "<a =\"x>\">");
+    }
+
+    #[test]
+    fn malformed_input_does_not_panic() {
+        for html in [
+            "",
+            "<",
+            "</",
+            "<!",
+            "<!-",
+            "<!--",
+            "<!---",
+            "<?",
+            "<a",
+            "<a b",
+            "<a b=",
+            "<a b='",
+            "<a b=c",
+            "</a",
+            "</a b='",
+            "<script",
+            "<script>",
+            "<script>x</",
+            "<script>x</script",
+            "<svg>",
+            "<svg><",
+            "<svg></",
+            "<svg><!",
+            "<svg><![CDATA[",
+            "<svg><style>",
+            "<é>x</é>",
+            "<aé b=é>é</aé>",
+            "<ñ",
+            "</ñ>",
+            "<style>é",
+        ] {
+            let out = prescan(html, 2);
+            assert!(out.html.len() <= html.len(), "{html}");
+        }
+    }
+
+    /// The text html5ever finds outside script, style, SVG and comments.
+    fn visible_text(html: &str) -> String {
+        let doc = Html::parse_document(html);
+        let mut text = String::new();
+        for node in doc.tree.root().descendants() {
+            if let Node::Text(t) = node.value() {
+                let hidden = node.ancestors().any(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| matches!(e.name(), "script" | "style" | "svg"))
+                });
+                if !hidden {
+                    text.push_str(t);
+                }
+            }
+        }
+        text
+    }
+
+    const PIECES: &[&str] = &[
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<table>",
+        "<td>",
+        "<li>",
+        "<script>",
+        "</script>",
+        "<script type=application/ld+json>",
+        "</SCRIPT >",
+        "<style>",
+        "</style>",
+        "<svg>",
+        "</svg>",
+        "<svg/>",
+        "<g>",
+        "<path d='M>'/>",
+        "<math>",
+        "</math>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "</textarea>",
+        "<!--",
+        "-->",
+        "--!>",
+        "<!-- c -->",
+        "<![CDATA[",
+        "]]>",
+        "<a href=\"x>y\">",
+        "</a>",
+        "text",
+        "é",
+        " ",
+        "\n",
+        "<",
+        ">",
+        "</",
+        "'",
+        "\"",
+        "=",
+        "&amp",
+        ";",
+        "x",
+        "<!DOCTYPE html>",
+        "<?x>",
+    ];
+
+    proptest! {
+        #[test]
+        fn ascii_soup_never_panics_nor_grows(soup in "[<>/!a-z\"'= -]{0,80}") {
+            for depth in [1, 3, 512] {
+                let out = prescan(&soup, depth);
+                prop_assert!(out.html.len() <= soup.len());
+            }
+        }
+
+        #[test]
+        fn soup_of_pieces_never_panics_nor_grows(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            let html = pieces.concat();
+            for depth in [1, 3] {
+                let out = prescan(&html, depth);
+                prop_assert!(out.html.len() <= html.len());
+            }
+        }
+
+        #[test]
+        fn visible_text_is_unchanged(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            let html = pieces.concat();
+            let out = scanned(&html);
+            prop_assert_eq!(visible_text(&out), visible_text(&html), "{} -> {}", html, out);
+        }
+    }
+}
