@@ -8,33 +8,91 @@
 //! text the main content holds, how many long paragraphs it has, its link
 //! density, and whether a byline or a date was found. No rule names a site.
 
-use std::sync::LazyLock;
-
-use scraper::{Html, Selector};
+use scraper::{ElementRef, Html};
 use url::Url;
 
 use crate::article::{AlternateLink, PageFlags};
+use crate::extract::attr::{self, local_name};
 use crate::extract::clean::Content;
-use crate::extract::dom::{Dom, Tag};
+use crate::extract::dom::{Dom, NO_PARENT, Tag};
 use crate::extract::metadata::Metadata;
 
-static AMP_LINK: LazyLock<Selector> =
-    LazyLock::new(|| Selector::parse(r#"link[rel~="amphtml" i][href]"#).expect("valid selector"));
-static HREFLANG_LINKS: LazyLock<Selector> = LazyLock::new(|| {
-    Selector::parse(r#"link[rel~="alternate" i][hreflang][href]"#).expect("valid selector")
-});
-static NEXT_LINK: LazyLock<Selector> = LazyLock::new(|| {
-    Selector::parse(r#"link[rel~="next" i][href], a[rel~="next" i][href]"#).expect("valid selector")
-});
-/// Links inside pagination blocks (their text or class then tells "next").
-static PAGINATION_LINKS: LazyLock<Selector> = LazyLock::new(|| {
-    Selector::parse(
-        r#"[class*="pagination" i] a[href], [class*="pager" i] a[href],
-           [class*="page-nav" i] a[href], [class*="paging" i] a[href],
-           nav[aria-label*="page" i] a[href]"#,
-    )
-    .expect("valid selector")
-});
+/// A fragment searched for ASCII case-insensitively. A hit on its anchor
+/// byte (one of the set's search bytes) at `offset` proposes a match there.
+#[derive(Debug, Clone, Copy)]
+struct Marker {
+    /// The fragment, lower case.
+    text: &'static [u8],
+    /// Its first byte that is one of the set's anchors, lower case.
+    anchor: u8,
+    /// Where the anchor lies in `text`.
+    offset: usize,
+}
+
+/// Fragments found together by one `memchr3` over the anchor bytes: every
+/// fragment holds an anchor, so every occurrence of it is found from its
+/// first anchor byte, and the rest of the value is never compared.
+#[derive(Debug)]
+struct MarkerSet<const N: usize> {
+    /// Bytes searched for: the anchors in both cases.
+    search: [u8; 3],
+    markers: [Marker; N],
+}
+
+impl<const N: usize> MarkerSet<N> {
+    /// Builds the set at compile time; `anchors` are lower case and every
+    /// text must hold one of them (else the build fails).
+    const fn new(texts: [&'static str; N], anchors: [u8; 2]) -> Self {
+        let mut markers = [Marker {
+            text: b"",
+            anchor: 0,
+            offset: 0,
+        }; N];
+        let mut m = 0;
+        while m < N {
+            let text = texts[m].as_bytes();
+            let mut k = 0;
+            while k < text.len() && text[k] != anchors[0] && text[k] != anchors[1] {
+                k += 1;
+            }
+            assert!(k < text.len(), "a marker without an anchor byte");
+            markers[m] = Marker {
+                text,
+                anchor: text[k],
+                offset: k,
+            };
+            m += 1;
+        }
+        let search = [
+            anchors[0],
+            anchors[0].to_ascii_uppercase(),
+            anchors[1].to_ascii_uppercase(),
+        ];
+        MarkerSet { search, markers }
+    }
+
+    /// Whether `value` holds one of the fragments, ASCII case-insensitively.
+    fn found_in(&self, value: &str) -> bool {
+        let hay = value.as_bytes();
+        let [a, b, c] = self.search;
+        memchr::memchr3_iter(a, b, c, hay).any(|j| {
+            let anchor = hay[j].to_ascii_lowercase();
+            self.markers.iter().any(|m| {
+                m.anchor == anchor
+                    && j.checked_sub(m.offset).is_some_and(|start| {
+                        hay.get(start..start + m.text.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(m.text))
+                    })
+            })
+        })
+    }
+}
+
+/// Class fragments of pagination blocks (their links then may say "next").
+static PAGINATION_CLASSES: MarkerSet<4> =
+    MarkerSet::new(["pagination", "pager", "page-nav", "paging"], [b'g', b'g']);
+/// The `aria-label` fragment of a `<nav>` of pages.
+static PAGE_LABEL: MarkerSet<1> = MarkerSet::new(["page"], [b'g', b'g']);
 
 /// Texts of a "next page" link, lower-case, in the languages of our users.
 const NEXT_TEXTS: &[&str] = &[
@@ -62,18 +120,22 @@ const NEXT_TEXTS: &[&str] = &[
 ];
 
 /// Class or id fragments of paywall containers and subscription walls.
-const PAYWALL_MARKERS: &[&str] = &[
-    "paywall",
-    "pay-wall",
-    "regwall",
-    "subscriber-only",
-    "subscribers-only",
-    "premium-content",
-    "content-locked",
-    "article-locked",
-    "locked-content",
-    "piano-offer",
-];
+/// Each holds a `w` or a `-`: the anchors its search starts from.
+static PAYWALL_MARKERS: MarkerSet<10> = MarkerSet::new(
+    [
+        "paywall",
+        "pay-wall",
+        "regwall",
+        "subscriber-only",
+        "subscribers-only",
+        "premium-content",
+        "content-locked",
+        "article-locked",
+        "locked-content",
+        "piano-offer",
+    ],
+    [b'w', b'-'],
+);
 
 /// Schema.org types of pages that are not articles.
 const NON_ARTICLE_TYPES: &[&str] = &[
@@ -136,23 +198,24 @@ pub const ARTICLE_THRESHOLD: f32 = 0.5;
 const MAX_ALTERNATES: usize = 50;
 
 /// Works out the document-level flags (reading time is left at 0).
+///
+/// `_doc` is no longer read: every lookup goes through the flat index.
 pub fn detect(
-    doc: &Html,
+    _doc: &Html,
     dom: &Dom<'_>,
     content: &Content,
     meta: &Metadata,
     base: Option<&Url>,
 ) -> PageFlags {
     let readerable_score = readerable(dom, content, meta);
+    let links = links(dom, base);
     PageFlags {
         is_article: readerable_score >= ARTICLE_THRESHOLD,
         readerable_score,
         is_paywalled: meta.is_accessible_for_free == Some(false) || has_paywall(dom),
-        amp_url: doc
-            .select(&AMP_LINK)
-            .find_map(|l| absolute(base, l.attr("href")?)),
-        alternates: alternates(doc, base),
-        next_page_url: next_page(doc, base),
+        amp_url: links.amp,
+        alternates: links.alternates,
+        next_page_url: links.next.or(links.pagination_next),
         reading_time_seconds: 0,
     }
 }
@@ -247,52 +310,127 @@ fn readerable(dom: &Dom<'_>, content: &Content, meta: &Metadata) -> f32 {
 fn has_paywall(dom: &Dom<'_>) -> bool {
     (0..dom.nodes.len()).any(|i| {
         dom.nodes[i].is_element
-            && ["class", "id"].iter().any(|a| {
-                dom.attr(i, a).is_some_and(|v| {
-                    let v = v.to_ascii_lowercase();
-                    PAYWALL_MARKERS.iter().any(|m| v.contains(m))
-                })
+            && dom.element(i).is_some_and(|el| {
+                [
+                    attr::get(el, &local_name!("class")),
+                    attr::get(el, &local_name!("id")),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|v| PAYWALL_MARKERS.found_in(v))
             })
     })
 }
 
-fn alternates(doc: &Html, base: Option<&Url>) -> Vec<AlternateLink> {
-    let mut out: Vec<AlternateLink> = Vec::new();
-    for link in doc.select(&HREFLANG_LINKS) {
-        let Some(url) = link.attr("href").and_then(|h| absolute(base, h)) else {
+/// The page's AMP, alternate and next-page links, in document order.
+#[derive(Debug, Default)]
+struct Links {
+    /// The first `<link rel=amphtml href>` that resolves.
+    amp: Option<String>,
+    /// `<link rel=alternate hreflang href>`, distinct, at most
+    /// [`MAX_ALTERNATES`].
+    alternates: Vec<AlternateLink>,
+    /// The first `<link rel=next href>` or `<a rel=next href>` that resolves.
+    next: Option<String>,
+    /// The first link of a pagination block whose text or class says
+    /// "next" (used when there is no `rel=next`).
+    pagination_next: Option<String>,
+}
+
+/// One pass over the index: `<link>` elements by their `rel`, and `<a>`
+/// elements by their `rel` or by lying in a pagination block (an element
+/// whose class names one, or a `<nav>` labelled with "page").
+///
+/// "In a block" is worked out top-down: parents come before children in
+/// pre-order, so each class is read once. As with the CSS descendant
+/// combinator, only element ancestors count: a template's content (under a
+/// fragment node) is not inside the template's ancestors.
+fn links(dom: &Dom<'_>, base: Option<&Url>) -> Links {
+    let mut out = Links::default();
+    // Whether the element is a pagination block or lies in one.
+    let mut in_block = vec![false; dom.nodes.len()];
+    for (i, entry) in dom.nodes.iter().enumerate() {
+        if !entry.is_element {
+            continue;
+        }
+        let Some(el) = dom.element(i) else {
             continue;
         };
-        let hreflang = link
-            .attr("hreflang")
-            .map(str::trim)
-            .filter(|h| !h.is_empty())
-            .map(str::to_owned);
-        if out.len() < MAX_ALTERNATES && !out.iter().any(|a| a.url == url && a.hreflang == hreflang)
-        {
-            out.push(AlternateLink { url, hreflang });
+        let want_pagination = out.next.is_none() && out.pagination_next.is_none();
+        let parent_in_block =
+            entry.parent != NO_PARENT && in_block.get(entry.parent as usize) == Some(&true);
+        if want_pagination {
+            in_block[i] = parent_in_block || is_pagination_block(entry.tag, el);
+        }
+        if !matches!(entry.tag, Tag::Link | Tag::A) {
+            continue;
+        }
+        let Some(href) = attr::get(el, &local_name!("href")) else {
+            continue;
+        };
+        let rel = attr::get(el, &local_name!("rel")).unwrap_or_default();
+        if entry.tag == Tag::Link {
+            if out.amp.is_none() && has_token(rel, "amphtml") {
+                out.amp = absolute(base, href);
+            }
+            if has_token(rel, "alternate")
+                && let Some(hreflang) = attr::get(el, &local_name!("hreflang"))
+            {
+                push_alternate(&mut out.alternates, base, href, hreflang);
+            }
+        }
+        if out.next.is_none() && has_token(rel, "next") {
+            out.next = absolute(base, href);
+        }
+        if want_pagination && entry.tag == Tag::A && parent_in_block && says_next(entry, el) {
+            out.pagination_next = absolute(base, href);
         }
     }
     out
 }
 
-/// `rel=next`, else a pagination link whose text or class says "next".
-fn next_page(doc: &Html, base: Option<&Url>) -> Option<String> {
-    if let Some(url) = doc
-        .select(&NEXT_LINK)
-        .find_map(|l| absolute(base, l.attr("href")?))
-    {
-        return Some(url);
+/// Whether the element opens a pagination block.
+fn is_pagination_block(tag: Tag, el: &scraper::node::Element) -> bool {
+    attr::get(el, &local_name!("class")).is_some_and(|c| PAGINATION_CLASSES.found_in(c))
+        || (tag == Tag::Nav
+            && attr::get(el, &local_name!("aria-label")).is_some_and(|l| PAGE_LABEL.found_in(l)))
+}
+
+/// Whether a pagination link's text or class says "next".
+fn says_next(entry: &crate::extract::dom::Entry<'_>, el: &scraper::node::Element) -> bool {
+    let class_says = attr::get(el, &local_name!("class")).is_some_and(|class| {
+        class.split_whitespace().any(|c| {
+            c.eq_ignore_ascii_case("next")
+                || c.len() >= 5 && c.as_bytes()[c.len() - 5..].eq_ignore_ascii_case(b"-next")
+        })
+    });
+    class_says
+        || ElementRef::wrap(entry.node).is_some_and(|a| {
+            let text = crate::extract::text::normalize_whitespace(&a.text().collect::<String>())
+                .to_lowercase();
+            NEXT_TEXTS.contains(&text.as_str())
+        })
+}
+
+/// Adds an alternate unless already there or the list is full.
+fn push_alternate(out: &mut Vec<AlternateLink>, base: Option<&Url>, href: &str, hreflang: &str) {
+    let Some(url) = absolute(base, href) else {
+        return;
+    };
+    let hreflang = Some(hreflang.trim())
+        .filter(|h| !h.is_empty())
+        .map(str::to_owned);
+    if out.len() < MAX_ALTERNATES && !out.iter().any(|a| a.url == url && a.hreflang == hreflang) {
+        out.push(AlternateLink { url, hreflang });
     }
-    doc.select(&PAGINATION_LINKS).find_map(|a| {
-        let text = crate::extract::text::normalize_whitespace(&a.text().collect::<String>())
-            .to_lowercase();
-        let class = a.attr("class").unwrap_or_default().to_ascii_lowercase();
-        let says_next = NEXT_TEXTS.contains(&text.as_str())
-            || class
-                .split_whitespace()
-                .any(|c| c == "next" || c.ends_with("-next"));
-        says_next.then(|| absolute(base, a.attr("href")?)).flatten()
-    })
+}
+
+/// Whether the whitespace-separated `value` holds `token`, ASCII
+/// case-insensitively (CSS `[rel~="token" i]`).
+fn has_token(value: &str, token: &str) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|t| t.eq_ignore_ascii_case(token))
 }
 
 /// `href` made absolute; only http(s).
@@ -446,5 +584,352 @@ mod tests {
         let chinese = "字".repeat(500);
         assert_eq!(reading_time_seconds(&chinese), 60);
         assert_eq!(reading_time_seconds(""), 0);
+    }
+
+    /// The selector-based code this module used before the one-pass scan,
+    /// kept as a reference oracle.
+    mod oracle {
+        use std::sync::LazyLock;
+
+        use scraper::{Html, Selector};
+        use url::Url;
+
+        use super::super::{MAX_ALTERNATES, NEXT_TEXTS, absolute};
+        use crate::article::AlternateLink;
+        use crate::extract::dom::Dom;
+
+        static AMP_LINK: LazyLock<Selector> = LazyLock::new(|| {
+            Selector::parse(r#"link[rel~="amphtml" i][href]"#).expect("valid selector")
+        });
+        static HREFLANG_LINKS: LazyLock<Selector> = LazyLock::new(|| {
+            Selector::parse(r#"link[rel~="alternate" i][hreflang][href]"#).expect("valid selector")
+        });
+        static NEXT_LINK: LazyLock<Selector> = LazyLock::new(|| {
+            Selector::parse(r#"link[rel~="next" i][href], a[rel~="next" i][href]"#)
+                .expect("valid selector")
+        });
+        static PAGINATION_LINKS: LazyLock<Selector> = LazyLock::new(|| {
+            Selector::parse(
+                r#"[class*="pagination" i] a[href], [class*="pager" i] a[href],
+                   [class*="page-nav" i] a[href], [class*="paging" i] a[href],
+                   nav[aria-label*="page" i] a[href]"#,
+            )
+            .expect("valid selector")
+        });
+        const PAYWALL_MARKERS: &[&str] = &[
+            "paywall",
+            "pay-wall",
+            "regwall",
+            "subscriber-only",
+            "subscribers-only",
+            "premium-content",
+            "content-locked",
+            "article-locked",
+            "locked-content",
+            "piano-offer",
+        ];
+
+        pub(super) fn amp(doc: &Html, base: Option<&Url>) -> Option<String> {
+            doc.select(&AMP_LINK)
+                .find_map(|l| absolute(base, l.attr("href")?))
+        }
+
+        pub(super) fn alternates(doc: &Html, base: Option<&Url>) -> Vec<AlternateLink> {
+            let mut out: Vec<AlternateLink> = Vec::new();
+            for link in doc.select(&HREFLANG_LINKS) {
+                let Some(url) = link.attr("href").and_then(|h| absolute(base, h)) else {
+                    continue;
+                };
+                let hreflang = link
+                    .attr("hreflang")
+                    .map(str::trim)
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_owned);
+                if out.len() < MAX_ALTERNATES
+                    && !out.iter().any(|a| a.url == url && a.hreflang == hreflang)
+                {
+                    out.push(AlternateLink { url, hreflang });
+                }
+            }
+            out
+        }
+
+        pub(super) fn next_page(doc: &Html, base: Option<&Url>) -> Option<String> {
+            if let Some(url) = doc
+                .select(&NEXT_LINK)
+                .find_map(|l| absolute(base, l.attr("href")?))
+            {
+                return Some(url);
+            }
+            doc.select(&PAGINATION_LINKS).find_map(|a| {
+                let text =
+                    crate::extract::text::normalize_whitespace(&a.text().collect::<String>())
+                        .to_lowercase();
+                let class = a.attr("class").unwrap_or_default().to_ascii_lowercase();
+                let says_next = NEXT_TEXTS.contains(&text.as_str())
+                    || class
+                        .split_whitespace()
+                        .any(|c| c == "next" || c.ends_with("-next"));
+                says_next.then(|| absolute(base, a.attr("href")?)).flatten()
+            })
+        }
+
+        pub(super) fn has_paywall(dom: &Dom<'_>) -> bool {
+            (0..dom.nodes.len()).any(|i| {
+                dom.nodes[i].is_element
+                    && ["class", "id"].iter().any(|a| {
+                        dom.attr(i, a).is_some_and(|v| {
+                            let v = v.to_ascii_lowercase();
+                            PAYWALL_MARKERS.iter().any(|m| v.contains(m))
+                        })
+                    })
+            })
+        }
+    }
+
+    /// The scan's links and paywall flag, checked against the oracle.
+    fn scan(html: &str) -> (Links, bool) {
+        let doc = Html::parse_document(html);
+        let url = Url::parse("https://news.example.com/a/story").expect("valid url");
+        let dom = Dom::build(&doc);
+        let found = links(&dom, Some(&url));
+        let paywall = has_paywall(&dom);
+        assert_eq!(found.amp, oracle::amp(&doc, Some(&url)), "amp of {html}");
+        assert_eq!(
+            found.alternates,
+            oracle::alternates(&doc, Some(&url)),
+            "alternates of {html}"
+        );
+        assert_eq!(
+            found.next.clone().or(found.pagination_next.clone()),
+            oracle::next_page(&doc, Some(&url)),
+            "next page of {html}"
+        );
+        assert_eq!(paywall, oracle::has_paywall(&dom), "paywall of {html}");
+        (found, paywall)
+    }
+
+    #[test]
+    fn amp_link_is_the_first_that_resolves() {
+        let (found, _) = scan(
+            r##"<html><head><link rel="amphtml" href="#top">
+            <link REL="Canonical AMPHTML" href=" /amp/1 "><link rel=amphtml href=/amp/2>
+            <link rel="amphtml-x" href="/no"></head><body></body></html>"##,
+        );
+        assert_eq!(found.amp.as_deref(), Some("https://news.example.com/amp/1"));
+        // Token, not substring; a link without href is skipped.
+        let (found, _) = scan(
+            r#"<html><head><link rel="x-amphtml" href="/no"><link rel="amphtml">
+            <a rel="amphtml" href="/not-a-link-element">a</a></head><body></body></html>"#,
+        );
+        assert_eq!(found.amp, None);
+    }
+
+    #[test]
+    fn alternates_need_hreflang_and_are_distinct_and_capped() {
+        let (found, _) = scan(
+            "<html><head>\
+             <link rel='alternate' hreflang=' fr ' href='/fr'>\
+             <link rel='ALTERNATE\tfoo' hreflang='' href='/any'>\
+             <link rel='alternate' hreflang='fr' href='/fr'>\
+             <link rel='alternate' href='/feed' type='application/rss+xml'>\
+             <link rel='alternates' hreflang='de' href='/de'>\
+             <link rel='alternate' hreflang='es' href='javascript:void(0)'>\
+             </head><body><a rel='alternate' hreflang='it' href='/it'>it</a></body></html>",
+        );
+        let got: Vec<(&str, Option<&str>)> = found
+            .alternates
+            .iter()
+            .map(|a| (a.url.as_str(), a.hreflang.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("https://news.example.com/fr", Some("fr")),
+                ("https://news.example.com/any", None),
+            ]
+        );
+        let many: String = (0..60)
+            .map(|i| format!(r#"<link rel="alternate" hreflang="l{i}" href="/l/{i}">"#))
+            .collect();
+        let (found, _) = scan(&format!("<html><head>{many}</head><body></body></html>"));
+        assert_eq!(found.alternates.len(), MAX_ALTERNATES);
+        assert_eq!(
+            found.alternates[49].url,
+            "https://news.example.com/l/49".to_owned()
+        );
+    }
+
+    #[test]
+    fn rel_next_comes_before_pagination_links() {
+        let (found, _) = scan(
+            r#"<html><body><div class="pagination"><a href="/p/2">Next</a></div>
+            <p><a Rel="nofollow NEXT" href="/a/story/2">more</a></p></body></html>"#,
+        );
+        assert_eq!(
+            found.next.as_deref(),
+            Some("https://news.example.com/a/story/2")
+        );
+        let (found, _) = scan(
+            r#"<html><head><link rel="next" href="mailto:x@example.com">
+            <link rel="next" href="/2"></head><body></body></html>"#,
+        );
+        assert_eq!(found.next.as_deref(), Some("https://news.example.com/2"));
+    }
+
+    #[test]
+    fn pagination_block_with_upper_case_class() {
+        let (found, _) = scan(
+            r#"<html><body><p><a href="/elsewhere">Next</a></p>
+            <ul class="Site-PAGINATION"><li><a href="?page=1">1</a></li>
+            <li><a href="?page=2" class="Link Page-NEXT"><span>2</span></a></li>
+            <li><a href="?page=3">Next</a></li></ul></body></html>"#,
+        );
+        assert_eq!(found.next, None);
+        assert_eq!(
+            found.pagination_next.as_deref(),
+            Some("https://news.example.com/a/story?page=2")
+        );
+        // The text says it, in any case and with spaces around.
+        let (found, _) = scan(
+            r#"<html><body><div class="PagerBox"><div><a href="/x/1">1</a>
+            <a href="/x/2">  Next
+              Page </a></div></div></body></html>"#,
+        );
+        assert_eq!(
+            found.pagination_next.as_deref(),
+            Some("https://news.example.com/x/2")
+        );
+    }
+
+    #[test]
+    fn nav_labelled_pages_is_a_pagination_block() {
+        let (found, _) = scan(
+            r#"<html><body><nav aria-label="Pages"><a href="/1">1</a><a href="/2">›</a></nav>
+            </body></html>"#,
+        );
+        assert_eq!(
+            found.pagination_next.as_deref(),
+            Some("https://news.example.com/2")
+        );
+        // A label without "page", or on another element, is not one.
+        let (found, _) = scan(
+            r#"<html><body><nav aria-label="Main"><a href="/2">Next</a></nav>
+            <div aria-label="Pages"><a href="/3">Next</a></div></body></html>"#,
+        );
+        assert_eq!(found.pagination_next, None);
+    }
+
+    #[test]
+    fn pagination_needs_an_ancestor_block() {
+        let (found, _) = scan(
+            r##"<html><body>
+            <a class="pagination next" href="/self">Next</a>
+            <div class="paging"><a href="#">Next</a><a class="next">Next</a>
+              <a href="javascript:go()">Next</a>
+              <template><a href="/in-template">Next</a></template></div>
+            <div class="page-navigation"><div><a href="/deep">Suivant</a></div></div>
+            </body></html>"##,
+        );
+        assert_eq!(found.next, None);
+        assert_eq!(
+            found.pagination_next.as_deref(),
+            Some("https://news.example.com/deep")
+        );
+    }
+
+    #[test]
+    fn pages_without_links_find_none() {
+        let (found, paywall) = scan(
+            r#"<html><head><link rel="stylesheet" href="/s.css"></head><body>
+            <div class="pages"><a href="/2">Next</a></div><div class="page"><a href="/3">»</a></div>
+            <div class="wall-of-text">Pay what you want</div></body></html>"#,
+        );
+        assert_eq!(found.amp, None);
+        assert!(found.alternates.is_empty());
+        assert_eq!(found.next, None);
+        assert_eq!(found.pagination_next, None);
+        assert!(!paywall);
+    }
+
+    #[test]
+    fn paywall_markers_in_class_or_id_any_case() {
+        for (html, expected) in [
+            (r#"<div class="story Article-PAYWALL"></div>"#, true),
+            (r#"<section id="Subscribers-Only-Box"></section>"#, true),
+            (r#"<div class="x" id="regWall"></div>"#, true),
+            (r#"<div class="js-Piano-Offer"></div>"#, true),
+            (r#"<div class="locked content-lock pay wall"></div>"#, false),
+            (r#"<div data-class="paywall" title="paywall"></div>"#, false),
+        ] {
+            let (_, paywall) = scan(&format!("<html><body>{html}</body></html>"));
+            assert_eq!(paywall, expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn marker_search_agrees_with_lowercase_contains() {
+        const PIECES: &[&str] = &[
+            "pay",
+            "Pay",
+            "wall",
+            "WALL",
+            "-",
+            "w",
+            "g",
+            "G",
+            "pa",
+            "PAG",
+            "ination",
+            "er",
+            "ing",
+            "e-nav",
+            "reg",
+            "subscriber",
+            "s",
+            "only",
+            "locked",
+            "Content",
+            "article",
+            "premium",
+            "piano",
+            "offer",
+            " ",
+            "é",
+            "x",
+        ];
+        let naive = |value: &str, texts: &[&str]| {
+            let lower = value.to_ascii_lowercase();
+            texts.iter().any(|t| lower.contains(t))
+        };
+        let paywall: Vec<&str> = PAYWALL_MARKERS
+            .markers
+            .iter()
+            .map(|m| std::str::from_utf8(m.text).expect("ascii"))
+            .collect();
+        let pagination = ["pagination", "pager", "page-nav", "paging"];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let (mut hits_paywall, mut hits_pagination) = (0, 0);
+        for _ in 0..20_000 {
+            let mut value = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = (seed >> 60) as usize;
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                value.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let expect_paywall = naive(&value, &paywall);
+            let expect_pagination = naive(&value, &pagination);
+            assert_eq!(PAYWALL_MARKERS.found_in(&value), expect_paywall, "{value}");
+            assert_eq!(
+                PAGINATION_CLASSES.found_in(&value),
+                expect_pagination,
+                "{value}"
+            );
+            hits_paywall += usize::from(expect_paywall);
+            hits_pagination += usize::from(expect_pagination);
+        }
+        // The generator does reach both outcomes.
+        assert!(hits_paywall > 50 && hits_pagination > 50);
     }
 }
