@@ -12,7 +12,7 @@ use crate::extract::options::Options;
 use crate::extract::outline::Body;
 use crate::extract::render;
 use crate::extract::snapshot::Prelude;
-use crate::extract::text::word_count;
+use crate::extract::text::word_counts;
 
 /// Most authors an article reports; more is a list of tags or a parse error.
 const MAX_AUTHORS: usize = 10;
@@ -60,7 +60,8 @@ pub fn article(
         }
     };
     provenance.language = language_provenance(&language, meta.sources.declared_language);
-    flags.reading_time_seconds = reading_time_seconds(&text);
+    let counts = word_counts(&text);
+    flags.reading_time_seconds = reading_time_seconds(counts);
     Article {
         published,
         modified: meta.modified.as_ref().map(date_info),
@@ -81,7 +82,7 @@ pub fn article(
         markdown: options
             .include_markdown
             .then(|| render::markdown(&body.sections)),
-        word_count: word_count(&text),
+        word_count: counts.words,
         text,
         sections: body.sections,
         figures: body.figures,

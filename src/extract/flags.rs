@@ -8,6 +8,7 @@
 //! text the main content holds, how many long paragraphs it has, its link
 //! density, and whether a byline or a date was found. No rule names a site.
 
+use crate::extract::text::WordCounts;
 use scraper::{ElementRef, Html};
 use url::Url;
 
@@ -221,16 +222,13 @@ pub fn detect(
 }
 
 /// Reading time in seconds: 230 words a minute, CJK text 500 characters a
-/// minute (the usual figures for adult silent reading).
-pub fn reading_time_seconds(text: &str) -> u32 {
+/// minute (the usual figures for adult silent reading), from the text's
+/// [`word_counts`](crate::extract::text::word_counts).
+pub fn reading_time_seconds(counts: WordCounts) -> u32 {
     const WORDS_PER_MINUTE: f32 = 230.0;
     const CJK_CHARS_PER_MINUTE: f32 = 500.0;
-    let cjk = text
-        .chars()
-        .filter(|c| crate::extract::text::is_cjk(*c))
-        .count() as u32;
-    let words = crate::extract::text::word_count(text).saturating_sub(cjk);
-    let minutes = words as f32 / WORDS_PER_MINUTE + cjk as f32 / CJK_CHARS_PER_MINUTE;
+    let words = counts.words.saturating_sub(counts.cjk);
+    let minutes = words as f32 / WORDS_PER_MINUTE + counts.cjk as f32 / CJK_CHARS_PER_MINUTE;
     (minutes * 60.0).round() as u32
 }
 
@@ -579,11 +577,11 @@ mod tests {
 
     #[test]
     fn reading_time_counts_cjk_by_characters() {
-        let english = "word ".repeat(230);
-        assert_eq!(reading_time_seconds(&english), 60);
-        let chinese = "字".repeat(500);
-        assert_eq!(reading_time_seconds(&chinese), 60);
-        assert_eq!(reading_time_seconds(""), 0);
+        use crate::extract::text::word_counts;
+        let time = |text: &str| reading_time_seconds(word_counts(text));
+        assert_eq!(time(&"word ".repeat(230)), 60);
+        assert_eq!(time(&"字".repeat(500)), 60);
+        assert_eq!(time(""), 0);
     }
 
     /// The selector-based code this module used before the one-pass scan,
