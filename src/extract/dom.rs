@@ -9,7 +9,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::extract::attr::local_name;
-use crate::extract::selectors::{BOILERPLATE_ROLES, TokenBuf, TokenMarks};
+use crate::extract::selectors::{BOILERPLATE_ROLES, FragmentMarks, TokenBuf, TokenMarks};
 use crate::extract::text::is_cjk;
 
 /// Sentinel parent of the root.
@@ -360,6 +360,10 @@ pub struct Marks {
     pub class: TokenMarks,
     /// Vocabularies the `id` tokens fall in.
     pub id: TokenMarks,
+    /// Fragment groups the `class` value holds.
+    pub class_fragments: FragmentMarks,
+    /// Fragment groups the `id` value holds.
+    pub id_fragments: FragmentMarks,
     /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline
     /// `display:none` / `visibility:hidden`.
     pub hidden: bool,
@@ -381,8 +385,14 @@ impl Marks {
             }
             let value: &str = value;
             match name.local {
-                local_name!("class") => marks.class = TokenMarks::of(value, buf),
-                local_name!("id") => marks.id = TokenMarks::of(value, buf),
+                local_name!("class") => {
+                    marks.class = TokenMarks::of(value, buf);
+                    marks.class_fragments = FragmentMarks::of(value);
+                }
+                local_name!("id") => {
+                    marks.id = TokenMarks::of(value, buf);
+                    marks.id_fragments = FragmentMarks::of(value);
+                }
                 local_name!("hidden") => marks.hidden = true,
                 local_name!("aria-hidden") => marks.hidden |= value == "true",
                 local_name!("style") => marks.hidden |= style_hides(value),

@@ -8,7 +8,6 @@
 //! text the main content holds, how many long paragraphs it has, its link
 //! density, and whether a byline or a date was found. No rule names a site.
 
-use crate::extract::text::WordCounts;
 use scraper::{ElementRef, Html};
 use url::Url;
 
@@ -17,83 +16,8 @@ use crate::extract::attr::{self, local_name};
 use crate::extract::clean::Content;
 use crate::extract::dom::{Dom, NO_PARENT, Tag};
 use crate::extract::metadata::Metadata;
-
-/// A fragment searched for ASCII case-insensitively. A hit on its anchor
-/// byte (one of the set's search bytes) at `offset` proposes a match there.
-#[derive(Debug, Clone, Copy)]
-struct Marker {
-    /// The fragment, lower case.
-    text: &'static [u8],
-    /// Its first byte that is one of the set's anchors, lower case.
-    anchor: u8,
-    /// Where the anchor lies in `text`.
-    offset: usize,
-}
-
-/// Fragments found together by one `memchr3` over the anchor bytes: every
-/// fragment holds an anchor, so every occurrence of it is found from its
-/// first anchor byte, and the rest of the value is never compared.
-#[derive(Debug)]
-struct MarkerSet<const N: usize> {
-    /// Bytes searched for: the anchors in both cases.
-    search: [u8; 3],
-    markers: [Marker; N],
-}
-
-impl<const N: usize> MarkerSet<N> {
-    /// Builds the set at compile time; `anchors` are lower case and every
-    /// text must hold one of them (else the build fails).
-    const fn new(texts: [&'static str; N], anchors: [u8; 2]) -> Self {
-        let mut markers = [Marker {
-            text: b"",
-            anchor: 0,
-            offset: 0,
-        }; N];
-        let mut m = 0;
-        while m < N {
-            let text = texts[m].as_bytes();
-            let mut k = 0;
-            while k < text.len() && text[k] != anchors[0] && text[k] != anchors[1] {
-                k += 1;
-            }
-            assert!(k < text.len(), "a marker without an anchor byte");
-            markers[m] = Marker {
-                text,
-                anchor: text[k],
-                offset: k,
-            };
-            m += 1;
-        }
-        let search = [
-            anchors[0],
-            anchors[0].to_ascii_uppercase(),
-            anchors[1].to_ascii_uppercase(),
-        ];
-        MarkerSet { search, markers }
-    }
-
-    /// Whether `value` holds one of the fragments, ASCII case-insensitively.
-    fn found_in(&self, value: &str) -> bool {
-        let hay = value.as_bytes();
-        let [a, b, c] = self.search;
-        memchr::memchr3_iter(a, b, c, hay).any(|j| {
-            let anchor = hay[j].to_ascii_lowercase();
-            self.markers.iter().any(|m| {
-                m.anchor == anchor
-                    && j.checked_sub(m.offset).is_some_and(|start| {
-                        hay.get(start..start + m.text.len())
-                            .is_some_and(|w| w.eq_ignore_ascii_case(m.text))
-                    })
-            })
-        })
-    }
-}
-
-/// Class fragments of pagination blocks (their links then may say "next").
-static PAGINATION_CLASSES: MarkerSet<4> =
-    MarkerSet::new(["pagination", "pager", "page-nav", "paging"], [b'g', b'g']);
-/// The `aria-label` fragment of a `<nav>` of pages.
-static PAGE_LABEL: MarkerSet<1> = MarkerSet::new(["page"], [b'g', b'g']);
+use crate::extract::selectors::Fragments;
+use crate::extract::text::{WordCounts, contains_ignore_ascii_case};
 
 /// Texts of a "next page" link, lower-case, in the languages of our users.
 const NEXT_TEXTS: &[&str] = &[
@@ -119,24 +43,6 @@ const NEXT_TEXTS: &[&str] = &[
     "следующая",
     "다음",
 ];
-
-/// Class or id fragments of paywall containers and subscription walls.
-/// Each holds a `w` or a `-`: the anchors its search starts from.
-static PAYWALL_MARKERS: MarkerSet<10> = MarkerSet::new(
-    [
-        "paywall",
-        "pay-wall",
-        "regwall",
-        "subscriber-only",
-        "subscribers-only",
-        "premium-content",
-        "content-locked",
-        "article-locked",
-        "locked-content",
-        "piano-offer",
-    ],
-    [b'w', b'-'],
-);
 
 /// Schema.org types of pages that are not articles.
 const NON_ARTICLE_TYPES: &[&str] = &[
@@ -306,17 +212,10 @@ fn readerable(dom: &Dom<'_>, content: &Content, meta: &Metadata) -> f32 {
 
 /// Whether an element's class or id names a paywall.
 fn has_paywall(dom: &Dom<'_>) -> bool {
-    (0..dom.nodes.len()).any(|i| {
-        dom.nodes[i].is_element
-            && dom.element(i).is_some_and(|el| {
-                [
-                    attr::get(el, &local_name!("class")),
-                    attr::get(el, &local_name!("id")),
-                ]
-                .into_iter()
-                .flatten()
-                .any(|v| PAYWALL_MARKERS.found_in(v))
-            })
+    dom.nodes.iter().any(|e| {
+        e.is_element
+            && (e.marks.class_fragments.has(Fragments::Paywall)
+                || e.marks.id_fragments.has(Fragments::Paywall))
     })
 }
 
@@ -358,7 +257,7 @@ fn links(dom: &Dom<'_>, base: Option<&Url>) -> Links {
         let parent_in_block =
             entry.parent != NO_PARENT && in_block.get(entry.parent as usize) == Some(&true);
         if want_pagination {
-            in_block[i] = parent_in_block || is_pagination_block(entry.tag, el);
+            in_block[i] = parent_in_block || is_pagination_block(entry, el);
         }
         if !matches!(entry.tag, Tag::Link | Tag::A) {
             continue;
@@ -388,10 +287,14 @@ fn links(dom: &Dom<'_>, base: Option<&Url>) -> Links {
 }
 
 /// Whether the element opens a pagination block.
-fn is_pagination_block(tag: Tag, el: &scraper::node::Element) -> bool {
-    attr::get(el, &local_name!("class")).is_some_and(|c| PAGINATION_CLASSES.found_in(c))
-        || (tag == Tag::Nav
-            && attr::get(el, &local_name!("aria-label")).is_some_and(|l| PAGE_LABEL.found_in(l)))
+fn is_pagination_block(
+    entry: &crate::extract::dom::Entry<'_>,
+    el: &scraper::node::Element,
+) -> bool {
+    entry.marks.class_fragments.has(Fragments::Pagination)
+        || (entry.tag == Tag::Nav
+            && attr::get(el, &local_name!("aria-label"))
+                .is_some_and(|l| contains_ignore_ascii_case(l, "page")))
 }
 
 /// Whether a pagination link's text or class says "next".
@@ -863,71 +766,5 @@ mod tests {
             let (_, paywall) = scan(&format!("<html><body>{html}</body></html>"));
             assert_eq!(paywall, expected, "{html}");
         }
-    }
-
-    #[test]
-    fn marker_search_agrees_with_lowercase_contains() {
-        const PIECES: &[&str] = &[
-            "pay",
-            "Pay",
-            "wall",
-            "WALL",
-            "-",
-            "w",
-            "g",
-            "G",
-            "pa",
-            "PAG",
-            "ination",
-            "er",
-            "ing",
-            "e-nav",
-            "reg",
-            "subscriber",
-            "s",
-            "only",
-            "locked",
-            "Content",
-            "article",
-            "premium",
-            "piano",
-            "offer",
-            " ",
-            "é",
-            "x",
-        ];
-        let naive = |value: &str, texts: &[&str]| {
-            let lower = value.to_ascii_lowercase();
-            texts.iter().any(|t| lower.contains(t))
-        };
-        let paywall: Vec<&str> = PAYWALL_MARKERS
-            .markers
-            .iter()
-            .map(|m| std::str::from_utf8(m.text).expect("ascii"))
-            .collect();
-        let pagination = ["pagination", "pager", "page-nav", "paging"];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let (mut hits_paywall, mut hits_pagination) = (0, 0);
-        for _ in 0..20_000 {
-            let mut value = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let len = (seed >> 60) as usize;
-            for _ in 0..len {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                value.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-            }
-            let expect_paywall = naive(&value, &paywall);
-            let expect_pagination = naive(&value, &pagination);
-            assert_eq!(PAYWALL_MARKERS.found_in(&value), expect_paywall, "{value}");
-            assert_eq!(
-                PAGINATION_CLASSES.found_in(&value),
-                expect_pagination,
-                "{value}"
-            );
-            hits_paywall += usize::from(expect_paywall);
-            hits_pagination += usize::from(expect_pagination);
-        }
-        // The generator does reach both outcomes.
-        assert!(hits_paywall > 50 && hits_pagination > 50);
     }
 }

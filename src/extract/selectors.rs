@@ -302,6 +302,137 @@ pub const CAPTION_LABELS: &[&str] = &[
     "bildunterschrift",
 ];
 
+/// Class/id fragments of byline elements (metadata stage): substrings, not
+/// tokens (`postAuthorName`, `article__byline`).
+pub const BYLINE_NAME_FRAGMENTS: &[&str] = &["byline", "author", "writer"];
+/// Fragments that make a byline-named element something else: an avatar,
+/// an author box with a biography, a comment's author.
+pub const NOT_BYLINE_NAME_FRAGMENTS: &[&str] = &[
+    "comment", "avatar", "image", "img", "photo", "bio", "desc", "about", "more", "box",
+];
+/// Class fragments of elements holding a visible date (metadata stage).
+pub const DATE_NAME_FRAGMENTS: &[&str] = &["date", "time", "publish", "posted", "timestamp"];
+/// Fragments that make a date-named element something else.
+pub const NOT_DATE_NAME_FRAGMENTS: &[&str] =
+    &["update", "runtime", "timeline", "datepicker", "times"];
+/// Class or id fragments of paywall containers and subscription walls
+/// (flags stage).
+pub const PAYWALL_FRAGMENTS: &[&str] = &[
+    "paywall",
+    "pay-wall",
+    "regwall",
+    "subscriber-only",
+    "subscribers-only",
+    "premium-content",
+    "content-locked",
+    "article-locked",
+    "locked-content",
+    "piano-offer",
+];
+/// Class fragments of pagination blocks, whose links may say "next" (flags
+/// stage).
+pub const PAGINATION_FRAGMENTS: &[&str] = &["pagination", "pager", "page-nav", "paging"];
+
+/// The groups of class/id fragments, each a question a stage asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fragments {
+    /// [`BYLINE_NAME_FRAGMENTS`].
+    BylineName,
+    /// [`NOT_BYLINE_NAME_FRAGMENTS`].
+    NotBylineName,
+    /// [`DATE_NAME_FRAGMENTS`].
+    DateName,
+    /// [`NOT_DATE_NAME_FRAGMENTS`].
+    NotDateName,
+    /// [`PAYWALL_FRAGMENTS`].
+    Paywall,
+    /// [`PAGINATION_FRAGMENTS`].
+    Pagination,
+}
+
+impl Fragments {
+    /// Every group, in bit order.
+    pub const ALL: [Fragments; 6] = [
+        Fragments::BylineName,
+        Fragments::NotBylineName,
+        Fragments::DateName,
+        Fragments::NotDateName,
+        Fragments::Paywall,
+        Fragments::Pagination,
+    ];
+
+    /// The group's fragments.
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Fragments::BylineName => BYLINE_NAME_FRAGMENTS,
+            Fragments::NotBylineName => NOT_BYLINE_NAME_FRAGMENTS,
+            Fragments::DateName => DATE_NAME_FRAGMENTS,
+            Fragments::NotDateName => NOT_DATE_NAME_FRAGMENTS,
+            Fragments::Paywall => PAYWALL_FRAGMENTS,
+            Fragments::Pagination => PAGINATION_FRAGMENTS,
+        }
+    }
+}
+
+/// Which [`Fragments`] groups a class or id value holds (ASCII
+/// case-insensitive substrings), found for all groups at once by one
+/// Aho-Corasick pass when the index is built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FragmentMarks(u8);
+
+impl FragmentMarks {
+    /// The groups `value` holds a fragment of.
+    pub fn of(value: &str) -> FragmentMarks {
+        let automaton = &*FRAGMENTS;
+        let mut bits = 0u8;
+        for found in automaton.searcher.find_overlapping_iter(value) {
+            bits |= automaton.group_bits[found.pattern().as_usize()];
+        }
+        FragmentMarks(bits)
+    }
+
+    /// Whether the value holds a fragment of `group`.
+    pub fn has(self, group: Fragments) -> bool {
+        self.0 & (1 << group as u8) != 0
+    }
+
+    /// A byline's name: a byline fragment and none of the exclusions.
+    pub fn names_byline(self) -> bool {
+        self.has(Fragments::BylineName) && !self.has(Fragments::NotBylineName)
+    }
+
+    /// A visible date's name: a date fragment and none of the exclusions.
+    pub fn names_date(self) -> bool {
+        self.has(Fragments::DateName) && !self.has(Fragments::NotDateName)
+    }
+}
+
+/// The automaton over every group's fragments, and each pattern's group bit.
+struct FragmentAutomaton {
+    searcher: aho_corasick::AhoCorasick,
+    group_bits: Vec<u8>,
+}
+
+static FRAGMENTS: std::sync::LazyLock<FragmentAutomaton> = std::sync::LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut group_bits = Vec::new();
+    for group in Fragments::ALL {
+        for &word in group.words() {
+            patterns.push(word);
+            group_bits.push(1u8 << group as u8);
+        }
+    }
+    let searcher = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("the fragment lists are a valid, small automaton");
+    FragmentAutomaton {
+        searcher,
+        group_bits,
+    }
+});
+
 /// Splits a class or id value into lower-case tokens (see the module docs).
 pub fn tokens(value: &str) -> impl Iterator<Item = String> + '_ {
     let mut parts: Vec<String> = Vec::new();
@@ -556,6 +687,87 @@ mod tests {
         assert!(has_token("top-ad", BOILERPLATE_TOKENS));
         assert!(!has_token("header shadow", BOILERPLATE_TOKENS));
         assert!(has_token("articleBody", CONTENT_TOKENS));
+    }
+
+    /// Random values built from pieces of the fragments (mixed case, near
+    /// misses, non-ASCII) against a naive lower-case `contains`.
+    #[test]
+    fn fragment_marks_agree_with_substring_search() {
+        const PIECES: &[&str] = &[
+            "pay",
+            "Pay",
+            "wall",
+            "WALL",
+            "-",
+            "w",
+            "g",
+            "G",
+            "pa",
+            "PAG",
+            "ination",
+            "er",
+            "ing",
+            "e-nav",
+            "reg",
+            "subscriber",
+            "s",
+            "only",
+            "locked",
+            "Content",
+            "article",
+            "premium",
+            "piano",
+            "offer",
+            " ",
+            "é",
+            "x",
+            "by",
+            "Line",
+            "auth",
+            "or",
+            "writ",
+            "date",
+            "Time",
+            "up",
+            "run",
+            "stamp",
+            "picker",
+            "publish",
+            "post",
+            "ed",
+            "bio",
+            "box",
+            "img",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut hits = [0usize; Fragments::ALL.len()];
+        for _ in 0..20_000 {
+            let mut value = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                value.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let marks = FragmentMarks::of(&value);
+            let lower = value.to_ascii_lowercase();
+            for (g, group) in Fragments::ALL.into_iter().enumerate() {
+                let expected = group.words().iter().any(|w| lower.contains(w));
+                assert_eq!(marks.has(group), expected, "{group:?} in {value:?}");
+                hits[g] += usize::from(expected);
+            }
+        }
+        // The generator reaches every group.
+        assert!(hits.iter().all(|&h| h > 50), "{hits:?}");
+    }
+
+    #[test]
+    fn names_of_bylines_and_dates() {
+        assert!(FragmentMarks::of("article__ByLine").names_byline());
+        assert!(!FragmentMarks::of("author-avatar").names_byline());
+        assert!(FragmentMarks::of("entry-DATE").names_date());
+        // "timestamp" holds "times": not a date name (as ever).
+        assert!(!FragmentMarks::of("timestamp").names_date());
+        assert!(!FragmentMarks::of("last-updated-time").names_date());
     }
 
     #[test]

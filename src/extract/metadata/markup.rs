@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html};
 
 use crate::extract::attr::{self, local_name};
 use crate::extract::dom::{Dom, NO_PARENT, Tag};
-use crate::extract::text::{contains_ignore_ascii_case, normalize_whitespace};
+use crate::extract::text::normalize_whitespace;
 
 /// Byline texts longer than this are author boxes with a biography.
 const MAX_BYLINE_CHARS: usize = 120;
@@ -333,51 +333,6 @@ pub(super) fn says_modified(text: &str) -> bool {
     MODIFIED_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// Whether a class or id names a byline.
-fn is_byline_name(s: &str) -> bool {
-    let present = letters(s);
-    if !["byline", "author", "writer"]
-        .iter()
-        .any(|w| present & letters(w) == letters(w))
-    {
-        return false;
-    }
-    let has = |w: &str| contains_ignore_ascii_case(s, w);
-    (has("byline") || has("author") || has("writer"))
-        && ![
-            "comment", "avatar", "image", "img", "photo", "bio", "desc", "about", "more", "box",
-        ]
-        .iter()
-        .any(|w| has(w))
-}
-
-/// Whether a class names a visible date.
-fn is_date_name(s: &str) -> bool {
-    let present = letters(s);
-    if !["date", "time", "posted", "publish"]
-        .iter()
-        .any(|w| present & letters(w) == letters(w))
-    {
-        return false;
-    }
-    let has = |w: &&str| contains_ignore_ascii_case(s, w);
-    ["date", "time", "publish", "posted", "timestamp"]
-        .iter()
-        .any(has)
-        && !["update", "runtime", "timeline", "datepicker", "times"]
-            .iter()
-            .any(has)
-}
-
-/// The ASCII letters of `s`, any case, as bits (`a` is bit 0): a word can
-/// only be inside `s` when all its letters are, which rules out most class
-/// names in one pass, before any substring search.
-fn letters(s: &str) -> u32 {
-    s.bytes()
-        .filter(u8::is_ascii_alphabetic)
-        .fold(0, |bits, b| bits | 1 << (b.to_ascii_lowercase() - b'a'))
-}
-
 /// Subtree and ancestor reads (element text, placement, labels) allowed in
 /// one walk: each costs up to the size of the document, so a hostile page
 /// with thousands of byline-classed or deeply nested elements must not make
@@ -557,10 +512,9 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
             microdata(&mut m.microdata, el, prop, &mut budget);
         }
         if !matches!(tag, Tag::Meta | Tag::Time | Tag::Script | Tag::Style) {
-            let class = attr::get(v, &local_name!("class")).unwrap_or("");
-            let id = attr::get(v, &local_name!("id")).unwrap_or("");
+            let marks = entry.marks;
             if m.bylines.len() < MAX_KEPT
-                && (is_byline_name(class) || is_byline_name(id))
+                && (marks.class_fragments.names_byline() || marks.id_fragments.names_byline())
                 && budget.take()
             {
                 let text = text_of(el);
@@ -568,7 +522,8 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
                     m.bylines.push(text);
                 }
             }
-            if visible_dates.len() < MAX_KEPT && is_date_name(class) && budget.take() {
+            if visible_dates.len() < MAX_KEPT && marks.class_fragments.names_date() && budget.take()
+            {
                 let text = text_of(el);
                 // Dates hold digits, or are short words ("yesterday").
                 let datelike = text.chars().any(|c| c.is_ascii_digit())
@@ -671,29 +626,5 @@ fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str, budget: &mut Bu
             }
             _ => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn class_names_of_bylines_and_dates() {
-        assert!(is_byline_name("article__ByLine"));
-        assert!(is_byline_name("post-author-name"));
-        assert!(!is_byline_name("author-avatar"));
-        assert!(!is_byline_name("container grid"));
-        assert!(is_date_name("entry-DATE"));
-        assert!(is_date_name("post-time"));
-        assert!(!is_date_name("last-updated-time"));
-        assert!(!is_date_name("col-md-6"));
-    }
-
-    #[test]
-    fn letters_are_case_blind_bits() {
-        assert_eq!(letters("aB-z"), letters("zba"));
-        assert_eq!(letters("a") | letters("b"), letters("ab"));
-        assert_eq!(letters("123 -_"), 0);
     }
 }
