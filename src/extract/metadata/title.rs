@@ -81,39 +81,53 @@ fn host_labels(host: &str) -> Vec<String> {
         .collect()
 }
 
+/// The hints in the form parts are compared in, worked out once per title
+/// rather than once per part and separator.
+struct Keys {
+    /// The site name's key, if not empty.
+    site: Option<String>,
+    /// The host's distinctive labels.
+    host_labels: Vec<String>,
+    /// The h1's key, if not empty.
+    h1: Option<String>,
+}
+
+impl Keys {
+    fn of(hints: &SiteHints<'_>) -> Keys {
+        Keys {
+            site: hints.site_name.map(key).filter(|s| !s.is_empty()),
+            host_labels: hints.host.map(host_labels).unwrap_or_default(),
+            h1: hints.h1.map(key).filter(|h| !h.is_empty()),
+        }
+    }
+}
+
 /// Whether `part` names the site: it is the declared site name (or one
 /// holds the other), or it contains a host label, or a host label contains
 /// it.
-fn is_site(part: &str, hints: &SiteHints<'_>) -> bool {
+fn is_site(part: &str, keys: &Keys) -> bool {
     let p = key(part);
     if p.is_empty() || part.chars().count() > MAX_SITE_CHARS {
         return false;
     }
-    if let Some(site) = hints.site_name.map(key).filter(|s| !s.is_empty())
-        && (site == p || (site.chars().count() >= 3 && (p.contains(&site) || site.contains(&p))))
+    if let Some(site) = &keys.site
+        && (*site == p || (site.chars().count() >= 3 && (p.contains(site) || site.contains(&p))))
     {
         return true;
     }
-    hints.host.is_some_and(|host| {
-        host_labels(host)
-            .iter()
-            .any(|l| p.contains(l.as_str()) || (p.chars().count() >= 3 && l.contains(&p)))
-    })
+    keys.host_labels
+        .iter()
+        .any(|l| p.contains(l.as_str()) || (p.chars().count() >= 3 && l.contains(&p)))
 }
 
 /// Whether `part` is exactly the site name or a host label.
-fn is_exact_site(part: &str, hints: &SiteHints<'_>) -> bool {
+fn is_exact_site(part: &str, keys: &Keys) -> bool {
     let p = key(part);
-    !p.is_empty()
-        && (hints.site_name.is_some_and(|s| key(s) == p)
-            || hints.host.is_some_and(|h| host_labels(h).contains(&p)))
+    !p.is_empty() && (keys.site.as_ref() == Some(&p) || keys.host_labels.contains(&p))
 }
 
-fn is_h1(part: &str, hints: &SiteHints<'_>) -> bool {
-    hints.h1.is_some_and(|h| {
-        let h = key(h);
-        !h.is_empty() && h == key(part)
-    })
+fn is_h1(part: &str, keys: &Keys) -> bool {
+    keys.h1.as_ref().is_some_and(|h| *h == key(part))
 }
 
 fn word_count(s: &str) -> usize {
@@ -124,6 +138,7 @@ fn word_count(s: &str) -> usize {
 /// after a strong separator (not for JSON-LD headlines, which are clean by
 /// intent).
 pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned {
+    let keys = &Keys::of(hints);
     let mut title = normalize_whitespace(raw);
     let mut site = None;
     // 1. One part is exactly the h1: that is the headline.
@@ -133,13 +148,13 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
         .chain(PREFIX_SEPARATORS)
     {
         if title.contains(sep)
-            && let Some(part) = title.split(sep).find(|p| is_h1(p, hints))
+            && let Some(part) = title.split(sep).find(|p| is_h1(p, keys))
         {
-            let rest: Vec<&str> = title.split(sep).filter(|p| !is_h1(p, hints)).collect();
+            let rest: Vec<&str> = title.split(sep).filter(|p| !is_h1(p, keys)).collect();
             let removed = (rest.len() == 1).then(|| rest[0].trim().to_owned());
             return Cleaned {
                 title: part.trim().to_owned(),
-                site: removed.filter(|r| is_site(r, hints)),
+                site: removed.filter(|r| is_site(r, keys)),
             };
         }
     }
@@ -160,9 +175,9 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
             let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
             let tight = matches!(sep, "-" | "–" | "_");
             let named = if tight {
-                is_exact_site(tail, hints)
+                is_exact_site(tail, keys)
             } else {
-                is_site(tail, hints)
+                is_site(tail, keys)
             };
             (!head.is_empty() && named).then(|| (head.to_owned(), tail.to_owned()))
         });
@@ -177,7 +192,7 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
         .min_by_key(|(i, _)| *i)
     {
         let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
-        if !tail.is_empty() && is_site(head, hints) {
+        if !tail.is_empty() && is_site(head, keys) {
             site.get_or_insert_with(|| head.to_owned());
             title = tail.to_owned();
         }
