@@ -106,8 +106,13 @@ impl Keys {
 /// holds the other), or it contains a host label, or a host label contains
 /// it.
 fn is_site(part: &str, keys: &Keys) -> bool {
+    // Long parts (the headline itself) are no site names: counted before
+    // any key is made of them.
+    if part.chars().count() > MAX_SITE_CHARS {
+        return false;
+    }
     let p = key(part);
-    if p.is_empty() || part.chars().count() > MAX_SITE_CHARS {
+    if p.is_empty() {
         return false;
     }
     if let Some(site) = &keys.site
@@ -127,7 +132,11 @@ fn is_exact_site(part: &str, keys: &Keys) -> bool {
 }
 
 fn is_h1(part: &str, keys: &Keys) -> bool {
-    keys.h1.as_ref().is_some_and(|h| *h == key(part))
+    // Lower-casing at most grows a text by half (`İ`, 2 bytes, gives 3):
+    // a part under half the h1 key's length cannot match.
+    keys.h1
+        .as_ref()
+        .is_some_and(|h| part.len() * 2 >= h.len() && *h == key(part))
 }
 
 fn word_count(s: &str) -> usize {
