@@ -7,6 +7,7 @@
 //! as well as `<figure>`/`<figcaption>`.
 
 use crate::extract::attr::get_str;
+use crate::extract::selectors::{DATA_TESTID, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
 use url::Url;
 
 use crate::article::{Figure, Image, ImageCandidate};
@@ -22,21 +23,6 @@ use crate::extract::text::normalize_whitespace;
 const MAX_FIGURE_TEXT: u32 = 400;
 /// Images declared this small (either side, pixels) are icons or trackers.
 const MIN_IMAGE_SIDE: u32 = 50;
-/// Attributes lazy loaders keep the real source in, most specific first.
-const LAZY_SRC_ATTRS: &[&str] = &[
-    "data-src",
-    "data-lazy-src",
-    "data-original",
-    "data-lazy",
-    "data-url",
-    "data-hi-res-src",
-    "data-full-src",
-    "data-orig-src",
-    "data-actualsrc",
-    "data-img-src",
-];
-/// Attributes lazy loaders keep the real srcset in.
-const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
 /// Tokens of class, id or URL that mark decoration rather than content.
 const DECORATION_TOKENS: &[&str] = &[
     "logo",
@@ -153,7 +139,7 @@ pub fn from_container(
             continue;
         }
         let named = |vocab: &[&str]| {
-            ["class", "id", "data-testid", "itemprop"]
+            ["class", "id", DATA_TESTID, "itemprop"]
                 .iter()
                 .filter_map(|a| dom.attr(i, a))
                 .any(|v| has_token(v, vocab))

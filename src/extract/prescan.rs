@@ -20,6 +20,10 @@
 //!   holds no markup that would make html5ever leave the SVG (`<p>`, `<div>`
 //!   and the other breakout tags) or that it might read as raw text.
 //!
+//! - **Data attributes.** `data-*` attributes (script state, often whole
+//!   JSON documents) are left out of start tags, except those a stage reads
+//!   (lazy-loaded image sources: [`reads_data_attribute`]).
+//!
 //! Everything else is copied unchanged; the other raw-text elements
 //! (`textarea`, `title`, ...) are skipped as text, not markup. A page with
 //! nothing to change comes back without a copy; otherwise the output is
@@ -31,6 +35,8 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 use memchr::{memchr, memchr2};
+
+use crate::extract::selectors::reads_data_attribute;
 
 /// How many of the innermost dropped elements an end tag is matched against.
 const MATCH_WINDOW: usize = 64;
@@ -508,6 +514,66 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Leaves out the `data-*` attributes no stage reads (see
+    /// [`reads_data_attribute`]) from the attributes of a start tag,
+    /// `b[from..to]` (after the name, before the closing `>`). Attributes
+    /// are split as the tokenizer splits them; a data attribute's name and
+    /// value go, the whitespace before it stays.
+    fn leave_out_data_attributes(&mut self, from: usize, to: usize) {
+        let b = self.bytes;
+        let attrs = &b[from..to];
+        if !attrs.windows(5).any(|w| w.eq_ignore_ascii_case(b"data-")) {
+            return;
+        }
+        let mut i = from;
+        while i < to {
+            // Before an attribute name: whitespace and `/` are skipped.
+            while i < to && (is_space(b[i]) || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= to {
+                break;
+            }
+            let start = i;
+            // The name: its first character may be anything (even `=`),
+            // then up to whitespace, `/`, `=` or the end.
+            i += 1;
+            while i < to && !is_space(b[i]) && b[i] != b'/' && b[i] != b'=' {
+                i += 1;
+            }
+            let name = &b[start..i];
+            let mut j = i;
+            while j < to && is_space(b[j]) {
+                j += 1;
+            }
+            if j < to && b[j] == b'=' {
+                j += 1;
+                while j < to && is_space(b[j]) {
+                    j += 1;
+                }
+                match b.get(j) {
+                    Some(&q @ (b'"' | b'\'')) if j < to => {
+                        // Quoted: to the closing quote (within the tag:
+                        // `read_tag` already matched it).
+                        i = memchr(q, &b[j + 1..to]).map_or(to, |e| j + 1 + e + 1);
+                    }
+                    _ => {
+                        while j < to && !is_space(b[j]) {
+                            j += 1;
+                        }
+                        i = j;
+                    }
+                }
+            }
+            if name.len() > 5
+                && name[..5].eq_ignore_ascii_case(b"data-")
+                && !reads_data_attribute(name)
+            {
+                self.leave_out(start, i);
+            }
+        }
+    }
+
     /// In SVG or MathML, text skipped as raw text or CDATA might be markup
     /// to html5ever (or the reverse): safe only without `<`.
     fn check_foreign_skip(&mut self, skipped: &[u8]) {
@@ -590,6 +656,9 @@ impl<'a> Scan<'a> {
                 // below: they never stay open.
                 self.stack.push(name);
             }
+        }
+        if !dropped && !self.in_foreign() && b.get(tag.end.wrapping_sub(1)) == Some(&b'>') {
+            self.leave_out_data_attributes(tag.name_end, tag.end - 1);
         }
         match kind {
             Kind::Plaintext if !self.in_foreign() => b.len(),
@@ -678,6 +747,78 @@ mod tests {
 
     fn bound_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         prescan(html, max_depth).html
+    }
+
+    /// Every attribute of every element, as (element, name, value).
+    fn attributes(html: &str) -> Vec<(String, String, String)> {
+        let doc = Html::parse_document(html);
+        doc.tree
+            .values()
+            .filter_map(Node::as_element)
+            .flat_map(|el| {
+                el.attrs
+                    .iter()
+                    .map(|(q, v)| (el.name().to_owned(), q.local.to_string(), v.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn data_attributes_no_stage_reads_are_left_out() {
+        let html = "<div class=a data-props='{\"x\": \"<b> 1\"}' id=b>t</div>\
+            <img src=/a.gif DATA-SRC=/real.jpg data-lazy-srcset=\"/r.jpg 2x\" data-x=1/>\
+            <p data-flag data-y = \"q\"title=t>u</p><a href=x data-z=\"a/b\"/>v</a>\
+            <svg data-keep=1><g data-keep=2></g></svg><span data-=1 data>w</span>";
+        let before = attributes(html);
+        let out = scanned(html);
+        let after = attributes(&out);
+        let expected: Vec<_> = before
+            .iter()
+            .filter(|(_, name, _)| {
+                !name.starts_with("data-")
+                    || reads_data_attribute(name.as_bytes())
+                    || name == "data-"
+            })
+            .filter(|(el, name, _)| el == "svg" || el == "g" || !name.starts_with("data-k"))
+            .cloned()
+            .collect();
+        // SVG content is emptied, not its start tag's attributes.
+        let expected: Vec<_> = expected.into_iter().filter(|(el, ..)| el != "g").collect();
+        assert_eq!(after, expected, "{out}");
+        assert!(out.contains("DATA-SRC=/real.jpg") && out.contains("data-lazy-srcset"));
+        assert!(!out.contains("data-props") && !out.contains("data-flag"));
+        // Text is untouched.
+        assert!(out.contains(">t</div>") && out.contains(">u</p>"));
+    }
+
+    /// The data attributes the stages read, found in their sources, are
+    /// all kept: a new one cannot be left out by the pre-scan unnoticed.
+    #[test]
+    fn every_data_attribute_a_stage_names_is_kept() {
+        let sources = [
+            include_str!("figures.rs"),
+            include_str!("outline.rs"),
+            include_str!("clean.rs"),
+            include_str!("flags.rs"),
+            include_str!("selectors.rs"),
+            include_str!("metadata/markup.rs"),
+            include_str!("metadata/mod.rs"),
+        ];
+        let mut found = 0;
+        for source in sources {
+            for (at, _) in source.match_indices("\"data-") {
+                let name: String = source[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                assert!(
+                    reads_data_attribute(name.as_bytes()),
+                    "{name} is read but left out"
+                );
+                found += 1;
+            }
+        }
+        assert!(found >= 10, "the lazy-image attributes are found ({found})");
     }
 
     #[test]
@@ -835,10 +976,10 @@ mod tests {
 
     #[test]
     fn quoted_attribute_values_may_hold_angle_brackets() {
-        let html = "<div title=\"a > b\" data-x='<script>'><script>1</script></div>";
+        let html = "<div title=\"a > b\" alt='<script>'><script>1</script></div>";
         assert_eq!(
             scanned(html),
-            "<div title=\"a > b\" data-x='<script>'><script></script></div>"
+            "<div title=\"a > b\" alt='<script>'><script></script></div>"
         );
         // A quote not after `=` opens nothing: the tag ends at the first `>`.
         assert_eq!(scanned("<a b'c><!-- x -->d</a>"), "<a b'c>d</a>");

@@ -302,6 +302,36 @@ pub const CAPTION_LABELS: &[&str] = &[
     "bildunterschrift",
 ];
 
+/// Attributes lazy loaders keep the real image source in, most specific
+/// first (figures stage).
+pub const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-src",
+    "data-actualsrc",
+    "data-img-src",
+];
+/// Attributes lazy loaders keep the real srcset in (figures stage).
+pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
+/// The test-id attribute some sites name captions by (figures stage).
+pub const DATA_TESTID: &str = "data-testid";
+
+/// Whether a stage reads the `data-*` attribute `name` (lower case): the
+/// pre-scan leaves every other data attribute out (they hold the page's
+/// script state, often whole JSON documents).
+pub fn reads_data_attribute(name: &[u8]) -> bool {
+    LAZY_SRC_ATTRS
+        .iter()
+        .chain(LAZY_SRCSET_ATTRS)
+        .chain(&[DATA_TESTID])
+        .any(|a| a.as_bytes().eq_ignore_ascii_case(name))
+}
+
 /// Class/id fragments of byline elements (metadata stage): substrings, not
 /// tokens (`postAuthorName`, `article__byline`).
 pub const BYLINE_NAME_FRAGMENTS: &[&str] = &["byline", "author", "writer"];
