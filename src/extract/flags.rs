@@ -8,7 +8,7 @@
 //! text the main content holds, how many long paragraphs it has, its link
 //! density, and whether a byline or a date was found. No rule names a site.
 
-use scraper::{ElementRef, Html};
+use scraper::ElementRef;
 use url::Url;
 
 use crate::article::{AlternateLink, PageFlags};
@@ -107,13 +107,7 @@ const MAX_ALTERNATES: usize = 50;
 /// Works out the document-level flags (reading time is left at 0).
 ///
 /// `_doc` is no longer read: every lookup goes through the flat index.
-pub fn detect(
-    _doc: &Html,
-    dom: &Dom<'_>,
-    content: &Content,
-    meta: &Metadata,
-    base: Option<&Url>,
-) -> PageFlags {
+pub fn detect(dom: &Dom<'_>, content: &Content, meta: &Metadata, base: Option<&Url>) -> PageFlags {
     let readerable_score = readerable(dom, content, meta);
     let links = links(dom, base);
     PageFlags {
@@ -351,6 +345,7 @@ fn absolute(base: Option<&Url>, href: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::extract::{clean, metadata};
+    use scraper::Html;
 
     fn flags_of(html: &str) -> PageFlags {
         let doc = Html::parse_document(html);
@@ -364,7 +359,7 @@ mod tests {
         );
         let dom = Dom::build(&doc);
         let content = clean::find_content(&dom);
-        detect(&doc, &dom, &content, &meta, Some(&url))
+        detect(&dom, &content, &meta, Some(&url))
     }
 
     fn paragraphs(n: usize) -> String {

@@ -161,7 +161,7 @@ pub fn extract_timed(
     // 8. The article.
     // 8. Document flags and the article.
     Ok(timings.time(7, || {
-        let flags = flags::detect(&doc, &dom, &content, &meta, base.as_ref());
+        let flags = flags::detect(&dom, &content, &meta, base.as_ref());
         assemble::article(meta, body, language, flags, prelude.as_ref(), options)
     }))
 }

@@ -633,7 +633,19 @@ const MAX_BOILERPLATE_BLOCK: u32 = 150;
 
 /// Whether `text` opens with one of the boilerplate phrases.
 fn opens_with_boilerplate(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+    // Only the opening can match: lower-case a prefix a little longer than
+    // the longest phrase (the character after it is checked too).
+    let longest = BOILERPLATE_PHRASES
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0);
+    let lower: String = text
+        .trim_start()
+        .chars()
+        .take(longest + 1)
+        .flat_map(char::to_lowercase)
+        .collect();
     BOILERPLATE_PHRASES.iter().any(|phrase| {
         lower
             .strip_prefix(phrase)

@@ -522,7 +522,10 @@ impl<'a> Scan<'a> {
     fn leave_out_data_attributes(&mut self, from: usize, to: usize) {
         let b = self.bytes;
         let attrs = &b[from..to];
-        if !attrs.windows(5).any(|w| w.eq_ignore_ascii_case(b"data-")) {
+        // Most tags have none: look for a `-` preceded by `data` first.
+        let has_data = memchr::memchr_iter(b'-', attrs)
+            .any(|d| d >= 4 && attrs[d - 4..d].eq_ignore_ascii_case(b"data"));
+        if !has_data {
             return;
         }
         let mut i = from;
