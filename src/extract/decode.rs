@@ -4,6 +4,7 @@
 //! charset the bytes contradict (a "UTF-8" page that is not valid UTF-8, or a
 //! legacy label on valid multi-byte UTF-8) loses to the evidence.
 
+use std::borrow::Cow;
 use encoding_rs::{Encoding, UTF_8};
 
 use crate::extract::error::{ErrorKind, ExtractError};
@@ -23,9 +24,10 @@ pub const PANIC_MARKER: &[u8] = b"<!--lede:panic-->";
 
 /// Decoded text and the encoding it was decoded from.
 #[derive(Debug)]
-pub struct Decoded {
-    /// The text as UTF-8.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text as UTF-8: the input itself when it was UTF-8 already (no
+    /// copy of the page), else the decoded text.
+    pub text: Cow<'a, str>,
     /// The encoding used.
     pub encoding: &'static Encoding,
 }
@@ -37,11 +39,11 @@ pub struct Decoded {
 /// [`ErrorKind::Empty`] for empty or whitespace-only input,
 /// [`ErrorKind::TooLarge`] over `options.max_input_bytes`, and
 /// [`ErrorKind::NotHtml`] for recognisable non-HTML formats.
-pub fn to_utf8(
-    bytes: &[u8],
+pub fn to_utf8<'a>(
+    bytes: &'a [u8],
     content_type: Option<&str>,
     options: &Options,
-) -> Result<Decoded, ExtractError> {
+) -> Result<Decoded<'a>, ExtractError> {
     if bytes.len() > options.max_input_bytes {
         return Err(ExtractError::new(
             ErrorKind::TooLarge,
@@ -59,10 +61,7 @@ pub fn to_utf8(
     sniff(bytes)?;
     let encoding = choose_encoding(bytes, content_type);
     let (text, _, _) = encoding.decode(bytes);
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding,
-    })
+    Ok(Decoded { text, encoding })
 }
 
 /// Rejects empty input and formats that are recognisably not HTML.
@@ -224,7 +223,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn decode(bytes: &[u8], ct: Option<&str>) -> Result<Decoded, ExtractError> {
+    fn decode<'a>(bytes: &'a [u8], ct: Option<&str>) -> Result<Decoded<'a>, ExtractError> {
         to_utf8(bytes, ct, &Options::default())
     }
 
