@@ -45,6 +45,7 @@ static END_TAG_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"
 static COMMENT_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
 static DASHES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"--"));
 static CDATA_CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"]]>"));
+static DATA_PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"data-"));
 
 /// The pre-scanned text and what the scan counted.
 #[derive(Debug)]
@@ -522,10 +523,10 @@ impl<'a> Scan<'a> {
     fn leave_out_data_attributes(&mut self, from: usize, to: usize) {
         let b = self.bytes;
         let attrs = &b[from..to];
-        // Most tags have none: look for a `-` preceded by `data` first.
-        let has_data = memchr::memchr_iter(b'-', attrs)
-            .any(|d| d >= 4 && attrs[d - 4..d].eq_ignore_ascii_case(b"data"));
-        if !has_data {
+        // Most tags have none. Names are lower case nearly always; a tag
+        // whose only data attributes are spelt in capitals keeps them,
+        // which costs html5ever a little time and changes nothing else.
+        if DATA_PREFIX.find(attrs).is_none() {
             return;
         }
         let mut i = from;
