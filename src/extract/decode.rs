@@ -4,8 +4,8 @@
 //! charset the bytes contradict (a "UTF-8" page that is not valid UTF-8, or a
 //! legacy label on valid multi-byte UTF-8) loses to the evidence.
 
-use std::borrow::Cow;
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 use crate::extract::error::{ErrorKind, ExtractError};
 use crate::extract::options::Options;

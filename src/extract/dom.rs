@@ -377,17 +377,26 @@ pub struct Marks {
 
 impl Marks {
     /// Reads the marks of `el`; `buf` is reused across elements.
-    pub fn of(el: &scraper::node::Element, buf: &mut TokenBuf) -> Marks {
+    pub fn of<'a>(
+        el: &'a scraper::node::Element,
+        buf: &mut TokenBuf,
+        classes: &mut ClassCache<'a>,
+    ) -> Marks {
         let mut marks = Marks::default();
         for (name, value) in &el.attrs {
             if name.ns != html5ever::ns!() {
                 continue;
             }
-            let value: &str = value;
+            let value: &'a str = value;
             match name.local {
                 local_name!("class") => {
-                    marks.class = TokenMarks::of(value, buf);
-                    marks.class_fragments = FragmentMarks::of(value);
+                    // Class values repeat across a page (every item of a
+                    // list, every link of a menu): each is read once.
+                    let (tokens, fragments) = *classes
+                        .entry(value)
+                        .or_insert_with(|| (TokenMarks::of(value, buf), FragmentMarks::of(value)));
+                    marks.class = tokens;
+                    marks.class_fragments = fragments;
                 }
                 local_name!("id") => {
                     marks.id = TokenMarks::of(value, buf);
@@ -412,6 +421,9 @@ impl Marks {
         marks
     }
 }
+
+/// What each distinct class value of a page gives, for [`Marks::of`].
+pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks)>;
 
 /// Whether an inline style hides the element (`display: none`,
 /// `visibility:hidden`, any case and spacing).
@@ -448,14 +460,17 @@ impl<'a> Dom<'a> {
         let mut nodes: Vec<Entry<'a>> = Vec::with_capacity(doc.tree.values().len());
         let mut stack: Vec<u32> = Vec::with_capacity(64);
         let mut buf = TokenBuf::default();
+        let mut classes = ClassCache::default();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
                     let index = nodes.len() as u32;
                     let (tag, is_element, marks) = match node.value() {
-                        Node::Element(el) => {
-                            (Tag::from_name(el.name()), true, Marks::of(el, &mut buf))
-                        }
+                        Node::Element(el) => (
+                            Tag::from_name(el.name()),
+                            true,
+                            Marks::of(el, &mut buf, &mut classes),
+                        ),
                         _ => (Tag::Other, false, Marks::default()),
                     };
                     let parent = stack.last().copied().unwrap_or(NO_PARENT);
