@@ -71,6 +71,8 @@ pub fn prescan(html: &str, max_depth: usize) -> Prescanned<'_> {
         start_tags: 0,
         foreign: [0; 2],
         svg_blocked_until: 0,
+        text_from: 0,
+        run: Run::Empty,
         unsure: false,
         max_depth,
     };
@@ -101,17 +103,6 @@ impl<'a> Output<'a> {
             .get_or_insert_with(|| String::with_capacity(html.len()));
         buf.push_str(&html[self.copied_to..from]);
         self.copied_to = to;
-    }
-
-    /// The byte the output holds just before input index `at`.
-    fn byte_before(&self, at: usize) -> Option<u8> {
-        if at > self.copied_to {
-            self.html.as_bytes().get(at - 1).copied()
-        } else {
-            self.buf
-                .as_ref()
-                .and_then(|buf| buf.as_bytes().last().copied())
-        }
     }
 
     fn finish(self) -> Cow<'a, str> {
@@ -376,6 +367,110 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     n
 }
 
+/// Index of the `<` of the `</script` that ends script data starting at
+/// `from`, following the tokenizer's escape states: after `<!--` the text is
+/// "escaped" until `-->`, and inside it `<script` opens a "double escaped"
+/// run in which `</script` does not end the element (it returns to the
+/// escaped state). Without `<!--` before the first `</script`, that one ends
+/// it.
+fn script_data_end(b: &[u8], from: usize) -> usize {
+    let first = raw_text_end(b, from, b"script");
+    if COMMENT_OPEN.find(&b[from..first]).is_none() {
+        return first;
+    }
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    // `name` followed by whitespace, `/` or `>` at `at` (not the end of
+    // input: the tokenizer waits for the delimiter, and then the text runs
+    // to the end anyway).
+    let names_script = |at: usize| {
+        let after = at + 6;
+        after < b.len()
+            && b[at..after].eq_ignore_ascii_case(b"script")
+            && matches!(
+                b[after],
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
+            )
+    };
+    let n = b.len();
+    let mut state = State::Data;
+    let mut dashes = 0;
+    let mut i = from;
+    while i < n {
+        let c = b[i];
+        match state {
+            State::Data => {
+                let Some(off) = memchr(b'<', &b[i..]) else {
+                    return n;
+                };
+                i += off;
+                if b[i..].starts_with(b"<!--") {
+                    state = State::Escaped;
+                    dashes = 2;
+                    i += 4;
+                    continue;
+                }
+                if b.get(i + 1) == Some(&b'/') && names_script(i + 2) {
+                    return i;
+                }
+                i += 1;
+                continue;
+            }
+            _ if c == b'-' => dashes += 1,
+            _ if c == b'>' && dashes >= 2 => {
+                state = State::Data;
+                dashes = 0;
+            }
+            _ if c == b'<' => {
+                dashes = 0;
+                let closing = b.get(i + 1) == Some(&b'/');
+                let name_at = i + 1 + usize::from(closing);
+                if names_script(name_at) {
+                    match (&state, closing) {
+                        (State::Escaped, true) => return i,
+                        (State::Escaped, false) => state = State::DoubleEscaped,
+                        (State::DoubleEscaped, true) => state = State::Escaped,
+                        _ => {}
+                    }
+                    i = name_at + 6;
+                    continue;
+                }
+            }
+            _ => dashes = 0,
+        }
+        i += 1;
+    }
+    n
+}
+
+/// What a run of text holds so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Empty,
+    Space,
+    Text,
+}
+
+/// Whether `rest` opens with whitespace only up to a tag or the end of
+/// input: the text run it starts holds nothing but whitespace (comments and
+/// declarations do not end a run of text for html5ever's table handling).
+fn whitespace_then_markup(rest: &[u8]) -> bool {
+    let j = rest
+        .iter()
+        .position(|&c| !is_space(c))
+        .unwrap_or(rest.len());
+    match &rest[j..] {
+        [] => true,
+        [b'<', c, ..] if c.is_ascii_alphabetic() => true,
+        [b'<', b'/', c, ..] => c.is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
 /// One past the `>` ending a bogus comment, doctype or processing
 /// instruction whose body starts at `from`.
 fn bogus_end(b: &[u8], from: usize) -> usize {
@@ -496,6 +591,11 @@ struct Scan<'a> {
     /// An SVG whose content was unsafe to empty was read up to here: SVGs
     /// starting before are not read again, so the scan stays linear.
     svg_blocked_until: usize,
+    /// Input read into `run` up to here: one past the last tag, comment or
+    /// declaration.
+    text_from: usize,
+    /// What the run of text since the last tag holds, up to `text_from`.
+    run: Run,
     /// The scan may read the text differently from html5ever from here on
     /// (SVG or MathML content it skipped as raw text or CDATA held `<`):
     /// nothing more is left out but the tags below the depth limit.
@@ -586,6 +686,26 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// Folds the text since `text_from` into the run and returns it: the
+    /// run of text a comment at `lt` stands in.
+    fn run_before(&mut self, lt: usize) -> Run {
+        let since = &self.bytes[self.text_from.min(lt)..lt];
+        if !since.is_empty() && self.run != Run::Text {
+            self.run = if since.iter().all(|&c| is_space(c)) {
+                Run::Space
+            } else {
+                Run::Text
+            };
+        }
+        self.run
+    }
+
+    /// A tag ending at `end` ends the run of text.
+    fn end_run(&mut self, end: usize) {
+        self.run = Run::Empty;
+        self.text_from = end;
+    }
+
     fn run(&mut self) {
         let b = self.bytes;
         let n = b.len();
@@ -593,16 +713,36 @@ impl<'a> Scan<'a> {
         while let Some(off) = memchr(b'<', &b[pos..]) {
             let lt = pos + off;
             let Some(&first) = b.get(lt + 1) else { break };
+            // Tags end a run of text; comments and declarations, kept or
+            // left out, are passed over by it (see `run_before`).
             pos = match first {
                 b'!' => self.markup_declaration(lt),
-                b'?' => bogus_end(b, lt + 2),
+                b'?' => {
+                    self.run_before(lt);
+                    let end = bogus_end(b, lt + 2);
+                    self.text_from = end;
+                    end
+                }
                 b'/' => match b.get(lt + 2) {
                     None => break,
                     Some(b'>') => lt + 3,
-                    Some(c) if c.is_ascii_alphabetic() => self.end_tag(lt),
-                    Some(_) => bogus_end(b, lt + 2),
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        let end = self.end_tag(lt);
+                        self.end_run(end);
+                        end
+                    }
+                    Some(_) => {
+                        self.run_before(lt);
+                        let end = bogus_end(b, lt + 2);
+                        self.text_from = end;
+                        end
+                    }
                 },
-                c if c.is_ascii_alphabetic() => self.start_tag(lt),
+                c if c.is_ascii_alphabetic() => {
+                    let end = self.start_tag(lt);
+                    self.end_run(end);
+                    end
+                }
                 _ => lt + 1,
             };
             if pos >= n {
@@ -623,23 +763,30 @@ impl<'a> Scan<'a> {
             // character reference; nor join whitespace to text after it
             // (in a table, html5ever moves a run of text holding more than
             // whitespace out of the table, whitespace alone stays).
-            let safe = match self.out.byte_before(lt) {
-                None | Some(b'>') => true,
-                Some(c) if is_space(c) => b.get(end).is_none_or(|&c| c == b'<' || is_space(c)),
-                Some(_) => false,
-            };
+            // The text run before it (since the last tag; comments and
+            // declarations do not end it) must be empty, or whitespace
+            // with only whitespace after.
+            let run = self.run_before(lt);
+            let safe =
+                run == Run::Empty || (run == Run::Space && whitespace_then_markup(&b[end..]));
             if safe {
                 self.leave_out(lt, end);
             }
+            self.text_from = end;
             end
         } else if self.in_foreign() && body.starts_with(b"[CDATA[") {
             let end = CDATA_CLOSE
                 .find(&b[lt + 9..])
                 .map_or(b.len(), |e| lt + 9 + e + 3);
             self.check_foreign_skip(&b[lt + 9..end]);
+            // CDATA is text.
             end
         } else {
-            bogus_end(b, lt + 2)
+            // A doctype or bogus comment, kept; the run goes on past it.
+            self.run_before(lt);
+            let end = bogus_end(b, lt + 2);
+            self.text_from = end;
+            end
         }
     }
 
@@ -681,7 +828,11 @@ impl<'a> Scan<'a> {
                 tag.end
             }
             _ if kind.is_raw_text() => {
-                let end = raw_text_end(b, tag.end, name);
+                let end = if kind == Kind::Script && !self.in_foreign() {
+                    script_data_end(b, tag.end)
+                } else {
+                    raw_text_end(b, tag.end, name)
+                };
                 let content = &b[tag.end..end];
                 self.check_foreign_skip(content);
                 let empty = !self.in_foreign()
@@ -823,6 +974,28 @@ mod tests {
             }
         }
         assert!(found >= 10, "the lazy-image attributes are found ({found})");
+    }
+
+    #[test]
+    fn escaped_script_data_ends_where_the_tokenizer_ends_it() {
+        let end = |html: &str| script_data_end(html.as_bytes(), 0);
+        // Double escaped: the first `</script>` returns to the escaped run.
+        let html = "<!--<script></script><style></script>-->x";
+        assert_eq!(end(html), "<!--<script></script><style>".len());
+        // Escaped only: `</script>` ends it.
+        assert_eq!(end("<!-- a </script>"), "<!-- a ".len());
+        // `-->` leaves the escape; `<!-->` at once.
+        assert_eq!(
+            end("<!-- <script> --> </script>"),
+            "<!-- <script> --> ".len()
+        );
+        assert_eq!(end("<!--><script></script>"), "<!--><script>".len());
+        assert_eq!(end("<!--<scripts></script>"), "<!--<scripts>".len());
+        assert_eq!(end("<!--<script>"), "<!--<script>".len());
+        // The JSON-LD script keeps its content and what follows is intact.
+        let page = "<script type=application/ld+json><!--<script></script><style></script>-->\
+                    </script><p>after</p>";
+        assert_eq!(scanned(page), page);
     }
 
     #[test]
