@@ -635,11 +635,14 @@ const MAX_BOILERPLATE_BLOCK: u32 = 150;
 fn opens_with_boilerplate(text: &str) -> bool {
     // Only the opening can match: lower-case a prefix a little longer than
     // the longest phrase (the character after it is checked too).
-    let longest = BOILERPLATE_PHRASES
-        .iter()
-        .map(|p| p.chars().count())
-        .max()
-        .unwrap_or(0);
+    static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        BOILERPLATE_PHRASES
+            .iter()
+            .map(|p| p.chars().count())
+            .max()
+            .unwrap_or(0)
+    });
+    let longest = *LONGEST;
     let lower: String = text
         .trim_start()
         .chars()
@@ -684,7 +687,7 @@ fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
                 };
                 let linky = info.link_weight * 2 >= info.weight && info.weight > 0;
                 let short = info.weight <= MAX_BOILERPLATE_BLOCK;
-                if text.is_some_and(opens_with_boilerplate) && (short || linky) {
+                if (short || linky) && text.is_some_and(opens_with_boilerplate) {
                     continue;
                 }
                 // A short paragraph that is nothing but a link is a teaser
