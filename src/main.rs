@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         None => serve(cli.serve),
         Some(Command::Serve(config)) => serve(config),
         Some(Command::Extract(args)) => cli::extract(&args),
-        Some(Command::Health(args)) => runtime().and_then(|rt| rt.block_on(cli::health(&args))),
+        Some(Command::Health(args)) => runtime(1).and_then(|rt| rt.block_on(cli::health(&args))),
     };
     #[cfg(feature = "otel")]
     if let Some(otel) = otel {
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
 
 /// Binds, serves until SIGTERM/SIGINT, and drains.
 fn serve(config: Config) -> anyhow::Result<ExitCode> {
-    let runtime = runtime()?;
+    let runtime = runtime(config.effective_concurrency())?;
     let outcome = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(config.listen)
             .await
@@ -99,10 +99,19 @@ async fn start_metrics(addr: SocketAddr) -> anyhow::Result<SocketAddr> {
     Ok(bound)
 }
 
-/// The multi-threaded tokio runtime.
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+/// The multi-threaded tokio runtime, its blocking pool capped at
+/// `blocking_threads`.
+///
+/// Extraction runs on the blocking pool, at most `concurrency` calls at once
+/// (the service's semaphore). Capping the pool there keeps each call on one
+/// of a few long-lived threads whose caches and allocator arenas are warm:
+/// with tokio's default of 512 threads, calls landed on whichever idle
+/// thread woke and ran about 40% slower (the same instruction count under
+/// callgrind; 30% fewer pages a second under lede-load).
+fn runtime(blocking_threads: usize) -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(blocking_threads.max(1))
         .build()
         .context("cannot start the async runtime")
 }
