@@ -127,9 +127,17 @@ where
 {
     use tracing_subscriber::{Layer, layer::SubscriberExt, util::SubscriberInitExt};
 
-    let filter = EnvFilter::try_new(filter).unwrap_or_else(|err| {
+    // html5ever warns about every page whose markup it repairs a certain way
+    // ("foster parenting not implemented"): the page is still parsed, so
+    // those go only where asked for by name.
+    let filter = if filter.contains("html5ever") {
+        filter.to_owned()
+    } else {
+        format!("{filter},html5ever=error")
+    };
+    let filter = EnvFilter::try_new(&filter).unwrap_or_else(|err| {
         eprintln!("lede: invalid log filter {filter:?} ({err}), using `info`");
-        EnvFilter::new("info")
+        EnvFilter::new("info,html5ever=error")
     });
     let fmt = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
     let fmt = match format {
