@@ -512,18 +512,7 @@ mod tests {
             )
             .expect("valid selector")
         });
-        const PAYWALL_MARKERS: &[&str] = &[
-            "paywall",
-            "pay-wall",
-            "regwall",
-            "subscriber-only",
-            "subscribers-only",
-            "premium-content",
-            "content-locked",
-            "article-locked",
-            "locked-content",
-            "piano-offer",
-        ];
+        use crate::extract::selectors::PAYWALL_FRAGMENTS as PAYWALL_MARKERS;
 
         pub(super) fn amp(doc: &Html, base: Option<&Url>) -> Option<String> {
             doc.select(&AMP_LINK)
