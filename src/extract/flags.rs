@@ -106,7 +106,7 @@ const MAX_ALTERNATES: usize = 50;
 
 /// Works out the document-level flags (reading time is left at 0).
 ///
-/// `_doc` is no longer read: every lookup goes through the flat index.
+/// Every lookup goes through the flat index, in one pass over it.
 pub fn detect(dom: &Dom<'_>, content: &Content, meta: &Metadata, base: Option<&Url>) -> PageFlags {
     let readerable_score = readerable(dom, content, meta);
     let links = links(dom, base);

@@ -7,8 +7,8 @@
 //! 2. [`snapshot`]: splits off a snapshot prelude (capture time, title, URL).
 //! 3. [`parse`]: one html5ever parse into a DOM; the element limit; base URL.
 //!    Before it, [`prescan`] reads the text once: counts the start tags,
-//!    bounds the nesting, and leaves out script and style bodies, comments
-//!    and SVG content, which no stage reads.
+//!    bounds the nesting, and leaves out script and style bodies, comments,
+//!    SVG content and `data-*` attributes, which no stage reads.
 //! 4. [`metadata`]: title, authors, dates, canonical URL, site name,
 //!    description, keywords, declared language, from the whole document.
 //! 5. [`clean`]: scores the DOM and picks the main-content root; marks
