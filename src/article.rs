@@ -194,6 +194,30 @@ pub struct AlternateLink {
     pub hreflang: Option<String>,
 }
 
+/// What kind of page this is: each kind keeps its main content differently
+/// (a forum's posts, a listing's items, a product's description).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum PageType {
+    /// Not decided, or none of the kinds below (a home page, a login form).
+    #[default]
+    Other,
+    /// A news story, blog post, essay or other prose under one headline.
+    Article,
+    /// A discussion thread: posts and replies by several people.
+    Forum,
+    /// One product for sale: description, specifications, price, reviews.
+    Product,
+    /// A grid of products or items, such as a shop's category page.
+    Collection,
+    /// A list of entries (articles, courses, jobs, search results), each
+    /// with a title and a blurb.
+    Listing,
+    /// Technical documentation: reference, guides, API pages.
+    Documentation,
+    /// A company's or service's page: features, pricing, FAQ, about.
+    Service,
+}
+
 /// Document-level facts: what kind of page this is.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageFlags {
