@@ -28,5 +28,7 @@ mod seed;
 mod hostile;
 // Properties of the library over generated input (proptest).
 mod props;
+// Label text whose case mapping changes lengths, in the library, CLI, server.
+mod casefold;
 // Sustained load, a burst past the limit, a panic, RSS, SIGTERM under load.
 mod soak;
