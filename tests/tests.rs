@@ -10,6 +10,8 @@ mod util;
 mod rpc;
 // The `lede` binary: `extract` and `health`.
 mod cli;
+// `lede extract` over many pages never loses one (panics, bad files).
+mod batch;
 // grpcurl through server reflection, with JSON input (`-d @`).
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
