@@ -30,7 +30,11 @@ use std::{
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lede::grpc::{convert::ExtractJob, pb, status::Failure};
+use lede::grpc::{
+    convert::ExtractJob,
+    pb,
+    status::{Failure, within_response_limit},
+};
 use tonic::Code;
 
 use super::ExtractArgs;
@@ -260,6 +264,7 @@ fn try_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done
             let request = super::request(args, id.clone(), html);
             ExtractJob::from_request(request, &args.limits)
                 .and_then(|job| job.run().map_err(Failure::from))
+                .and_then(|article| within_response_limit(article, args.limits.max_response_bytes))
                 .map_err(|failure| pb::ItemError::from(&failure))
         }
     };

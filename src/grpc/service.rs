@@ -130,9 +130,13 @@ impl Extractor {
         deadline: Duration,
     ) -> Result<pb::Article, Failure> {
         let job = ExtractJob::from_request(request, &self.shared.limits)?;
-        self.run_blocking(deadline, move || job.run_observed())
-            .await?
-            .map_err(Failure::from)
+        let limit = self.shared.limits.max_response_bytes;
+        self.run_blocking(deadline, move || {
+            job.run_observed()
+                .map_err(Failure::from)
+                .and_then(|article| status::within_response_limit(article, limit))
+        })
+        .await?
     }
 
     /// The deadline of a call: ours, or the client's `grpc-timeout` if
