@@ -209,3 +209,54 @@ async fn the_kelvin_page_extracts_in_a_cli_batch() {
     assert!(lines.iter().all(|l| l["article"].is_object()), "{stdout}");
     assert_eq!(lines[4]["article"]["title"], "Haber", "{stdout}");
 }
+
+/// The entries of a libFuzzer dictionary, unescaped.
+fn dictionary_entries(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix('"'))
+        .map(|entry| {
+            let mut bytes = Vec::new();
+            let mut rest = entry.as_bytes();
+            while let Some((&b, tail)) = rest.split_first() {
+                if b == b'\\' {
+                    if let Some((&kind, after)) = tail.split_first() {
+                        if kind == b'x' && after.len() >= 2 {
+                            let hex = std::str::from_utf8(&after[..2]).expect("ASCII hex");
+                            bytes.push(u8::from_str_radix(hex, 16).expect("a hex byte"));
+                            rest = &after[2..];
+                            continue;
+                        }
+                        bytes.push(kind);
+                        rest = after;
+                        continue;
+                    }
+                }
+                bytes.push(b);
+                rest = tail;
+            }
+            String::from_utf8(bytes).expect("UTF-8 entries")
+        })
+        .collect()
+}
+
+#[test]
+fn the_fuzz_dictionary_holds_every_label_and_length_changing_character() {
+    let text = std::fs::read_to_string(crate::util::repo().join("fuzz/lede.dict"))
+        .expect("fuzz/lede.dict");
+    let entries = dictionary_entries(&text);
+    for label in CREDIT_LABELS
+        .iter()
+        .chain(CAPTION_LABELS)
+        .chain(BOILERPLATE_PHRASES)
+        .chain(PAYWALL_FRAGMENTS)
+        .chain(MORE_LABELS.iter().filter(|l| !l.ends_with(' ')))
+    {
+        assert!(
+            entries.iter().any(|e| e == label),
+            "fuzz/lede.dict lacks {label:?}"
+        );
+    }
+    for c in TRICKY.iter().take(8) {
+        assert!(entries.iter().any(|e| e == c), "fuzz/lede.dict lacks {c:?}");
+    }
+}
