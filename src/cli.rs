@@ -88,6 +88,12 @@ pub(crate) struct ExtractArgs {
     /// Also return the body as Markdown (`article.markdown`).
     #[arg(long)]
     pub(crate) markdown: bool,
+    /// The time of the request in RFC 3339, e.g. `2024-06-18T14:05:00Z`: the
+    /// "now" that relative dates ("3 hours ago") are resolved against, for
+    /// pages that are not snapshots with their own capture time. Without it
+    /// relative dates are left out (no clock is read).
+    #[arg(long)]
+    pub(crate) now: Option<String>,
     /// An id to echo in the response (one page only; by default the path).
     #[arg(long, default_value = "")]
     pub(crate) id: String,
@@ -146,6 +152,7 @@ fn request(args: &ExtractArgs, id: String, html: Vec<u8>) -> pb::ExtractRequest 
             include_html: args.html,
             include_markdown: args.markdown,
         }),
+        request_time: args.now.clone().unwrap_or_default(),
     }
 }
 

@@ -34,7 +34,8 @@ impl ExtractJob {
     /// # Errors
     ///
     /// [`Failure::BadField`] on `url` when it is given but is not an
-    /// absolute URL.
+    /// absolute URL, and on `request_time` when it is given but is not an
+    /// RFC 3339 time.
     pub fn from_request(request: pb::ExtractRequest, limits: &Limits) -> Result<Self, Failure> {
         let url = non_empty(request.url);
         if let Some(url) = &url
@@ -45,6 +46,18 @@ impl ExtractJob {
                 description: format!("not an absolute URL ({err}): {url:?}"),
             });
         }
+        let now = match non_empty(request.request_time) {
+            None => None,
+            Some(text) => match chrono::DateTime::parse_from_rfc3339(text.trim()) {
+                Ok(at) => Some(at.with_timezone(&chrono::Utc)),
+                Err(err) => {
+                    return Err(Failure::BadField {
+                        field: "request_time",
+                        description: format!("not an RFC 3339 time ({err}): {text:?}"),
+                    });
+                }
+            },
+        };
         let toggles = request.options.unwrap_or_default();
         Ok(Self {
             html: request.html,
@@ -53,6 +66,7 @@ impl ExtractJob {
             options: Options {
                 include_html: toggles.include_html,
                 include_markdown: toggles.include_markdown,
+                now,
                 ..limits.options()
             },
         })
@@ -87,6 +101,7 @@ impl From<pb::ExtractStreamRequest> for pb::ExtractRequest {
             url: item.url,
             content_type: item.content_type,
             options: item.options,
+            request_time: item.request_time,
         }
     }
 }
@@ -481,6 +496,28 @@ mod tests {
         };
         let err = ExtractJob::from_request(request, &limits).unwrap_err();
         assert!(matches!(err, Failure::BadField { field: "url", .. }));
+
+        let request = pb::ExtractRequest {
+            request_time: "2024-06-18T08:43:02+02:00".to_owned(),
+            ..Default::default()
+        };
+        let job = ExtractJob::from_request(request, &limits).expect("a valid time");
+        assert_eq!(
+            job.options.now.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-06-18T06:43:02+00:00")
+        );
+        let request = pb::ExtractRequest {
+            request_time: "yesterday".to_owned(),
+            ..Default::default()
+        };
+        let err = ExtractJob::from_request(request, &limits).unwrap_err();
+        assert!(matches!(
+            err,
+            Failure::BadField {
+                field: "request_time",
+                ..
+            }
+        ));
     }
 
     #[test]
