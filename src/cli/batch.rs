@@ -501,8 +501,8 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
     let elapsed = started.elapsed();
     let secs = elapsed.as_secs_f64();
     eprintln!(
-        "lede: {} pages ({} extracted, {} failed), {:.1} MB in {:.2} s: {:.1} pages/s, {:.1} MB/s, {} jobs",
-        tally.pages,
+        "lede: {} ({} extracted, {} failed), {:.1} MB in {:.2} s: {:.1} pages/s, {:.1} MB/s, {}",
+        super::count(tally.pages, "page"),
         tally.pages - tally.failed,
         tally.failed,
         tally.bytes as f64 / 1e6,
@@ -513,7 +513,7 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
             0.0
         },
         tally.mb_per_s(elapsed),
-        jobs,
+        super::count(jobs, "job"),
     );
     if tally.failed > 0 {
         eprintln!("lede: failed: {}", tally.failures());
