@@ -16,7 +16,9 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lede::{
     config::{Config, DEFAULT_LISTEN, Limits, parse_duration, parse_listen},
-    grpc::{convert::ExtractJob, pb, status::Failure},
+    extract::Options,
+    grpc::{pb, status::Failure},
+    job::{self, Job},
 };
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -171,19 +173,15 @@ pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The request `lede extract` sends itself for one page.
-fn request(args: &ExtractArgs, id: String, html: Vec<u8>) -> pb::ExtractRequest {
-    pb::ExtractRequest {
-        id,
-        html,
-        url: args.url.clone().unwrap_or_default(),
-        content_type: args.content_type.clone().unwrap_or_default(),
-        options: Some(pb::ExtractOptions {
-            include_html: args.html,
-            include_markdown: args.markdown,
-        }),
-        request_time: args.now.clone().unwrap_or_default(),
-    }
+/// The job of one page under the flags of `lede extract`.
+fn job(args: &ExtractArgs, html: Vec<u8>) -> Result<Job, Failure> {
+    let options = Options {
+        include_html: args.html,
+        include_markdown: args.markdown,
+        now: job::request_time(args.now.as_deref().unwrap_or_default()).map_err(Failure::from)?,
+        ..args.limits.options()
+    };
+    Job::new(html, args.url.clone(), args.content_type.clone(), options).map_err(Failure::from)
 }
 
 /// `lede extract` of one page, printed as one JSON document.
@@ -197,10 +195,9 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
     } else {
         batch::read_page(path).with_context(|| format!("cannot read {}", path.display()))?
     };
-    // The same path as the Extract RPC: a request, its job, the wire article.
-    let request = request(args, args.id.clone(), html);
-    let article = ExtractJob::from_request(request, &args.limits)
-        .and_then(|job| job.run().map_err(Failure::from));
+    // The same path as the Extract RPC: a job, its article, the wire form.
+    let article =
+        job(args, html).and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from));
     let article = match article {
         Ok(article) => article,
         Err(failure) => {

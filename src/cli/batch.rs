@@ -30,7 +30,7 @@ use std::{
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lede::grpc::{convert::ExtractJob, pb, status::Failure};
+use lede::grpc::{pb, status::Failure};
 use tonic::Code;
 
 use super::ExtractArgs;
@@ -256,12 +256,9 @@ fn try_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done
     let bytes = html.as_ref().map_or(0, Vec::len);
     let outcome = match html {
         Err(err) => Err(read_error(&source.id(), &err)),
-        Ok(html) => {
-            let request = super::request(args, id.clone(), html);
-            ExtractJob::from_request(request, &args.limits)
-                .and_then(|job| job.run().map_err(Failure::from))
-                .map_err(|failure| pb::ItemError::from(&failure))
-        }
+        Ok(html) => super::job(args, html)
+            .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
+            .map_err(|failure| pb::ItemError::from(&failure)),
     };
     let failed = outcome.is_err();
     let (article, error) = match outcome {
