@@ -31,7 +31,6 @@ use std::{
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use lede::grpc::{
-    convert::ExtractJob,
     pb,
     status::{Failure, within_response_limit},
 };
@@ -260,13 +259,10 @@ fn try_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done
     let bytes = html.as_ref().map_or(0, Vec::len);
     let outcome = match html {
         Err(err) => Err(read_error(&source.id(), &err)),
-        Ok(html) => {
-            let request = super::request(args, id.clone(), html);
-            ExtractJob::from_request(request, &args.limits)
-                .and_then(|job| job.run().map_err(Failure::from))
-                .and_then(|article| within_response_limit(article, args.limits.max_response_bytes))
-                .map_err(|failure| pb::ItemError::from(&failure))
-        }
+        Ok(html) => super::job(args, html)
+            .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
+            .and_then(|article| within_response_limit(article, args.limits.max_response_bytes))
+            .map_err(|failure| pb::ItemError::from(&failure)),
     };
     let failed = outcome.is_err();
     let (article, error) = match outcome {
@@ -506,8 +502,8 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
     let elapsed = started.elapsed();
     let secs = elapsed.as_secs_f64();
     eprintln!(
-        "lede: {} pages ({} extracted, {} failed), {:.1} MB in {:.2} s: {:.1} pages/s, {:.1} MB/s, {} jobs",
-        tally.pages,
+        "lede: {} ({} extracted, {} failed), {:.1} MB in {:.2} s: {:.1} pages/s, {:.1} MB/s, {}",
+        super::count(tally.pages, "page"),
         tally.pages - tally.failed,
         tally.failed,
         tally.bytes as f64 / 1e6,
@@ -518,7 +514,7 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
             0.0
         },
         tally.mb_per_s(elapsed),
-        jobs,
+        super::count(jobs, "job"),
     );
     if tally.failed > 0 {
         eprintln!("lede: failed: {}", tally.failures());

@@ -367,6 +367,7 @@ mod tests {
             &metadata::Hints {
                 page_url: Some(&url),
                 prelude: None,
+                now: None,
             },
         );
         let dom = Dom::build(&doc);
