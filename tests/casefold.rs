@@ -215,24 +215,29 @@ fn dictionary_entries(text: &str) -> Vec<String> {
     text.lines()
         .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix('"'))
         .map(|entry| {
+            // `\xNN` escapes a byte; any other `\c` stands for `c`.
             let mut bytes = Vec::new();
             let mut rest = entry.as_bytes();
             while let Some((&b, tail)) = rest.split_first() {
-                if b == b'\\' {
-                    if let Some((&kind, after)) = tail.split_first() {
-                        if kind == b'x' && after.len() >= 2 {
-                            let hex = std::str::from_utf8(&after[..2]).expect("ASCII hex");
-                            bytes.push(u8::from_str_radix(hex, 16).expect("a hex byte"));
-                            rest = &after[2..];
-                            continue;
-                        }
-                        bytes.push(kind);
-                        rest = after;
-                        continue;
-                    }
-                }
-                bytes.push(b);
                 rest = tail;
+                if b != b'\\' {
+                    bytes.push(b);
+                    continue;
+                }
+                match rest {
+                    [b'x', hi, lo, after @ ..] => {
+                        let hex = std::str::from_utf8(&[*hi, *lo])
+                            .expect("ASCII hex")
+                            .to_owned();
+                        bytes.push(u8::from_str_radix(&hex, 16).expect("a hex byte"));
+                        rest = after;
+                    }
+                    [c, after @ ..] => {
+                        bytes.push(*c);
+                        rest = after;
+                    }
+                    [] => {}
+                }
             }
             String::from_utf8(bytes).expect("UTF-8 entries")
         })
