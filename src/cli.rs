@@ -2,6 +2,9 @@
 //! and `health`, every setting also read from a `LEDE_*` variable.
 
 mod batch;
+mod inputs;
+mod manifest;
+mod warc;
 
 use std::{
     io::{self, Read, Write},
@@ -101,12 +104,19 @@ pub(crate) fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
     /// The pages: HTML files, snapshots (`.txt`), gzipped files (`.gz`),
-    /// folders (searched recursively for `*.html`, `*.htm`, `*.txt` and
-    /// those names with `.gz`), or `-` for standard input.
-    #[arg(required = true)]
+    /// WARC files (`.warc`, `.warc.gz`: their HTML responses), folders
+    /// (searched recursively for those, `.xhtml` and `.shtml` too, and HTML
+    /// files without an extension), or `-` for standard input.
+    #[arg(required_unless_present = "manifest")]
     pub(crate) paths: Vec<PathBuf>,
-    /// The page URL: base for relative links and a metadata hint (one page
-    /// only).
+    /// JSON Lines of `{"path": ..., "url": ..., "id": ...}`, one page each
+    /// (relative paths from the manifest's folder); `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) manifest: Option<PathBuf>,
+    /// The page URL: base for relative links and a metadata hint. For many
+    /// pages, their common base: each file's URL is its path under its
+    /// folder (or its name) resolved against it. WARC records have their
+    /// own.
     #[arg(long)]
     pub(crate) url: Option<String>,
     /// The transport's Content-Type header, e.g. `text/html; charset=gbk`.
@@ -160,22 +170,101 @@ pub(crate) struct HealthArgs {
 /// Lines over every page (see [`batch`]).
 pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     match args.paths.as_slice() {
-        [path] if !args.jsonl && !path.is_dir() => extract_one(args, path),
-        paths => batch::run(args, &batch::sources(paths)),
+        [path]
+            if !args.jsonl
+                && args.manifest.is_none()
+                && !path.is_dir()
+                && !warc::is_warc_name(path) =>
+        {
+            extract_one(args, path)
+        }
+        paths => {
+            let many = paths.len() > 1
+                || args.manifest.is_some()
+                || paths.iter().any(|p| p.is_dir() || warc::is_warc_name(p));
+            let base = match &args.url {
+                Some(url) if many => Some(
+                    url::Url::parse(url)
+                        .with_context(|| format!("--url {url:?} is not an absolute URL"))?,
+                ),
+                _ => None,
+            };
+            let mut skipped = warc::Skipped::new();
+            let mut sources = batch::sources(paths, base.as_ref(), &mut skipped);
+            if let Some(manifest) = &args.manifest {
+                sources.extend(manifest::read(manifest)?);
+            }
+            let outcome = batch::run(args, &sources);
+            if !skipped.is_empty() {
+                let kinds: Vec<String> = skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+                let total = skipped.values().sum();
+                eprintln!(
+                    "lede: skipped, not HTML responses: {} ({})",
+                    count(total, "WARC record"),
+                    kinds.join(", ")
+                );
+            }
+            outcome
+        }
     }
 }
 
-/// The request `lede extract` sends itself for one page.
-fn request(args: &ExtractArgs, id: String, html: Vec<u8>) -> pb::ExtractRequest {
-    pb::ExtractRequest {
-        id,
-        html,
-        url: args.url.clone().unwrap_or_default(),
-        content_type: args.content_type.clone().unwrap_or_default(),
-        options: Some(pb::ExtractOptions {
-            include_html: args.html,
-            include_markdown: args.markdown,
-        }),
+/// A page as `lede extract` asks for it: the bytes, the URL and the
+/// transport's Content-Type (from the flags, a manifest or a WARC record).
+#[derive(Debug)]
+struct Input {
+    html: Vec<u8>,
+    url: String,
+    content_type: String,
+    options: pb::ExtractOptions,
+}
+
+impl Input {
+    /// A page with the URL and Content-Type of the flags.
+    fn new(html: Vec<u8>, args: &ExtractArgs) -> Self {
+        Self {
+            html,
+            url: args.url.clone().unwrap_or_default(),
+            content_type: args.content_type.clone().unwrap_or_default(),
+            options: options(args),
+        }
+    }
+
+    /// A page listed with its own URL.
+    fn listed(html: Vec<u8>, entry: &manifest::Entry, args: &ExtractArgs) -> Self {
+        Self {
+            url: entry.url.clone(),
+            ..Self::new(html, args)
+        }
+    }
+
+    /// A WARC record's page: its URL and its HTTP Content-Type.
+    fn record(page: warc::Page, args: &ExtractArgs) -> Self {
+        Self {
+            html: page.html,
+            url: page.url,
+            content_type: page.content_type,
+            options: options(args),
+        }
+    }
+
+    /// The request `lede extract` sends itself for this page.
+    fn request(self, id: String) -> pb::ExtractRequest {
+        pb::ExtractRequest {
+            id,
+            html: self.html,
+            url: self.url,
+            content_type: self.content_type,
+            options: Some(self.options),
+        }
+    }
+}
+
+/// The optional outputs the flags ask for.
+fn options(args: &ExtractArgs) -> pb::ExtractOptions {
+    pb::ExtractOptions {
+        include_html: args.html,
+        include_markdown: args.markdown,
     }
 }
 
@@ -191,7 +280,7 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
         batch::read_page(path).with_context(|| format!("cannot read {}", path.display()))?
     };
     // The same path as the Extract RPC: a request, its job, the wire article.
-    let request = request(args, args.id.clone(), html);
+    let request = Input::new(html, args).request(args.id.clone());
     let article = ExtractJob::from_request(request, &args.limits)
         .and_then(|job| job.run().map_err(Failure::from));
     let article = match article {

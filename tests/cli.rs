@@ -183,18 +183,130 @@ async fn extract_jsonl_of_one_page_is_one_line_named_by_its_path() {
 }
 
 #[tokio::test]
-async fn extract_refuses_one_url_for_many_pages() {
-    let output = run(
-        lede_bin(),
-        &["extract", "-", "-", "--url", "https://news.example/a"],
-        b"",
-    )
-    .await;
+async fn extract_refuses_one_id_for_many_pages() {
+    let output = run(lede_bin(), &["extract", "-", "-", "--id", "x"], b"").await;
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--id names one page"), "{stderr}");
+}
+
+/// A page whose only image is relative: its URL shows the base it got.
+const RELATIVE_IMAGE_PAGE: &str = "<!doctype html><html lang=en><head><title>Pictures - Example</title></head>\
+    <body><article><h1>Pictures</h1><p>The first paragraph of a page with a picture, with enough words \
+    in it to be taken for the body of an article about nothing in particular.</p>\
+    <figure><img src=\"img/one.jpg\" alt=\"One\" width=800 height=600><figcaption>The one picture</figcaption></figure>\
+    <p>A second paragraph follows the picture and says a little more about the same thing.</p>\
+    </article></body></html>";
+
+/// The absolute URL of the first figure of a JSON line.
+fn first_figure(line: &Value) -> &str {
+    line["article"]["figures"][0]["image"]["src"]
+        .as_str()
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn url_is_a_base_for_a_folder_of_pages() {
+    let dir = scratch("base");
+    std::fs::create_dir_all(dir.join("news")).expect("mkdir");
+    std::fs::write(dir.join("news/pictures.html"), RELATIVE_IMAGE_PAGE).expect("write");
+    std::fs::write(dir.join("top.shtml"), RELATIVE_IMAGE_PAGE).expect("write");
+    let output = run(
+        lede_bin(),
+        &[
+            "extract",
+            dir.to_str().expect("UTF-8"),
+            "--url",
+            "https://site.example/",
+        ],
+        b"",
+    )
+    .await;
+    let lines = json_lines(&output);
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(
-        stderr.contains("--url and --id describe one page"),
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert_eq!(
+        lines[0]["article"]["url"],
+        "https://site.example/news/pictures.html"
+    );
+    assert_eq!(
+        first_figure(&lines[0]),
+        "https://site.example/news/img/one.jpg"
+    );
+    assert_eq!(lines[1]["article"]["url"], "https://site.example/top.shtml");
+    assert_eq!(first_figure(&lines[1]), "https://site.example/img/one.jpg");
+}
+
+#[tokio::test]
+async fn a_manifest_gives_each_page_its_url_and_id() {
+    let dir = scratch("manifest");
+    std::fs::write(dir.join("a.html"), RELATIVE_IMAGE_PAGE).expect("write");
+    std::fs::write(dir.join("b"), SMALL_PAGE).expect("write");
+    let manifest = [
+        r#"{"path": "a.html", "url": "https://one.example/x/a", "id": "first"}"#,
+        r#"{"path": "b", "id": "second"}"#,
+        r#"{"url": "https://one.example/no-path"}"#,
+        r#"{"path": "missing.html", "id": "gone"}"#,
+    ]
+    .join("\n");
+    std::fs::write(dir.join("pages.jsonl"), &manifest).expect("write");
+    let from_file = dir.join("pages.jsonl");
+    let output = run(
+        lede_bin(),
+        &["extract", "--manifest", from_file.to_str().expect("UTF-8")],
+        b"",
+    )
+    .await;
+    let lines = json_lines(&output);
+    // From standard input, relative paths are from the current folder.
+    let stdin_manifest = format!(
+        r#"{{"path": "{}", "url": "https://two.example/a", "id": "in"}}"#,
+        dir.join("a.html").display()
+    );
+    let piped = run(
+        lede_bin(),
+        &["extract", "--manifest", "-"],
+        stdin_manifest.as_bytes(),
+    )
+    .await;
+    let piped = json_lines(&piped);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    assert_eq!(output.status.code(), Some(1));
+    let ids: Vec<&str> = lines.iter().filter_map(|l| l["id"].as_str()).collect();
+    assert_eq!(ids[0], "first");
+    assert_eq!(ids[1], "second");
+    assert!(ids[2].ends_with("pages.jsonl:3"), "{ids:?}");
+    assert_eq!(ids[3], "gone");
+    assert_eq!(first_figure(&lines[0]), "https://one.example/x/img/one.jpg");
+    assert_eq!(lines[1]["article"]["title"], "A small page");
+    assert_eq!(lines[2]["error"]["codeName"], "INVALID_ARGUMENT");
+    assert_eq!(lines[3]["error"]["codeName"], "NOT_FOUND");
+    assert_eq!(piped.len(), 1);
+    assert_eq!(piped[0]["id"], "in");
+    assert_eq!(first_figure(&piped[0]), "https://two.example/img/one.jpg");
+}
+
+#[tokio::test]
+async fn an_empty_folder_is_an_error_and_skipped_files_are_named() {
+    let dir = scratch("empty");
+    std::fs::write(dir.join("style.css"), "p {}").expect("write");
+    std::fs::write(dir.join("LICENSE"), "MIT").expect("write");
+    let output = run(lede_bin(), &["extract", dir.to_str().expect("UTF-8")], b"").await;
+    let lines = json_lines(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert_eq!(lines[0]["error"]["codeName"], "NOT_FOUND");
+    assert!(
+        stderr.contains("skipped, not pages: 2 files (LICENSE, style.css)"),
         "{stderr}"
     );
 }

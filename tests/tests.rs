@@ -10,6 +10,8 @@ mod util;
 mod rpc;
 // The `lede` binary: `extract` and `health`.
 mod cli;
+// `lede extract` over WARC files written by hand.
+mod warc;
 // grpcurl through server reflection, with JSON input (`-d @`).
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
