@@ -4,6 +4,7 @@
 mod batch;
 mod inputs;
 mod manifest;
+mod output;
 mod warc;
 
 use std::{
@@ -134,6 +135,15 @@ pub(crate) struct ExtractArgs {
     /// Print the JSON on one line.
     #[arg(long)]
     pub(crate) compact: bool,
+    /// What to write per page: the response as JSON, or the article body
+    /// as Markdown or text.
+    #[arg(long, value_enum, default_value_t = output::Format::Json)]
+    pub(crate) format: output::Format,
+    /// Write one file per page into this folder (created if needed), named
+    /// from the page's id (`.json`, `.md` or `.txt`), instead of standard
+    /// output.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) output_dir: Option<PathBuf>,
     /// Write JSON Lines, one response per page in input order, failures as
     /// the item's `error`; the default for many pages or a folder.
     #[arg(long)]
@@ -260,11 +270,12 @@ impl Input {
     }
 }
 
-/// The optional outputs the flags ask for.
+/// The optional outputs the flags ask for (`--format markdown` asks for
+/// Markdown).
 fn options(args: &ExtractArgs) -> pb::ExtractOptions {
     pb::ExtractOptions {
         include_html: args.html,
-        include_markdown: args.markdown,
+        include_markdown: args.markdown || args.format == output::Format::Markdown,
     }
 }
 
@@ -296,14 +307,19 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
         article: Some(article),
         error: None,
     };
-    let json = if args.compact {
-        serde_json::to_string(&response)
-    } else {
-        serde_json::to_string_pretty(&response)
+    let doc = output::document(&response, args.format, args.compact).map_err(anyhow::Error::msg)?;
+    if let Some(dir) = &args.output_dir {
+        let id = if args.id.is_empty() {
+            path.display().to_string()
+        } else {
+            args.id.clone()
+        };
+        output::Sink::<io::Stdout>::Folder(output::Folder::create(dir, args.format)?)
+            .put(&id, &Ok(doc))?;
+        return Ok(ExitCode::SUCCESS);
     }
-    .context("cannot serialise the response")?;
     let mut stdout = io::stdout().lock();
-    writeln!(stdout, "{json}").context("cannot write to standard output")?;
+    writeln!(stdout, "{}", doc.trim_end()).context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
 

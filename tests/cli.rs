@@ -479,3 +479,111 @@ async fn the_summary_counts_one_page_in_the_singular() {
     );
     assert!(stderr.contains(", 1 job"), "{stderr}");
 }
+
+#[tokio::test]
+async fn formats_print_the_article_bodies_for_one_page_and_many() {
+    let json = run(
+        lede_bin(),
+        &["extract", "-", "--markdown"],
+        SMALL_PAGE.as_bytes(),
+    )
+    .await;
+    let json: Value = serde_json::from_str(&stdout_of(&json, "lede extract")).expect("JSON");
+    let markdown = json["article"]["markdown"]
+        .as_str()
+        .expect("markdown")
+        .trim_end();
+    let text = json["article"]["text"].as_str().expect("text").trim_end();
+    assert!(!markdown.is_empty() && !text.is_empty());
+
+    let output = run(
+        lede_bin(),
+        &["extract", "-", "--format", "markdown"],
+        SMALL_PAGE.as_bytes(),
+    )
+    .await;
+    assert_eq!(stdout_of(&output, "--format markdown").trim_end(), markdown);
+    let output = run(
+        lede_bin(),
+        &["extract", "-", "--format", "text"],
+        SMALL_PAGE.as_bytes(),
+    )
+    .await;
+    assert_eq!(stdout_of(&output, "--format text").trim_end(), text);
+
+    // Many pages: each document headed by its id, failures on stderr.
+    let dir = scratch("formats");
+    let page = dir.join("a.html");
+    std::fs::write(&page, SMALL_PAGE).expect("write");
+    let empty = dir.join("b.html");
+    std::fs::write(&empty, "").expect("write");
+    let (page, empty) = (
+        page.to_str().expect("UTF-8"),
+        empty.to_str().expect("UTF-8"),
+    );
+    let output = run(
+        lede_bin(),
+        &["extract", page, empty, "--format", "text"],
+        b"",
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(1));
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(printed, format!("==> {page} <==\n{text}\n\n"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("lede: {empty}: INVALID_ARGUMENT")),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn output_dir_writes_one_safely_named_file_per_page() {
+    let dir = scratch("outdir");
+    let manifest = [
+        r#"{"path": "p.html", "id": "../../escape"}"#,
+        r#"{"path": "p.html", "id": "same"}"#,
+        r#"{"path": "p.html", "id": "SAME"}"#,
+        r#"{"path": "p.html", "id": "urn:uuid:1"}"#,
+    ]
+    .join("\n");
+    std::fs::write(dir.join("p.html"), SMALL_PAGE).expect("write");
+    std::fs::write(dir.join("pages.jsonl"), manifest).expect("write");
+    let out = dir.join("out");
+    let output = run(
+        lede_bin(),
+        &[
+            "extract",
+            "--manifest",
+            dir.join("pages.jsonl").to_str().expect("UTF-8"),
+            "--format",
+            "markdown",
+            "--output-dir",
+            out.to_str().expect("UTF-8"),
+        ],
+        b"",
+    )
+    .await;
+    let stdout = stdout_of(&output, "lede extract --output-dir");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .expect("the folder exists")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    let doc = std::fs::read_to_string(out.join("same.md")).expect("a file");
+    let outside = dir.parent().expect("a parent").join("escape.md").exists();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(stdout.is_empty(), "{stdout}");
+    assert_eq!(
+        names,
+        ["SAME-2.md", "escape.md", "same.md", "urn_uuid_1.md"]
+    );
+    assert!(doc.contains("A second paragraph follows"), "{doc}");
+    assert!(!outside);
+}

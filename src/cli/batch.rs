@@ -12,7 +12,7 @@
 use std::{
     collections::BTreeMap,
     fs,
-    io::{self, IsTerminal, Read, Write},
+    io::{self, IsTerminal, Read},
     num::NonZeroUsize,
     path::{Path, PathBuf},
     process::ExitCode,
@@ -193,10 +193,12 @@ fn item_error(code: Code, message: String) -> pb::ItemError {
     }
 }
 
-/// One input done: its JSON line and what the progress bar counts.
+/// One input done: its id, its document (see [`super::output::document`])
+/// and what the progress bar counts.
 #[derive(Debug)]
 struct Done {
-    line: String,
+    id: String,
+    doc: Result<String, String>,
     bytes: usize,
     failed: bool,
 }
@@ -241,17 +243,19 @@ fn extract_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> 
         Err(error) => (None, Some(error)),
     };
     let response = pb::ExtractResponse { id, article, error };
-    let line = serde_json::to_string(&response).unwrap_or_else(|err| {
+    let doc = match super::output::document(&response, args.format, true) {
         // Serialising generated types cannot fail on valid UTF-8 strings;
         // should it ever, the item still gets a line.
-        format!(
+        Err(err) if args.format == super::output::Format::Json => Ok(format!(
             r#"{{"id":{},"error":{{"code":13,"codeName":"INTERNAL","message":{}}}}}"#,
-            serde_json::Value::from(response.id),
-            serde_json::Value::from(format!("cannot serialise the response: {err}")),
-        )
-    });
+            serde_json::Value::from(response.id.as_str()),
+            serde_json::Value::from(err),
+        )),
+        doc => doc,
+    };
     Done {
-        line,
+        id: response.id,
+        doc,
         bytes,
         failed,
     }
@@ -352,7 +356,15 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
             });
         }
         drop(tx);
-        let mut stdout = io::BufWriter::new(io::stdout().lock());
+        let mut sink = match &args.output_dir {
+            Some(dir) => {
+                super::output::Sink::Folder(super::output::Folder::create(dir, args.format)?)
+            }
+            None => super::output::Sink::Stream {
+                out: io::BufWriter::new(io::stdout().lock()),
+                format: args.format,
+            },
+        };
         let mut pending = BTreeMap::new();
         let mut due = 0;
         for (i, done) in rx {
@@ -365,20 +377,15 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
             ));
             pending.insert(i, done);
             while let Some(done) = pending.remove(&due) {
-                writeln!(stdout, "{}", done.line)
-                    .and_then(|()| {
-                        if pending.is_empty() {
-                            stdout.flush()
-                        } else {
-                            Ok(())
-                        }
-                    })
-                    .context("cannot write to standard output")?;
+                sink.put(&done.id, &done.doc)?;
+                if pending.is_empty() {
+                    sink.flush()?;
+                }
                 due += 1;
                 written.store(due, Ordering::Release);
             }
         }
-        stdout.flush().context("cannot write to standard output")
+        sink.flush()
     });
     // On a write error the receiver is gone: the workers stop at their next
     // send, and the scope has joined them.
