@@ -16,6 +16,10 @@ mod warc;
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
 mod python;
+// Every README command: run offline, or named with its test or reason.
+mod readme;
+// The PySpark job over WARC files, on local[2] against a server on loopback.
+mod spark;
 // The `lede` binary's Prometheus listener, scraped over a real socket.
 mod metrics;
 // The Kubernetes manifests: ports, probes and grace periods agree.
