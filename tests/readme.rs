@@ -6,11 +6,11 @@
 //! without an entry fails this test, and so does an entry whose command is
 //! gone: none can break unnoticed.
 
-use std::{io::Write, path::Path};
+use std::path::Path;
 
 use crate::{
     util::{SMALL_PAGE, lede_bin, repo},
-    warc::{http, record},
+    warc::{gzip, http, record},
 };
 
 /// How a README command is checked.
@@ -289,12 +289,6 @@ fn strip_comment(line: &str) -> &str {
         prev = c;
     }
     line
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(bytes).expect("gzip");
-    gz.finish().expect("gzip")
 }
 
 /// The files the README's commands name, in `dir`.

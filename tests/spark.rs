@@ -4,13 +4,13 @@
 //! the same records. Skipped with a message when Java is absent (or the
 //! Python tools are, as for the other Python tests).
 
-use std::{collections::BTreeMap, io::Write, path::Path, time::Duration};
+use std::{collections::BTreeMap, path::Path, time::Duration};
 
 use serde_json::Value;
 
 use crate::{
     util::{SMALL_PAGE, TestServer, lede_bin, repo, run, stdout_of, tool},
-    warc::{http, record},
+    warc::{gzip, http, record},
 };
 
 /// Whether `java` runs here.
@@ -23,12 +23,6 @@ fn java_present() -> bool {
         eprintln!("SKIPPED: no Java on this machine (PySpark needs Java 17 or later)");
     }
     found
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(bytes).expect("gzip");
-    gz.finish().expect("gzip")
 }
 
 /// Rows by id from JSON lines.

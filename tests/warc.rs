@@ -8,37 +8,9 @@ use serde_json::Value;
 
 use crate::util::{SMALL_PAGE, json_eq, lede_bin, run, stdout_of};
 
-/// A WARC record of `kind` with `block`.
-pub(crate) fn record(kind: &str, id: &str, url: &str, block: &[u8]) -> Vec<u8> {
-    let content_type = if kind == "response" {
-        "application/http; msgtype=response"
-    } else {
-        "application/warc-fields"
-    };
-    let mut out = format!(
-        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <{id}>\r\n\
-         WARC-Target-URI: {url}\r\nWARC-Date: 2024-06-18T14:05:00Z\r\n\
-         Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-        block.len()
-    )
-    .into_bytes();
-    out.extend_from_slice(block);
-    out.extend_from_slice(b"\r\n\r\n");
-    out
-}
-
-/// An HTTP response with `headers` (each ending in CRLF) and `payload`.
-pub(crate) fn http(headers: &str, payload: &[u8]) -> Vec<u8> {
-    let mut out = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
-    out.extend_from_slice(payload);
-    out
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(bytes).expect("gzip");
-    gz.finish().expect("gzip")
-}
+#[path = "support/warc_writer.rs"]
+mod writer;
+pub(crate) use writer::{gzip, http, record};
 
 /// A fresh, empty folder for one test.
 fn scratch(name: &str) -> std::path::PathBuf {

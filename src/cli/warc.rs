@@ -717,41 +717,28 @@ fn decode(payload: Vec<u8>, encoding: &str, max_bytes: usize) -> Result<Vec<u8>,
     }
 }
 
+/// The WARC writer of the integration tests, for the unit tests.
+#[cfg(test)]
+#[path = "../../tests/support/warc_writer.rs"]
+mod test_writer;
+
 #[cfg(test)]
 mod tests {
     use std::io::Write;
 
     use super::*;
 
-    /// A WARC record of `kind` with `block` (Content-Type for responses).
-    fn record(kind: &str, id: &str, url: &str, block: &[u8]) -> Vec<u8> {
-        let content_type = if kind == "response" {
-            "application/http; msgtype=response"
-        } else {
-            "application/warc-fields"
-        };
-        let mut out = format!(
-            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <{id}>\r\n\
-             WARC-Target-URI: {url}\r\nWARC-Date: 2024-06-18T14:05:00Z\r\n\
-             Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-            block.len()
-        )
-        .into_bytes();
-        out.extend_from_slice(block);
-        out.extend_from_slice(b"\r\n\r\n");
-        out
-    }
+    use super::test_writer::{gzip, http as response, record};
 
-    fn response(headers: &str, payload: &[u8]) -> Vec<u8> {
-        let mut out = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
-        out.extend_from_slice(payload);
-        out
-    }
-
-    fn gzip(bytes: &[u8]) -> Vec<u8> {
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        gz.write_all(bytes).expect("gzip");
-        gz.finish().expect("gzip")
+    /// The URLs of the pages found, loaded (or the damage messages).
+    fn urls(found: &[Found]) -> Vec<String> {
+        found
+            .iter()
+            .map(|f| match f {
+                Found::Page(page) => load(page, 1 << 20).expect("loads").url,
+                Found::Damaged { message, .. } => message.clone(),
+            })
+            .collect()
     }
 
     fn write(name: &str, bytes: &[u8]) -> PathBuf {
@@ -892,13 +879,7 @@ mod tests {
         let path = write("members.warc.gz", &file);
         let mut skipped = Skipped::new();
         let found = scan(&path, &mut skipped);
-        let urls: Vec<String> = found
-            .iter()
-            .map(|f| match f {
-                Found::Page(page) => load(page, 1 << 20).expect("loads").url,
-                Found::Damaged { message, .. } => message.clone(),
-            })
-            .collect();
+        let urls = urls(&found);
         let _ = fs::remove_file(&path);
         assert_eq!(
             urls,
@@ -929,13 +910,7 @@ mod tests {
         ));
         let path = write("stream.warc.gz", &gzip(&plain));
         let found = scan(&path, &mut Skipped::new());
-        let urls: Vec<String> = found
-            .iter()
-            .map(|f| match f {
-                Found::Page(page) => load(page, 1 << 20).expect("loads").url,
-                Found::Damaged { message, .. } => message.clone(),
-            })
-            .collect();
+        let urls = urls(&found);
         assert_eq!(urls, ["https://a.example/1", "https://a.example/2"]);
 
         let filler = vec![b'x'; MAX_SHARED_MEMBER_BYTES as usize];
