@@ -32,9 +32,7 @@ const BENCH: &str =
 const COMMANDS: &[(&str, Check)] = &[
     (
         "cargo run --release",
-        Check::NotRun(
-            "a release build, then serves until stopped; `lede` without a subcommand serving is cli::plain_lede_serves_on_a_host_name_with_plain_text_logs",
-        ),
+        Check::Test("readme.rs", "cargo_run_picks_the_server"),
     ),
     (
         "scripts/test",
@@ -414,6 +412,36 @@ fn the_offline_readme_commands_run() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(texts, 2, "--output-dir texts/ wrote {texts} files");
     assert!(site.contains("https://example.com/a/b.html"), "{site}");
+}
+
+/// `cargo run` (no `--bin`) runs `lede`, which serves without a
+/// subcommand (cli::plain_lede_serves_on_a_host_name_with_plain_text_logs).
+#[test]
+fn cargo_run_picks_the_server() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = std::process::Command::new(cargo)
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+        ])
+        .current_dir(repo())
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let package = &metadata["packages"][0];
+    assert_eq!(package["name"], "lede");
+    assert_eq!(
+        package["default_run"], "lede",
+        "cargo run would not know which binary"
+    );
 }
 
 #[test]
