@@ -20,7 +20,9 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lede::{
     config::{Config, DEFAULT_LISTEN, Limits, parse_duration, parse_listen},
-    grpc::{convert::ExtractJob, pb, status::Failure},
+    extract::Options,
+    grpc::{pb, status::Failure},
+    job::{self, Job},
 };
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -129,6 +131,12 @@ pub(crate) struct ExtractArgs {
     /// Also return the body as Markdown (`article.markdown`).
     #[arg(long)]
     pub(crate) markdown: bool,
+    /// The time of the request in RFC 3339, e.g. `2024-06-18T14:05:00Z`: the
+    /// "now" that relative dates ("3 hours ago") are resolved against, for
+    /// pages that are not snapshots with their own capture time. Without it
+    /// relative dates are left out (no clock is read).
+    #[arg(long)]
+    pub(crate) now: Option<String>,
     /// An id to echo in the response (one page only; by default the path).
     #[arg(long, default_value = "")]
     pub(crate) id: String,
@@ -219,14 +227,17 @@ pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A page as `lede extract` asks for it: the bytes, the URL and the
-/// transport's Content-Type (from the flags, a manifest or a WARC record).
+/// A page as `lede extract` asks for it: the bytes, the URL, the
+/// transport's Content-Type and the capture time (from the flags, a
+/// manifest or a WARC record).
 #[derive(Debug)]
 struct Input {
     html: Vec<u8>,
     url: String,
     content_type: String,
-    options: pb::ExtractOptions,
+    /// The "now" of relative dates: a WARC record's `WARC-Date`, else
+    /// `--now`.
+    now: String,
 }
 
 impl Input {
@@ -236,7 +247,7 @@ impl Input {
             html,
             url: args.url.clone().unwrap_or_default(),
             content_type: args.content_type.clone().unwrap_or_default(),
-            options: options(args),
+            now: args.now.clone().unwrap_or_default(),
         }
     }
 
@@ -248,34 +259,33 @@ impl Input {
         }
     }
 
-    /// A WARC record's page: its URL and its HTTP Content-Type.
+    /// A WARC record's page: its URL, its HTTP Content-Type, and its
+    /// capture time (`--now` when the record has none it can read).
     fn record(page: warc::Page, args: &ExtractArgs) -> Self {
         Self {
             html: page.html,
             url: page.url,
             content_type: page.content_type,
-            options: options(args),
+            // A date lede cannot read is the record's fault, not the page's.
+            now: if job::request_time(&page.date).ok().flatten().is_some() {
+                page.date
+            } else {
+                args.now.clone().unwrap_or_default()
+            },
         }
     }
 
-    /// The request `lede extract` sends itself for this page.
-    fn request(self, id: String) -> pb::ExtractRequest {
-        pb::ExtractRequest {
-            id,
-            html: self.html,
-            url: self.url,
-            content_type: self.content_type,
-            options: Some(self.options),
-        }
-    }
-}
-
-/// The optional outputs the flags ask for (`--format markdown` asks for
-/// Markdown).
-fn options(args: &ExtractArgs) -> pb::ExtractOptions {
-    pb::ExtractOptions {
-        include_html: args.html,
-        include_markdown: args.markdown || args.format == output::Format::Markdown,
+    /// The job of this page under the flags of `lede extract`.
+    fn job(self, args: &ExtractArgs) -> Result<Job, Failure> {
+        let options = Options {
+            include_html: args.html,
+            include_markdown: args.markdown || args.format == output::Format::Markdown,
+            now: job::request_time(&self.now).map_err(Failure::from)?,
+            ..args.limits.options()
+        };
+        let url = Some(self.url).filter(|u| !u.is_empty());
+        let content_type = Some(self.content_type).filter(|c| !c.is_empty());
+        Job::new(self.html, url, content_type, options).map_err(Failure::from)
     }
 }
 
@@ -290,10 +300,10 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
     } else {
         batch::read_page(path).with_context(|| format!("cannot read {}", path.display()))?
     };
-    // The same path as the Extract RPC: a request, its job, the wire article.
-    let request = Input::new(html, args).request(args.id.clone());
-    let article = ExtractJob::from_request(request, &args.limits)
-        .and_then(|job| job.run().map_err(Failure::from));
+    // The same path as the Extract RPC: a job, its article, the wire form.
+    let article = Input::new(html, args)
+        .job(args)
+        .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from));
     let article = match article {
         Ok(article) => article,
         Err(failure) => {

@@ -18,7 +18,10 @@ use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
 use crate::config::Config;
-use crate::grpc::{self, Extractor, pb::extractor_service_server::ExtractorServiceServer};
+use crate::grpc::{
+    self, Extractor, Settings, pb::extractor_service_server::ExtractorServiceServer,
+};
+use crate::metrics;
 
 /// How often an idle HTTP/2 connection is pinged: a client that vanished
 /// without closing its connection is noticed within this plus
@@ -54,7 +57,7 @@ pub async fn run(
 ) -> Result<(), ServeError> {
     let limit = config.max_message_bytes;
     let extractor = compressed!(
-        ExtractorServiceServer::new(Extractor::new(&config))
+        ExtractorServiceServer::new(Extractor::new(settings(&config)))
             .max_decoding_message_size(limit)
             .max_encoding_message_size(limit)
     );
@@ -73,7 +76,7 @@ pub async fn run(
         .http2_keepalive_timeout(Some(KEEPALIVE_TIMEOUT))
         .tcp_nodelay(true)
         // Request id, `grpc` span and call metrics for every call.
-        .layer(crate::metrics::CallLayer)
+        .layer(metrics::CallLayer::new(grpc::status::code_name))
         // tonic refuses oversize messages with OUT_OF_RANGE; answer as
         // gRPC's core libraries do.
         .layer(tower::util::MapResponseLayer::new(
@@ -121,6 +124,19 @@ pub async fn run(
             tracing::warn!(grace = ?config.shutdown_grace, "grace period over, dropping calls in flight");
             Ok(())
         }
+    }
+}
+
+/// The service's settings under `config`, recording into [`metrics`].
+fn settings(config: &Config) -> Settings {
+    Settings {
+        options: config.limits.options(),
+        concurrency: config.effective_concurrency(),
+        max_queued: config.max_queued,
+        stream_concurrency: config.effective_stream_concurrency(),
+        request_timeout: config.request_timeout,
+        on_extracted: metrics::record_extraction,
+        on_shed: metrics::record_shed,
     }
 }
 

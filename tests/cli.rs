@@ -60,6 +60,26 @@ async fn extract_compact_prints_one_line() {
 }
 
 #[tokio::test]
+async fn extract_reads_relative_dates_against_now_and_never_a_clock() {
+    let page = b"<html lang=en><body><article><header><h1>A headline here</h1>\
+        <time>3 hours ago</time></header><p>A first paragraph with enough words to be \
+        the body of this short article about nothing.</p></article>";
+    let published = |output: &std::process::Output| {
+        let json: Value = serde_json::from_str(&stdout_of(output, "lede extract")).expect("json");
+        json["article"]["publishedTime"].clone()
+    };
+    let args = ["extract", "-", "--now", "2024-06-18T06:43:02Z"];
+    let output = run(lede_bin(), &args, page).await;
+    assert_eq!(published(&output), "2024-06-18T03:43:02Z");
+    let output = run(lede_bin(), &["extract", "-"], page).await;
+    assert_eq!(published(&output), Value::Null);
+    let output = run(lede_bin(), &["extract", "-", "--now", "soon"], page).await;
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("INVALID_ARGUMENT"), "{stderr}");
+}
+
+#[tokio::test]
 async fn extract_fails_on_empty_input_with_the_status_name() {
     let output = run(lede_bin(), &["extract", "-"], b"").await;
     assert_eq!(output.status.code(), Some(1));

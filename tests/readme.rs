@@ -230,6 +230,14 @@ const COMMANDS: &[(&str, Check)] = &[
         "scripts/compare-trafilatura.sh",
         Check::NotRun("installs trafilatura from the network"),
     ),
+    (
+        "lede extract page.html --now 2024-06-18T06:43:02Z",
+        Check::Run,
+    ),
+    (
+        "cargo run --release --bin lede-eval -- ../shared/benchmarks/readability",
+        Check::NotRun(BENCH),
+    ),
     // proto/baseline/README.md
     (
         "buf breaking --against proto/baseline/lede.v1.binpb",

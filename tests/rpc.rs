@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use lede::config::{Config, Limits};
-use lede::grpc::{convert::ExtractJob, pb};
+use lede::grpc::{convert, pb};
 use tokio_stream::StreamExt;
 use tonic::{Code, codec::CompressionEncoding};
 use tonic_health::pb::{
@@ -51,9 +51,10 @@ fn assert_bad_field(status: &tonic::Status, field: &str) {
 async fn extract_answers_what_the_library_extracts() {
     let server = TestServer::start().await;
     let request = request("page-1", SMALL_PAGE.as_bytes());
-    let expected = ExtractJob::from_request(request.clone(), &Limits::default())
+    let expected = convert::job(request.clone(), &Limits::default().options())
         .expect("a valid request")
         .run()
+        .map(pb::Article::from)
         .expect("the page extracts");
     let response = server
         .client()

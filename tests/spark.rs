@@ -97,6 +97,16 @@ async fn the_spark_job_writes_what_lede_extract_prints() {
         "https://news.example/b",
         &html(SMALL_PAGE),
     );
+    // A relative date, read against the record's WARC-Date by both.
+    let relative = "<html lang=en><body><article><header><h1>A headline here</h1>\
+        <time>3 hours ago</time></header><p>A first paragraph with enough words to be \
+        the body of this short article about nothing.</p></article>";
+    part1.extend(record(
+        "response",
+        "urn:uuid:rel",
+        "https://news.example/rel",
+        &html(relative),
+    ));
     // An HTML response lede refuses (no content): its row keeps the error.
     part1.extend(record(
         "response",
@@ -163,7 +173,13 @@ async fn the_spark_job_writes_what_lede_extract_prints() {
 
     assert_eq!(
         rows.keys().collect::<Vec<_>>(),
-        ["urn:uuid:a", "urn:uuid:b", "urn:uuid:de", "urn:uuid:empty"],
+        [
+            "urn:uuid:a",
+            "urn:uuid:b",
+            "urn:uuid:de",
+            "urn:uuid:empty",
+            "urn:uuid:rel"
+        ],
         "{rows:#?}"
     );
     assert_eq!(
@@ -207,5 +223,6 @@ async fn the_spark_job_writes_what_lede_extract_prints() {
     }
     assert_eq!(rows["urn:uuid:de"]["authors"][0], "Erika Mustermann");
     assert_eq!(rows["urn:uuid:de"]["language"], "de");
+    assert_eq!(rows["urn:uuid:rel"]["published"], "2024-06-18T11:05:00Z");
     assert!(Path::new(&script).is_file());
 }

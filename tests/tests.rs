@@ -12,6 +12,8 @@ mod rpc;
 mod cli;
 // `lede extract` over WARC files written by hand.
 mod warc;
+// `lede extract` over many pages never loses one (panics, bad files).
+mod batch;
 // grpcurl through server reflection, with JSON input (`-d @`).
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
@@ -34,5 +36,7 @@ mod seed;
 mod hostile;
 // Properties of the library over generated input (proptest).
 mod props;
+// Label text whose case mapping changes lengths, in the library, CLI, server.
+mod casefold;
 // Sustained load, a burst past the limit, a panic, RSS, SIGTERM under load.
 mod soak;

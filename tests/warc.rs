@@ -297,3 +297,46 @@ async fn a_large_record_is_streamed_not_held() {
         BIG >> 20
     );
 }
+
+/// `WARC-Date` is the capture time: relative dates ("3 hours ago") are read
+/// against it, and a record without a readable one falls back on `--now`.
+#[tokio::test]
+async fn relative_dates_are_read_against_the_warc_date() {
+    let dir = scratch("date");
+    let page = b"<html lang=en><body><article><header><h1>A headline here</h1>\
+        <time>3 hours ago</time></header><p>A first paragraph with enough words to be \
+        the body of this short article about nothing.</p></article>";
+    let html = http("Content-Type: text/html\r\n", page);
+    // `record` writes WARC-Date: 2024-06-18T14:05:00Z.
+    let mut file = record(
+        "response",
+        "urn:uuid:dated",
+        "https://news.example/a",
+        &html,
+    );
+    let undated = String::from_utf8_lossy(&record(
+        "response",
+        "urn:uuid:undated",
+        "https://news.example/b",
+        &html,
+    ))
+    .replace("WARC-Date: 2024-06-18T14:05:00Z", "WARC-Date: yesterday");
+    file.extend(undated.as_bytes());
+    let path = dir.join("dated.warc");
+    std::fs::write(&path, &file).expect("write");
+    let output = run(
+        lede_bin(),
+        &["extract", utf8(&path), "--now", "2025-01-01T12:00:00Z"],
+        b"",
+    )
+    .await;
+    let lines = json_lines(&output.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(lines[0]["article"]["publishedTime"], "2024-06-18T11:05:00Z");
+    assert_eq!(lines[1]["article"]["publishedTime"], "2025-01-01T09:00:00Z");
+}

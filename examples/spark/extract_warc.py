@@ -73,9 +73,21 @@ def unbracket(value):
     return value[1:-1] if value.startswith("<") and value.endswith(">") else value
 
 
+def capture_time(value):
+    """A WARC-Date as lede reads it (RFC 3339), or empty when unreadable."""
+    import datetime
+
+    value = (value or "").strip()
+    try:
+        datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return value
+
+
 def html_pages(stream):
-    """(id, url, content_type, payload) for each HTML response in a WARC
-    stream; warcio undoes the chunking and Content-Encoding."""
+    """(id, url, content_type, capture time, payload) for each HTML response
+    in a WARC stream; warcio undoes the chunking and Content-Encoding."""
     from warcio.archiveiterator import ArchiveIterator
 
     for record in ArchiveIterator(stream):
@@ -90,6 +102,7 @@ def html_pages(stream):
             unbracket(record.rec_headers.get_header("WARC-Record-ID")),
             unbracket(record.rec_headers.get_header("WARC-Target-URI")),
             content_type,
+            capture_time(record.rec_headers.get_header("WARC-Date")),
             record.content_stream().read(),
         )
 
@@ -132,9 +145,11 @@ def extract_batch(service, pb, grpc, batch, attempts, timeout):
         requests = (
             pb.ExtractStreamRequest(
                 id=page_id, html=payload, url=url, content_type=content_type,
+                # The capture time: the "now" of relative dates.
+                request_time=captured,
                 options=pb.ExtractOptions(include_markdown=True),
             )
-            for page_id, url, content_type, payload in list(pending.values())
+            for page_id, url, content_type, captured, payload in list(pending.values())
         )
         try:
             for answer in service.ExtractStream(requests, timeout=timeout):

@@ -95,9 +95,8 @@ pub(super) struct Page {
     pub(super) url: String,
     /// The HTTP `Content-Type` header (its charset decodes the page).
     pub(super) content_type: String,
-    /// `WARC-Date`, the capture time (RFC 3339). Not sent yet: the request
-    /// has no field for the time a page was fetched.
-    #[allow(dead_code)]
+    /// `WARC-Date`, the capture time (RFC 3339): the "now" of the page's
+    /// relative dates.
     pub(super) date: String,
 }
 
