@@ -202,7 +202,7 @@ impl Staged {
             prelude: prelude.as_ref(),
         };
         let dom = Dom::build(&doc);
-        let meta = metadata::collect_indexed(&doc, &dom, &hints);
+        let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
         let content = clean::find_content(&dom);
         let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
         drop(dom);
@@ -271,7 +271,12 @@ fn stages(c: &mut Criterion) {
                         page_url: s.page_url.as_ref(),
                         prelude: s.prelude.as_ref(),
                     };
-                    black_box(metadata::collect_indexed(black_box(&s.doc), dom, &hints));
+                    black_box(metadata::collect_indexed(
+                        black_box(&s.doc),
+                        dom,
+                        &hints,
+                        s.base.as_ref(),
+                    ));
                 }
             });
         });
