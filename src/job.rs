@@ -39,6 +39,14 @@ pub enum JobError {
         /// What the URL parser objected to.
         reason: url::ParseError,
     },
+    /// The request time is given but is not an RFC 3339 time.
+    #[error("not an RFC 3339 time ({reason}): {text:?}")]
+    RequestTime {
+        /// The time as given.
+        text: String,
+        /// What the time parser objected to.
+        reason: chrono::ParseError,
+    },
 }
 
 impl Job {
@@ -69,6 +77,26 @@ impl Job {
             content_type: content_type.filter(|c| !c.is_empty()),
             options,
         })
+    }
+
+    /// Sets the time of the request ([`Options::now`], the "now" relative
+    /// dates are resolved against) from its RFC 3339 text; none or an empty
+    /// text leaves it unset.
+    ///
+    /// # Errors
+    ///
+    /// [`JobError::RequestTime`] when the text is not an RFC 3339 time.
+    pub fn with_request_time(mut self, text: Option<String>) -> Result<Self, JobError> {
+        let Some(text) = text.filter(|t| !t.is_empty()) else {
+            return Ok(self);
+        };
+        match chrono::DateTime::parse_from_rfc3339(text.trim()) {
+            Ok(at) => {
+                self.options.now = Some(at.with_timezone(&chrono::Utc));
+                Ok(self)
+            }
+            Err(reason) => Err(JobError::RequestTime { text, reason }),
+        }
     }
 
     /// The library's view of the job's input.
@@ -171,6 +199,24 @@ mod tests {
             err.to_string().starts_with("not an absolute URL ("),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_request_time_must_be_rfc_3339() {
+        let job = || Job::new(Vec::new(), None, None, Options::default()).expect("a valid job");
+        let at = job()
+            .with_request_time(Some("2024-06-18T08:00:00+02:00".to_owned()))
+            .expect("an RFC 3339 time");
+        assert_eq!(
+            at.options.now.map(|t| t.to_rfc3339()),
+            Some("2024-06-18T06:00:00+00:00".to_owned())
+        );
+        let unset = job().with_request_time(Some(String::new()));
+        assert_eq!(unset.map(|j| j.options.now), Ok(None));
+        let err = job()
+            .with_request_time(Some("yesterday".to_owned()))
+            .unwrap_err();
+        assert!(matches!(&err, JobError::RequestTime { text, .. } if text == "yesterday"));
     }
 
     #[test]

@@ -30,6 +30,18 @@ const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(30);
 /// How long a ping may go unanswered before the connection is closed.
 const KEEPALIVE_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// A generated tonic server that accepts and offers gzip and zstd (each
+/// service's builder is its own type, hence a macro).
+macro_rules! compressed {
+    ($service:expr) => {
+        $service
+            .accept_compressed(CompressionEncoding::Gzip)
+            .accept_compressed(CompressionEncoding::Zstd)
+            .send_compressed(CompressionEncoding::Gzip)
+            .send_compressed(CompressionEncoding::Zstd)
+    };
+}
+
 /// Serves on `listener` until `shutdown` resolves, then drains within the
 /// grace period.
 ///
@@ -44,17 +56,19 @@ pub async fn run(
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), ServeError> {
     let limit = config.max_message_bytes;
-    let extractor = ExtractorServiceServer::new(Extractor::new(settings(&config)))
-        .max_decoding_message_size(limit)
-        .max_encoding_message_size(limit)
-        .accept_compressed(CompressionEncoding::Gzip)
-        .accept_compressed(CompressionEncoding::Zstd)
-        .send_compressed(CompressionEncoding::Gzip)
-        .send_compressed(CompressionEncoding::Zstd);
+    let extractor = compressed!(
+        ExtractorServiceServer::new(Extractor::new(settings(&config)))
+            .max_decoding_message_size(limit)
+            .max_encoding_message_size(limit)
+    );
 
+    // Every service takes and offers the same encodings: a client that
+    // compresses its channel (grpcio's `compression=`, `grpcurl` has none)
+    // compresses its health checks and reflection calls too.
     let (health, health_service) = tonic_health::server::health_reporter();
-    let reflection_v1 = reflection().build_v1()?;
-    let reflection_v1alpha = reflection().build_v1alpha()?;
+    let health_service = compressed!(health_service);
+    let reflection_v1 = compressed!(reflection().build_v1()?);
+    let reflection_v1alpha = compressed!(reflection().build_v1alpha()?);
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let server = Server::builder()

@@ -148,6 +148,41 @@ async fn extract_speaks_gzip_and_zstd() {
 }
 
 #[tokio::test]
+async fn health_and_reflection_speak_gzip_and_zstd_too() {
+    use tonic_reflection::pb::v1::{
+        ServerReflectionRequest, server_reflection_client::ServerReflectionClient,
+        server_reflection_request::MessageRequest,
+    };
+
+    let server = TestServer::start().await;
+    for encoding in [CompressionEncoding::Gzip, CompressionEncoding::Zstd] {
+        let status = HealthClient::new(server.channel().await)
+            .send_compressed(encoding)
+            .accept_compressed(encoding)
+            .check(HealthCheckRequest::default())
+            .await
+            .unwrap_or_else(|status| panic!("health, {encoding:?}: {status:?}"))
+            .into_inner()
+            .status();
+        assert_eq!(status, ServingStatus::Serving, "{encoding:?}");
+
+        let request = ServerReflectionRequest {
+            host: String::new(),
+            message_request: Some(MessageRequest::ListServices(String::new())),
+        };
+        let mut answers = ServerReflectionClient::new(server.channel().await)
+            .send_compressed(encoding)
+            .accept_compressed(encoding)
+            .server_reflection_info(tokio_stream::iter([request]))
+            .await
+            .unwrap_or_else(|status| panic!("reflection, {encoding:?}: {status:?}"))
+            .into_inner();
+        let answer = answers.next().await.expect("an answer");
+        assert!(answer.is_ok(), "reflection, {encoding:?}: {answer:?}");
+    }
+}
+
+#[tokio::test]
 async fn a_stream_answers_every_item_and_goes_on_after_a_bad_one() {
     let server = TestServer::start().await;
     let items = vec![

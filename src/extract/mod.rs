@@ -122,6 +122,7 @@ pub fn extract_observed(
         let hints = metadata::Hints {
             page_url: page_url.as_ref(),
             prelude: prelude.as_ref(),
+            now: options.now,
         };
         metadata::collect_indexed(&doc, &dom, &hints, base.as_ref())
     });

@@ -19,7 +19,7 @@ use crate::job::{Job, JobError};
 /// # Errors
 ///
 /// [`Failure::BadField`] on `url` when it is given but is not an absolute
-/// URL.
+/// URL, and on `request_time` when it is given but is not an RFC 3339 time.
 pub fn job(request: pb::ExtractRequest, base: &Options) -> Result<Job, Failure> {
     let toggles = request.options.unwrap_or_default();
     let options = Options {
@@ -29,16 +29,19 @@ pub fn job(request: pb::ExtractRequest, base: &Options) -> Result<Job, Failure> 
     };
     let url = Some(request.url);
     let content_type = Some(request.content_type);
-    Job::new(request.html, url, content_type, options).map_err(Failure::from)
+    let job = Job::new(request.html, url, content_type, options)?;
+    Ok(job.with_request_time(Some(request.request_time))?)
 }
 
 impl From<JobError> for Failure {
     fn from(err: JobError) -> Self {
-        match err {
-            JobError::Url { .. } => Self::BadField {
-                field: "url",
-                description: err.to_string(),
-            },
+        let field = match err {
+            JobError::Url { .. } => "url",
+            JobError::RequestTime { .. } => "request_time",
+        };
+        Self::BadField {
+            field,
+            description: err.to_string(),
         }
     }
 }
@@ -51,6 +54,7 @@ impl From<pb::ExtractStreamRequest> for pb::ExtractRequest {
             url: item.url,
             content_type: item.content_type,
             options: item.options,
+            request_time: item.request_time,
         }
     }
 }
@@ -446,6 +450,28 @@ mod tests {
         };
         let err = job(request, &base).unwrap_err();
         assert!(matches!(err, Failure::BadField { field: "url", .. }));
+
+        let request = pb::ExtractRequest {
+            request_time: "2024-06-18T08:43:02+02:00".to_owned(),
+            ..Default::default()
+        };
+        let built = job(request, &base).expect("a valid time");
+        assert_eq!(
+            built.options.now.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-06-18T06:43:02+00:00")
+        );
+        let request = pb::ExtractRequest {
+            request_time: "yesterday".to_owned(),
+            ..Default::default()
+        };
+        let err = job(request, &base).unwrap_err();
+        assert!(matches!(
+            err,
+            Failure::BadField {
+                field: "request_time",
+                ..
+            }
+        ));
     }
 
     #[test]
