@@ -22,7 +22,7 @@ use lede::{
     config::{Config, DEFAULT_LISTEN, Limits, parse_duration, parse_listen},
     extract::Options,
     grpc::{pb, status::Failure},
-    job::{self, Job},
+    job::Job,
 };
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -267,7 +267,7 @@ impl Input {
             url: page.url,
             content_type: page.content_type,
             // A date lede cannot read is the record's fault, not the page's.
-            now: if job::request_time(&page.date).ok().flatten().is_some() {
+            now: if chrono::DateTime::parse_from_rfc3339(page.date.trim()).is_ok() {
                 page.date
             } else {
                 args.now.clone().unwrap_or_default()
@@ -280,12 +280,12 @@ impl Input {
         let options = Options {
             include_html: args.html,
             include_markdown: args.markdown || args.format == output::Format::Markdown,
-            now: job::request_time(&self.now).map_err(Failure::from)?,
             ..args.limits.options()
         };
         let url = Some(self.url).filter(|u| !u.is_empty());
         let content_type = Some(self.content_type).filter(|c| !c.is_empty());
-        Job::new(self.html, url, content_type, options).map_err(Failure::from)
+        let job = Job::new(self.html, url, content_type, options)?;
+        Ok(job.with_request_time(Some(self.now))?)
     }
 }
 
@@ -298,12 +298,23 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
             .context("cannot read standard input")?;
         buf
     } else {
-        batch::read_page(path).with_context(|| format!("cannot read {}", path.display()))?
+        match batch::read_page(path) {
+            Ok(html) => html,
+            Err(err) => {
+                // The code a batch line would carry (never a retryable one).
+                let item = batch::read_error(&path.display().to_string(), &err);
+                eprintln!("lede: {}: {}", item.code_name, item.message);
+                return Ok(ExitCode::FAILURE);
+            }
+        }
     };
     // The same path as the Extract RPC: a job, its article, the wire form.
     let article = Input::new(html, args)
         .job(args)
-        .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from));
+        .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
+        .and_then(|article| {
+            lede::grpc::status::within_response_limit(article, args.limits.max_response_bytes)
+        });
     let article = match article {
         Ok(article) => article,
         Err(failure) => {

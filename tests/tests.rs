@@ -36,6 +36,9 @@ mod seed;
 mod hostile;
 // Properties of the library over generated input (proptest).
 mod props;
+// The shape of the crate, from its source: what the extraction core may
+// name, and one direction between the top-level modules.
+mod architecture;
 // Label text whose case mapping changes lengths, in the library, CLI, server.
 mod casefold;
 // Sustained load, a burst past the limit, a panic, RSS, SIGTERM under load.

@@ -30,7 +30,10 @@ use std::{
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lede::grpc::{pb, status::Failure};
+use lede::grpc::{
+    pb,
+    status::{Failure, within_response_limit},
+};
 use tonic::Code;
 
 use super::{ExtractArgs, output::Format};
@@ -315,6 +318,7 @@ fn try_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done
         Ok(input) => input
             .job(args)
             .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
+            .and_then(|article| within_response_limit(article, args.limits.max_response_bytes))
             .map_err(|failure| pb::ItemError::from(&failure)),
     };
     let failed = outcome.is_err();
