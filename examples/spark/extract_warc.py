@@ -169,7 +169,12 @@ def extract_batch(service, pb, grpc, batch, attempts, timeout):
                     rows[page_id] = row(page_id, page[1], error=f"{err.code().name}: {err.details()}")
                 pending.clear()
                 break
-            time.sleep(min(30.0, 0.5 * 2 ** attempt) * (0.5 + random.random()))
+            pause = min(30.0, 0.5 * 2 ** attempt) * (0.5 + random.random())
+            print(
+                f"lede UNAVAILABLE ({err.details()}), {len(pending)} pages retried in {pause:.1f} s",
+                file=sys.stderr, flush=True,
+            )
+            time.sleep(pause)
     return [rows[page[0]] for page in batch if page[0] in rows]
 
 
