@@ -200,6 +200,7 @@ impl Staged {
         let hints = metadata::Hints {
             page_url: page_url.as_ref(),
             prelude: prelude.as_ref(),
+            now: None,
         };
         let dom = Dom::build(&doc);
         let meta = metadata::collect_indexed(&doc, &dom, &hints);
@@ -270,6 +271,7 @@ fn stages(c: &mut Criterion) {
                     let hints = metadata::Hints {
                         page_url: s.page_url.as_ref(),
                         prelude: s.prelude.as_ref(),
+                        now: None,
                     };
                     black_box(metadata::collect_indexed(black_box(&s.doc), dom, &hints));
                 }

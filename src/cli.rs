@@ -15,8 +15,10 @@ use std::{
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use lede::{
-    config::{Config, DEFAULT_LISTEN, Limits, parse_duration},
-    grpc::{convert::ExtractJob, pb, status::Failure},
+    config::{Config, DEFAULT_LISTEN, Limits, parse_duration, parse_listen},
+    extract::Options,
+    grpc::{pb, status::Failure},
+    job::{self, Job},
 };
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -28,9 +30,6 @@ pub(crate) struct Cli {
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
-    /// Settings of `serve`, when run without a subcommand.
-    #[command(flatten)]
-    pub(crate) serve: Config,
     /// Log filter (tracing-subscriber's EnvFilter syntax), e.g. `info`,
     /// `lede=debug`.
     #[arg(long, env = "LEDE_LOG", default_value = "info", global = true)]
@@ -43,6 +42,14 @@ pub(crate) struct Cli {
     #[cfg(feature = "otel")]
     #[arg(long, env = "LEDE_OTLP_ENDPOINT", default_value = "", global = true)]
     pub(crate) otlp_endpoint: String,
+    /// Settings of `serve`, when run without a subcommand (listed after
+    /// the subcommands and the common options; last, as its heading applies
+    /// to every argument after it).
+    #[command(
+        flatten,
+        next_help_heading = "Server options (also `lede serve --help`)"
+    )]
+    pub(crate) serve: Config,
 }
 
 /// How log lines look.
@@ -65,6 +72,31 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Ask a running server's grpc.health.v1 service; exit 0 when SERVING.
     Health(HealthArgs),
+    /// Print a shell completion script, e.g. `lede completions bash >
+    /// ~/.local/share/bash-completion/completions/lede`.
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of `lede completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+/// Runs `lede completions`: the script on standard output.
+pub(crate) fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    // Generated in memory: the generator panics on a write error (a closed
+    // pipe), written here it is an error message.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "lede", &mut script);
+    io::stdout()
+        .lock()
+        .write_all(&script)
+        .context("cannot write to standard output")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Arguments of `lede extract`.
@@ -88,6 +120,12 @@ pub(crate) struct ExtractArgs {
     /// Also return the body as Markdown (`article.markdown`).
     #[arg(long)]
     pub(crate) markdown: bool,
+    /// The time of the request in RFC 3339, e.g. `2024-06-18T14:05:00Z`: the
+    /// "now" that relative dates ("3 hours ago") are resolved against, for
+    /// pages that are not snapshots with their own capture time. Without it
+    /// relative dates are left out (no clock is read).
+    #[arg(long)]
+    pub(crate) now: Option<String>,
     /// An id to echo in the response (one page only; by default the path).
     #[arg(long, default_value = "")]
     pub(crate) id: String,
@@ -121,8 +159,8 @@ pub(crate) struct HealthArgs {
     #[arg(long, env = "LEDE_HEALTH_TIMEOUT", default_value = "3s", value_parser = parse_duration)]
     pub(crate) timeout: Duration,
     /// The server's listen address, to find its port.
-    #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN, hide = true)]
-    pub(crate) listen: SocketAddr,
+    #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN, value_parser = parse_listen, hide = true)]
+    pub(crate) listen: String,
 }
 
 /// Runs `lede extract`. One file or `-` without `--jsonl`: prints its
@@ -135,18 +173,15 @@ pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The request `lede extract` sends itself for one page.
-fn request(args: &ExtractArgs, id: String, html: Vec<u8>) -> pb::ExtractRequest {
-    pb::ExtractRequest {
-        id,
-        html,
-        url: args.url.clone().unwrap_or_default(),
-        content_type: args.content_type.clone().unwrap_or_default(),
-        options: Some(pb::ExtractOptions {
-            include_html: args.html,
-            include_markdown: args.markdown,
-        }),
-    }
+/// The job of one page under the flags of `lede extract`.
+fn job(args: &ExtractArgs, html: Vec<u8>) -> Result<Job, Failure> {
+    let options = Options {
+        include_html: args.html,
+        include_markdown: args.markdown,
+        now: job::request_time(args.now.as_deref().unwrap_or_default()).map_err(Failure::from)?,
+        ..args.limits.options()
+    };
+    Job::new(html, args.url.clone(), args.content_type.clone(), options).map_err(Failure::from)
 }
 
 /// `lede extract` of one page, printed as one JSON document.
@@ -160,10 +195,9 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
     } else {
         batch::read_page(path).with_context(|| format!("cannot read {}", path.display()))?
     };
-    // The same path as the Extract RPC: a request, its job, the wire article.
-    let request = request(args, args.id.clone(), html);
-    let article = ExtractJob::from_request(request, &args.limits)
-        .and_then(|job| job.run().map_err(Failure::from));
+    // The same path as the Extract RPC: a job, its article, the wire form.
+    let article =
+        job(args, html).and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from));
     let article = match article {
         Ok(article) => article,
         Err(failure) => {
@@ -193,7 +227,7 @@ pub(crate) async fn health(args: &HealthArgs) -> anyhow::Result<ExitCode> {
     let addr = match &args.addr {
         Some(addr) if addr.contains("://") => addr.clone(),
         Some(addr) => format!("http://{addr}"),
-        None => format!("http://{}", loopback(args.listen)),
+        None => format!("http://{}", loopback(&args.listen)),
     };
     let channel = tonic::transport::Endpoint::from_shared(addr.clone())
         .with_context(|| format!("invalid address {addr}"))?
@@ -226,14 +260,27 @@ pub(crate) async fn health(args: &HealthArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `listen` with an unspecified IP (`0.0.0.0`, `::`) replaced by loopback.
-fn loopback(listen: SocketAddr) -> SocketAddr {
-    let ip = match listen.ip() {
+/// `n` and `noun`, plural unless `n` is 1: "1 page", "2 pages".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// `listen` with an unspecified IP (`0.0.0.0`, `::`) replaced by loopback;
+/// a host name is kept.
+fn loopback(listen: &str) -> String {
+    let Ok(addr) = listen.parse::<SocketAddr>() else {
+        return listen.to_owned();
+    };
+    let ip = match addr.ip() {
         IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
         IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
         ip => ip,
     };
-    SocketAddr::new(ip, listen.port())
+    SocketAddr::new(ip, addr.port()).to_string()
 }
 
 #[cfg(test)]
@@ -269,11 +316,19 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_plural_unless_one() {
+        assert_eq!(count(0, "page"), "0 pages");
+        assert_eq!(count(1, "page"), "1 page");
+        assert_eq!(count(2, "job"), "2 jobs");
+    }
+
+    #[test]
     fn plain_lede_serves_and_health_follows_the_listen_port() {
         let cli = Cli::try_parse_from(["lede", "--listen", "127.0.0.1:7000"]).expect("parses");
         assert!(cli.command.is_none());
-        assert_eq!(cli.serve.listen.port(), 7000);
-        let any: SocketAddr = "0.0.0.0:50051".parse().expect("an address");
-        assert_eq!(loopback(any).to_string(), "127.0.0.1:50051");
+        assert_eq!(cli.serve.listen, "127.0.0.1:7000");
+        assert_eq!(loopback("0.0.0.0:50051"), "127.0.0.1:50051");
+        assert_eq!(loopback("[::]:50051"), "[::1]:50051");
+        assert_eq!(loopback("localhost:7000"), "localhost:7000");
     }
 }

@@ -60,6 +60,26 @@ async fn extract_compact_prints_one_line() {
 }
 
 #[tokio::test]
+async fn extract_reads_relative_dates_against_now_and_never_a_clock() {
+    let page = b"<html lang=en><body><article><header><h1>A headline here</h1>\
+        <time>3 hours ago</time></header><p>A first paragraph with enough words to be \
+        the body of this short article about nothing.</p></article>";
+    let published = |output: &std::process::Output| {
+        let json: Value = serde_json::from_str(&stdout_of(output, "lede extract")).expect("json");
+        json["article"]["publishedTime"].clone()
+    };
+    let args = ["extract", "-", "--now", "2024-06-18T06:43:02Z"];
+    let output = run(lede_bin(), &args, page).await;
+    assert_eq!(published(&output), "2024-06-18T03:43:02Z");
+    let output = run(lede_bin(), &["extract", "-"], page).await;
+    assert_eq!(published(&output), Value::Null);
+    let output = run(lede_bin(), &["extract", "-", "--now", "soon"], page).await;
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("INVALID_ARGUMENT"), "{stderr}");
+}
+
+#[tokio::test]
 async fn extract_fails_on_empty_input_with_the_status_name() {
     let output = run(lede_bin(), &["extract", "-"], b"").await;
     assert_eq!(output.status.code(), Some(1));
@@ -277,4 +297,93 @@ async fn serve_answers_then_stops_cleanly_on_sigterm() {
         .expect("lede serve stops within its grace period")
         .expect("lede serve exits");
     assert!(status.success(), "{status}");
+}
+
+/// `lede` without a subcommand serves, takes a host name for `--listen`,
+/// and writes its text logs without colour codes when they go to a pipe.
+#[tokio::test]
+async fn plain_lede_serves_on_a_host_name_with_plain_text_logs() {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+
+    let mut child = tokio::process::Command::new(lede_bin())
+        .args(["--listen", "localhost:0"])
+        .env("LEDE_LOG_FORMAT", "text")
+        .env("LEDE_LOG", "info")
+        .env("LEDE_METRICS_LISTEN", "off")
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("lede starts");
+    let mut lines = BufReader::new(child.stderr.take().expect("a piped stderr")).lines();
+    let start = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while let Some(line) = lines.next_line().await.expect("stderr reads") {
+            if line.contains("lede starting") {
+                return line;
+            }
+        }
+        panic!("lede exited without logging its start");
+    })
+    .await
+    .expect("lede logs its start");
+    assert!(
+        !start.contains('\u{1b}'),
+        "colour codes in a pipe: {start:?}"
+    );
+    let listen = start
+        .split_whitespace()
+        .find_map(|field| field.strip_prefix("listen="))
+        .unwrap_or_else(|| panic!("no listen= field: {start}"));
+    assert!(
+        listen.starts_with("127.0.0.1:") || listen.starts_with("[::1]:"),
+        "localhost resolved to {listen}"
+    );
+    let output = run(lede_bin(), &["health", "--addr", listen], b"").await;
+    assert_eq!(stdout_of(&output, "lede health").trim(), "SERVING");
+    child.start_kill().expect("kill");
+    let _ = child.wait().await;
+}
+
+#[tokio::test]
+async fn top_level_help_leads_with_the_subcommands() {
+    let output = run(lede_bin(), &["--help"], b"").await;
+    let help = stdout_of(&output, "lede --help");
+    let commands = help.find("Commands:").expect("a Commands section");
+    let first_server_flag = help.find("--listen").expect("server flags listed");
+    assert!(commands < first_server_flag, "{help}");
+    for command in ["serve", "extract", "health", "completions"] {
+        assert!(help.contains(&format!("  {command} ")), "{command}: {help}");
+    }
+}
+
+#[tokio::test]
+async fn completions_print_a_script_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef lede"),
+        ("fish", "complete -c lede"),
+    ] {
+        let output = run(lede_bin(), &["completions", shell], b"").await;
+        let script = stdout_of(&output, "lede completions");
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(script.contains("extract"), "{shell}: no subcommands");
+    }
+    let output = run(lede_bin(), &["completions", "tcsh"], b"").await;
+    assert_ne!(output.status.code(), Some(0));
+}
+
+#[tokio::test]
+async fn the_summary_counts_one_page_in_the_singular() {
+    let output = run(
+        lede_bin(),
+        &["extract", "-", "--jsonl", "-j", "1"],
+        SMALL_PAGE.as_bytes(),
+    )
+    .await;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("lede: 1 page (1 extracted, 0 failed)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(", 1 job"), "{stderr}");
 }

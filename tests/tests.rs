@@ -10,6 +10,8 @@ mod util;
 mod rpc;
 // The `lede` binary: `extract` and `health`.
 mod cli;
+// `lede extract` over many pages never loses one (panics, bad files).
+mod batch;
 // grpcurl through server reflection, with JSON input (`-d @`).
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
@@ -28,5 +30,7 @@ mod seed;
 mod hostile;
 // Properties of the library over generated input (proptest).
 mod props;
+// Label text whose case mapping changes lengths, in the library, CLI, server.
+mod casefold;
 // Sustained load, a burst past the limit, a panic, RSS, SIGTERM under load.
 mod soak;

@@ -362,6 +362,7 @@ mod tests {
             &metadata::Hints {
                 page_url: Some(&url),
                 prelude: None,
+                now: None,
             },
         );
         let dom = Dom::build(&doc);
@@ -379,6 +380,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn next_texts_and_paywall_names_survive_length_changing_case() {
+        use crate::extract::selectors::{PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS};
+        let labels = NEXT_TEXTS
+            .iter()
+            .chain(PAYWALL_FRAGMENTS)
+            .chain(PAGINATION_FRAGMENTS);
+        for label in labels {
+            for text in crate::extract::text::tricky::variants(label) {
+                let html = format!(
+                    r#"<html><body><div class="{text}" id="{text}"><a href="/2" rel="{text}">{text}</a>
+                    </div><nav class="pagination"><a class="{text}" href="/p2">{text}</a></nav>
+                    <article><h1>{text}</h1>{}</article></body></html>"#,
+                    paragraphs(2)
+                );
+                let _ = flags_of(&html);
+            }
+        }
     }
 
     #[test]

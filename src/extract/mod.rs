@@ -156,6 +156,7 @@ pub fn extract_timed(
     let hints = metadata::Hints {
         page_url: page_url.as_ref(),
         prelude: prelude.as_ref(),
+        now: options.now,
     };
     // The flat index every later stage walks (metadata included).
     let dom = timings.time(3, || dom::Dom::build(&doc));

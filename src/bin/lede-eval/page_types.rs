@@ -157,6 +157,7 @@ pub(crate) fn write_features(dir: &Path, pages: &[Page], out: &Path) -> Result<(
         let hints = metadata::Hints {
             page_url: url.as_ref(),
             prelude: prelude.as_ref(),
+            now: options.now,
         };
         let meta = metadata::collect_indexed(&doc, &dom, &hints);
         let features = page_type::features(&dom, &meta, url.as_ref());

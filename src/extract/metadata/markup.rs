@@ -266,7 +266,7 @@ pub(super) const MODIFIED_WORDS: &[&str] = &[
     "수정",
 ];
 /// Words that label a date as the publication date.
-const PUBLISHED_WORDS: &[&str] = &[
+pub(super) const PUBLISHED_WORDS: &[&str] = &[
     "publi",
     "posted",
     "pubdate",

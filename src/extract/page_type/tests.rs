@@ -12,6 +12,7 @@ fn guess(html: &str, url: &str) -> PageTypeGuess {
         &metadata::Hints {
             page_url: url.as_ref(),
             prelude: None,
+            now: None,
         },
     );
     let dom = Dom::build(&doc);
