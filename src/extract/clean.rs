@@ -67,6 +67,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
 
     // 1. Boilerplate flags.
     let mut excluded = vec![false; n];
+    let mut holds_text = Vec::new();
     for (i, flag) in excluded.iter_mut().enumerate() {
         let entry = &dom.nodes[i];
         if !entry.is_element {
@@ -78,7 +79,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         }
         let share = dom.stats[i].text as f32 / page_text;
         if share <= WRAPPER_TEXT_SHARE
-            && looks_like_boilerplate(dom, i)
+            && looks_like_boilerplate(dom, &mut holds_text, i)
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
         {
             *flag = true;
@@ -289,7 +290,7 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
 }
 
 /// Navigation, asides, footers, forms, boilerplate roles and class names.
-fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
+fn looks_like_boilerplate(dom: &Dom<'_>, holds_text: &mut Vec<bool>, i: usize) -> bool {
     let entry = &dom.nodes[i];
     if matches!(
         entry.tag,
@@ -314,17 +315,84 @@ fn looks_like_boilerplate(dom: &Dom<'_>, i: usize) -> bool {
     if matches!(entry.tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
         return false;
     }
-    for value in [entry.marks.class, entry.marks.id] {
+    // A heading's id is an anchor made of its own words
+    // (`id="promotion-and-relegation"`): only its class names boilerplate.
+    let id = if entry.tag.heading_level().is_some() {
+        TokenMarks::default()
+    } else {
+        entry.marks.id
+    };
+    let mut named = false;
+    for value in [entry.marks.class, id] {
         // An embedded post (`social-media-embed`, `twitter-tweet`) is quoted
         // content of the article, not a share bar.
         if value.has(TokenMarks::EMBED) {
             return false;
         }
-        if value.has(TokenMarks::BOILERPLATE) || value.has(TokenMarks::CAPTION_BODY) {
-            return true;
+        named |= value.has(TokenMarks::BOILERPLATE) || value.has(TokenMarks::CAPTION_BODY);
+    }
+    named && tokens_may_drop(dom, holds_text, i)
+}
+
+/// Whether class/id tokens may drop element `i`: boilerplate is decided
+/// per block, so tokens drop containers and blocks but never an inline
+/// element inside running text (`<a class="meta-loc">Sudan</a>` in a
+/// sentence). An inline element that stands alone among blocks (a
+/// `<span class="share">` of icons between paragraphs) is still a container.
+fn tokens_may_drop(dom: &Dom<'_>, holds_text: &mut Vec<bool>, i: usize) -> bool {
+    if dom.nodes[i].tag.is_block() {
+        return true;
+    }
+    if holds_text.is_empty() {
+        *holds_text = direct_text_holders(dom);
+    }
+    !in_running_text(dom, holds_text, i)
+}
+
+/// Per node: it has a non-blank text child. One pass over the text nodes,
+/// made only on pages where an inline element carries a boilerplate token.
+fn direct_text_holders(dom: &Dom<'_>) -> Vec<bool> {
+    let mut holds = vec![false; dom.nodes.len()];
+    for (i, entry) in dom.nodes.iter().enumerate() {
+        if entry.parent != NO_PARENT
+            && dom.text(i).is_some_and(|t| !t.trim().is_empty())
+            && let Some(flag) = holds.get_mut(entry.parent as usize)
+        {
+            *flag = true;
         }
     }
-    false
+    holds
+}
+
+/// Whether inline element `i` sits in running text: its parent holds text
+/// of its own, or its nearest block ancestor is a text block (paragraph,
+/// heading, list item, table cell, term, caption).
+fn in_running_text(dom: &Dom<'_>, holds_text: &[bool], i: usize) -> bool {
+    let parent = dom.nodes[i].parent;
+    if parent == NO_PARENT {
+        return false;
+    }
+    if holds_text.get(parent as usize).copied().unwrap_or(false) {
+        return true;
+    }
+    dom.ancestors(i)
+        .map(|a| dom.nodes[a].tag)
+        .find(|t| t.is_block())
+        .is_some_and(|t| {
+            t.heading_level().is_some()
+                || matches!(
+                    t,
+                    Tag::P
+                        | Tag::Li
+                        | Tag::Td
+                        | Tag::Th
+                        | Tag::Dt
+                        | Tag::Dd
+                        | Tag::Caption
+                        | Tag::Summary
+                        | Tag::Blockquote
+                )
+        })
 }
 
 /// Whether the element's class or id names article content.
@@ -505,5 +573,68 @@ mod tests {
              text that sits beside the main block and belongs to the story too, at length.</p></div></body>"
         );
         assert_eq!(roots_text(&html), ["a", "tail"]);
+    }
+    fn text_of(html: &str) -> String {
+        let input = crate::extract::Input {
+            html: html.as_bytes(),
+            ..crate::extract::Input::default()
+        };
+        crate::extract::extract(&input, &crate::extract::Options::default())
+            .map(|a| a.text)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_link_with_a_boilerplate_class_keeps_its_words_in_a_sentence() {
+        let html = format!(
+            "<body><article>{PARA}<p>The council voted to reverse its position on \
+             <a class=meta-loc href=/sudan>Sudan</a> and lift the sanctions it had set.</p>{PARA}\
+             </article></body>"
+        );
+        assert!(
+            text_of(&html).contains("reverse its position on Sudan and lift"),
+            "{}",
+            text_of(&html)
+        );
+    }
+
+    #[test]
+    fn sponsor_and_share_spans_inside_a_paragraph_keep_their_words() {
+        let html = format!(
+            "<body><article>{PARA}<p>The fund, <span class=sponsor-name>backed by Acme</span>, \
+             said it would <span class=share-count>share the results</span> next year.</p>\
+             {PARA}</article></body>"
+        );
+        let text = text_of(&html);
+        assert!(text.contains("backed by Acme"), "{text}");
+        assert!(text.contains("share the results next year"), "{text}");
+    }
+
+    #[test]
+    fn a_heading_with_a_promotion_id_is_kept() {
+        let html = format!(
+            "<body><article><h2 id=promotion-and-relegation>Promotion and relegation</h2>\
+             {PARA}{PARA}</article></body>"
+        );
+        assert!(text_of(&html).contains("Promotion and relegation"));
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_click_here_is_kept() {
+        let html = format!(
+            "<body><article>{PARA}<p>Click here to read the court's ruling in full.</p>\
+             {PARA}</article></body>"
+        );
+        assert!(text_of(&html).contains("Click here to read the court's ruling"));
+    }
+
+    #[test]
+    fn a_share_bar_of_inline_elements_between_blocks_is_still_dropped() {
+        let html = format!(
+            "<body><article>{PARA}<div><span class=share><a href=/f>Facebook</a> \
+             <a href=/t>Twitter</a></span></div>{PARA}</article></body>"
+        );
+        let text = text_of(&html);
+        assert!(!text.contains("Facebook"), "{text}");
     }
 }
