@@ -14,15 +14,19 @@ use crate::extract::selectors::TokenMarks;
 const MIN_PARAGRAPH_TEXT: u32 = 25;
 /// A boilerplate-looking container holding more than this share of the
 /// page's text is a wrapper (`<body class="has-sidebar">`), not boilerplate.
+/// Chosen by hand on the article development pages (no published source).
 const WRAPPER_TEXT_SHARE: f32 = 0.4;
 /// A boilerplate-looking element whose class also names content
 /// (`main-content has-sidebar`) is kept when it holds more than this share
 /// of the page's text; a small `article-share` bar is still boilerplate.
+/// Chosen by hand on the article development pages.
 const NAMED_CONTENT_TEXT_SHARE: f32 = 0.1;
 /// Class/id weights on candidate scores (Readability's 25).
 const CLASS_WEIGHT: f32 = 25.0;
 /// Bonus for `<article>`, `<main>` and `role=main` (semantic markup is rarer
-/// than class names but more reliable).
+/// than class names but more reliable). Chosen by hand: a little under
+/// [`CLASS_WEIGHT`], so a content class and the element together outweigh a
+/// boilerplate class.
 const SEMANTIC_BONUS: f32 = 20.0;
 /// Sibling merge: a sibling joins when its score reaches this share of the
 /// top candidate's (Readability's 0.2, floor 10).
@@ -55,18 +59,30 @@ impl Content {
     }
 }
 
-/// Finds the main content of the document.
+/// Finds the main content of the document, in four named steps:
+/// [`flag_boilerplate`], [`score`], [`choose_top`] and [`merge_siblings`].
 pub fn find_content(dom: &Dom<'_>) -> Content {
-    let n = dom.nodes.len();
     let body = dom
         .nodes
         .iter()
         .position(|e| e.tag == Tag::Body)
         .unwrap_or(0);
-    let page_text = dom.stats[body].text.max(1) as f32;
+    let mut content = flag_boilerplate(dom, body);
+    let scored = score(dom, &content);
+    content.roots = match choose_top(dom, &content, &scored) {
+        None => vec![body],
+        Some(top) => merge_siblings(dom, &content, &scored.scores, top),
+    };
+    content.scores = scored.scores;
+    content
+}
 
-    // 1. Boilerplate flags.
-    let mut excluded = vec![false; n];
+/// Step 1: per-node boilerplate flags (never-text, hidden, navigation-like
+/// tags and roles, boilerplate class/id tokens on blocks and containers),
+/// and the subtree statistics with the flagged subtrees left out.
+fn flag_boilerplate(dom: &Dom<'_>, body: usize) -> Content {
+    let page_text = dom.stats[body].text.max(1) as f32;
+    let mut excluded = vec![false; dom.nodes.len()];
     let mut holds_text = Vec::new();
     for (i, flag) in excluded.iter_mut().enumerate() {
         let entry = &dom.nodes[i];
@@ -86,25 +102,36 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
         }
     }
     let stats = subtree_stats(&dom.nodes, |i| excluded[i]);
-    let mut content = Content {
+    Content {
         roots: Vec::new(),
         excluded,
         stats,
         scores: Vec::new(),
-    };
+    }
+}
 
-    // 2. Scores flow from paragraphs to their ancestors.
+/// What [`score`] gives: per node, the candidate score (NaN for nodes that
+/// are no candidate) and whether the node sits in a teaser listing.
+struct Scored {
+    scores: Vec<f32>,
+    in_listing: Vec<bool>,
+}
+
+/// Step 2: scores flow from paragraphs to their ancestors (Readability's
+/// scheme), damped inside teaser listings and by link density.
+fn score(dom: &Dom<'_>, content: &Content) -> Scored {
+    let n = dom.nodes.len();
     let dead = dead_flags(dom, &content.excluded);
     let mut scores: Vec<f32> = vec![f32::NAN; n];
     for (i, &is_dead) in dead.iter().enumerate() {
-        if is_dead || !is_scored_paragraph(dom, &content, i) {
+        if is_dead || !is_scored_paragraph(dom, content, i) {
             continue;
         }
         // A `<p>` scores its ancestors; a `<div>` holding text directly is
         // its own paragraph's parent (Readability wraps such text in a `<p>`).
         let holds_text_itself = !matches!(dom.nodes[i].tag, Tag::P | Tag::Pre | Tag::Td);
         let (len, commas) = if holds_text_itself {
-            direct_measure(dom, &content, i)
+            direct_measure(dom, content, i)
         } else {
             (content.stats[i].text, content.stats[i].commas)
         };
@@ -113,13 +140,14 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
             .then_some(i)
             .into_iter()
             .chain(dom.ancestors(i));
-        for (level, ancestor) in targets.take(5).enumerate() {
+        for (level, ancestor) in targets.take(SCORED_ANCESTORS).enumerate() {
             if dom.nodes[ancestor].tag == Tag::Html {
                 break;
             }
             if scores[ancestor].is_nan() {
                 scores[ancestor] = initial_score(dom, ancestor);
             }
+            // Readability's dividers: parent 1, grandparent 2, then 3 per level.
             let divider = match level {
                 0 => 1.0,
                 1 => 2.0,
@@ -133,7 +161,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
     for i in 0..n {
         let parent = dom.nodes[i].parent;
         let inherited = parent != NO_PARENT && in_listing[parent as usize];
-        in_listing[i] = inherited || (!scores[i].is_nan() && is_listing(dom, &content, i));
+        in_listing[i] = inherited || (!scores[i].is_nan() && is_listing(dom, content, i));
     }
     for (i, score) in scores.iter_mut().enumerate() {
         if !score.is_nan() {
@@ -143,16 +171,18 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
             *score *= 1.0 - content.link_density(i);
         }
     }
+    Scored { scores, in_listing }
+}
 
-    // 3. The best candidate, then climb while the parent is as good.
-    let Some(mut top) = (0..n)
+/// Step 3: the best candidate, climbed while its parent is as good (or it is
+/// the only child), widened to the common ancestor of a body split into
+/// chunks. `None` when no node scored at all.
+fn choose_top(dom: &Dom<'_>, content: &Content, scored: &Scored) -> Option<usize> {
+    let scores = &scored.scores;
+    let n = scores.len();
+    let mut top = (0..n)
         .filter(|&i| !scores[i].is_nan())
-        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
-    else {
-        content.roots.push(body);
-        content.scores = scores;
-        return content;
-    };
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
     let best_score = scores[top];
     loop {
         let parent = dom.nodes[top].parent;
@@ -182,7 +212,7 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
                 && i != top
                 && !dom.contains(top, i)
                 && !dom.contains(i, top)
-                && !in_listing[i]
+                && !scored.in_listing[i]
                 && scores[i] >= best_score * SPLIT_BODY_SHARE
         })
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
@@ -197,23 +227,26 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
     {
         top = common;
     }
+    Some(top)
+}
 
-    // 4. Siblings that belong to the article too.
+/// Step 4: the top candidate with the siblings that belong to the article
+/// too (Readability's sibling merge), in page order.
+fn merge_siblings(dom: &Dom<'_>, content: &Content, scores: &[f32], top: usize) -> Vec<usize> {
     let parent = dom.nodes[top].parent;
     if parent == NO_PARENT {
-        content.roots.push(top);
-        content.scores = scores;
-        return content;
+        return vec![top];
     }
+    let mut roots = Vec::new();
     let threshold = (scores[top] * SIBLING_SHARE).max(SIBLING_FLOOR);
     for sibling in dom.children(parent as usize) {
         if sibling == top {
-            content.roots.push(sibling);
+            roots.push(sibling);
             continue;
         }
         if !dom.nodes[sibling].is_element
             || content.excluded[sibling]
-            || is_listing(dom, &content, sibling)
+            || is_listing(dom, content, sibling)
         {
             continue;
         }
@@ -222,18 +255,27 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
             let s = &content.stats[sibling];
             let density = content.link_density(sibling);
             dom.nodes[sibling].tag == Tag::P
-                && ((s.text > 80 && density < 0.25) || (s.text > 0 && density == 0.0))
+                && ((s.text > SIBLING_PARAGRAPH_TEXT && density < SIBLING_PARAGRAPH_LINK_DENSITY)
+                    || (s.text > 0 && density == 0.0))
         };
         if joins {
-            content.roots.push(sibling);
+            roots.push(sibling);
         }
     }
-    content.scores = scores;
-    content
+    roots
 }
 
+/// How many ancestors a paragraph's score reaches (Readability's 5 levels).
+const SCORED_ANCESTORS: usize = 5;
+/// A sibling `<p>` this long (weighted characters) with link density under
+/// [`SIBLING_PARAGRAPH_LINK_DENSITY`] joins the article (Readability's 80
+/// and 0.25).
+const SIBLING_PARAGRAPH_TEXT: u32 = 80;
+const SIBLING_PARAGRAPH_LINK_DENSITY: f32 = 0.25;
+
 /// A second candidate scoring this share of the best one, outside it, marks
-/// a body split into chunks.
+/// a body split into chunks. This and the two below were chosen by hand on
+/// the article development pages.
 const SPLIT_BODY_SHARE: f32 = 0.6;
 /// How many levels above the best candidate the chunks' common ancestor
 /// may be.
@@ -242,7 +284,8 @@ const SPLIT_BODY_MAX_LEVELS: usize = 3;
 const SPLIT_BODY_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// Teaser items (a linked headline, maybe an image and a short excerpt)
-/// make up most of a listing's text.
+/// make up most of a listing's text. This and the three below were chosen by
+/// hand on the article development pages (related-story blocks).
 const LISTING_TEASERS: usize = 3;
 const LISTING_TEXT_SHARE: f32 = 0.5;
 /// A teaser's text stays under this (weighted characters).
