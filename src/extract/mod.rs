@@ -11,13 +11,16 @@
 //!    SVG content and `data-*` attributes, which no stage reads.
 //! 4. [`metadata`]: title, authors, dates, canonical URL, site name,
 //!    description, keywords, declared language, from the whole document.
-//! 5. [`clean`]: scores the DOM and picks the main-content root; marks
+//! 5. [`page_type`]: what kind of page this is (article, forum, product,
+//!    collection, listing, documentation, service), from declared types,
+//!    the URL's shape, software markup and the page's structure.
+//! 6. [`clean`]: scores the DOM and picks the main-content root; marks
 //!    boilerplate (navigation, ads, share bars, related lists) as excluded,
 //!    without touching the tree.
-//! 6. [`outline`]: walks the content root once into the section tree of
+//! 7. [`outline`]: walks the content root once into the section tree of
 //!    blocks, collecting figures ([`figures`]) and related links on the way.
-//! 7. [`language`]: identifies the language of the extracted text.
-//! 8. [`assemble`]: merges the stage outputs into the [`Article`].
+//! 8. [`language`]: identifies the language of the extracted text.
+//! 9. [`assemble`]: merges the stage outputs into the [`Article`].
 //!
 //! Every walk over the tree is iterative, so nesting depth cannot overflow
 //! the stack.
@@ -35,6 +38,7 @@ pub mod language;
 pub mod metadata;
 pub mod options;
 pub mod outline;
+pub mod page_type;
 pub mod parse;
 pub mod prescan;
 pub mod render;
@@ -86,8 +90,16 @@ pub fn extract(input: &Input<'_>, options: &Options) -> Result<Article, ExtractE
 }
 
 /// The stages [`extract_timed`] times, in pipeline order.
-pub const STAGES: [&str; 8] = [
-    "decode", "parse", "metadata", "dom", "clean", "outline", "language", "assemble",
+pub const STAGES: [&str; 9] = [
+    "decode",
+    "parse",
+    "metadata",
+    "dom",
+    "page_type",
+    "clean",
+    "outline",
+    "language",
+    "assemble",
 ];
 
 /// Time spent in each stage of one extraction, for the server's metrics.
@@ -148,20 +160,21 @@ pub fn extract_timed(
     // The flat index every later stage walks (metadata included).
     let dom = timings.time(3, || dom::Dom::build(&doc));
     let meta = timings.time(2, || metadata::collect_indexed(&doc, &dom, &hints));
-    // 5. Main content and boilerplate.
-    let content = timings.time(4, || clean::find_content(&dom));
-    // 6. Section tree, figures, related links.
-    let body = timings.time(5, || {
+    // 5. The kind of page.
+    let guess = timings.time(4, || page_type::classify(&dom, &meta, page_url.as_ref()));
+    // 6. Main content and boilerplate.
+    let content = timings.time(5, || clean::find_content(&dom));
+    // 7. Section tree, figures, related links.
+    let body = timings.time(6, || {
         outline::build(&dom, &content, base.as_ref(), meta.title.as_deref())
     });
-    // 7. Language of the extracted text.
-    let language = timings.time(6, || {
+    // 8. Language of the extracted text.
+    let language = timings.time(7, || {
         language::detect(&body.language_text(), meta.declared_language.as_deref())
     });
-    // 8. The article.
-    // 8. Document flags and the article.
-    Ok(timings.time(7, || {
-        let flags = flags::detect(&dom, &content, &meta, base.as_ref());
+    // 9. Document flags and the article.
+    Ok(timings.time(8, || {
+        let flags = flags::detect(&dom, &content, &meta, &guess, base.as_ref());
         assemble::article(meta, body, language, flags, prelude.as_ref(), options)
     }))
 }

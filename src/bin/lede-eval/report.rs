@@ -154,6 +154,8 @@ pub(crate) struct Summary {
     types: BTreeMap<String, Figures>,
     /// WCXB: metadata sources and the article flag.
     provenance: Option<crate::provenance::Breakdown>,
+    /// WCXB: the page-type classifier against the labels.
+    page_types: Option<crate::page_types::Confusion>,
     total_ms: f64,
     median_ms: f64,
     bytes: usize,
@@ -223,6 +225,9 @@ impl Summary {
                 .collect(),
             provenance: (run.format == Format::Wcxb)
                 .then(|| crate::provenance::Breakdown::new(run.pages, run.predictions)),
+            page_types: (run.format == Format::Wcxb
+                && run.predictions.iter().any(|p| p.page_type.is_some()))
+            .then(|| crate::page_types::Confusion::new(run.pages, run.predictions)),
             total_ms: times.iter().sum(),
             median_ms: median(&times),
             bytes: run.predictions.iter().map(|p| p.bytes).sum(),
@@ -339,6 +344,9 @@ impl Summary {
                     f.precision,
                     f.recall
                 );
+            }
+            if let Some(c) = &self.page_types {
+                out.push_str(&c.render());
             }
             if let Some(p) = &self.provenance {
                 out.push_str(&p.render());
@@ -470,6 +478,9 @@ impl Summary {
                 })
                 .collect();
             fields.insert("page_types".into(), Value::Object(types));
+            if let Some(c) = &self.page_types {
+                fields.insert("page_type_classifier".into(), c.to_json());
+            }
             if let Some(p) = &self.provenance {
                 fields.insert("provenance".into(), p.to_json());
             }
@@ -502,6 +513,8 @@ impl Summary {
             .map(|((page, score), pred)| {
                 json!({
                     "id": page.id,
+                    "page_type": page.page_type,
+                    "predicted_page_type": pred.page_type,
                     "f1": score.f1,
                     "precision": score.precision,
                     "recall": score.recall,
