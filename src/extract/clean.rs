@@ -7,7 +7,7 @@
 //! with semantic elements and ARIA roles as extra evidence.
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
-use crate::extract::selectors::TokenMarks;
+use crate::extract::selectors::{TokenBuf, TokenMarks};
 
 /// Paragraph-like elements shorter than this (weighted characters) add
 /// nothing to their ancestors' scores (Readability's 25).
@@ -365,8 +365,13 @@ fn looks_like_boilerplate(dom: &Dom<'_>, holds_text: &mut Vec<bool>, i: usize) -
     } else {
         entry.marks.id
     };
+    let class = if entry.marks.class.has(TokenMarks::BOILERPLATE) {
+        elementor_widget_class(dom, i).unwrap_or(entry.marks.class)
+    } else {
+        entry.marks.class
+    };
     let mut named = false;
-    for value in [entry.marks.class, id] {
+    for value in [class, id] {
         // An embedded post (`social-media-embed`, `twitter-tweet`) is quoted
         // content of the article, not a share bar.
         if value.has(TokenMarks::EMBED) {
@@ -375,6 +380,31 @@ fn looks_like_boilerplate(dom: &Dom<'_>, holds_text: &mut Vec<bool>, i: usize) -
         named |= value.has(TokenMarks::BOILERPLATE) || value.has(TokenMarks::CAPTION_BODY);
     }
     named && tokens_may_drop(dom, holds_text, i)
+}
+
+/// Elementor (the WordPress page builder) wraps every piece of a page, its
+/// text editor blocks and headings included, in `elementor-widget
+/// elementor-widget-<kind>` elements: its `widget` is a building block, not
+/// a sidebar widget. For such an element, the marks of its class without
+/// those two names (so `elementor-widget-nav-menu` still names a menu);
+/// `None` for any other element.
+fn elementor_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
+    let class = dom.attr(i, "class")?;
+    if !class.contains("elementor-widget") {
+        return None;
+    }
+    let rest: String = class
+        .split_ascii_whitespace()
+        .map(|c| {
+            if c == "elementor-widget" || c == "elementor-widget-container" {
+                ""
+            } else {
+                c.strip_prefix("elementor-widget-").unwrap_or(c)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(TokenMarks::of(&rest, &mut TokenBuf::default()))
 }
 
 /// Whether class/id tokens may drop element `i`: boilerplate is decided
@@ -679,5 +709,26 @@ mod tests {
         );
         let text = text_of(&html);
         assert!(!text.contains("Facebook"), "{text}");
+    }
+
+    #[test]
+    fn elementor_text_widgets_are_content_and_its_menus_are_not() {
+        let widget = |kind: &str, inner: &str| {
+            format!(
+                "<div class=\"elementor-element elementor-widget elementor-widget-{kind}\">\
+                 <div class=elementor-widget-container>{inner}</div></div>"
+            )
+        };
+        let html = format!(
+            "<body><div class=elementor>{}{}{}{}</div></body>",
+            widget("nav-menu", "<a href=/a>Home</a> <a href=/b>Pricing</a>"),
+            widget("heading", "<h2>What we build for our clients</h2>"),
+            widget("text-editor", PARA),
+            widget("text-editor", PARA),
+        );
+        let text = text_of(&html);
+        assert!(text.contains("What we build for our clients"), "{text}");
+        assert!(text.contains("long paragraph of article text"), "{text}");
+        assert!(!text.contains("Pricing"), "{text}");
     }
 }
