@@ -5,8 +5,8 @@
 
 use crate::article::{
     Alternative, Article, Author, Block, CodeBlock, DateInfo, DatePrecision, FieldProvenance,
-    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, Paragraph,
-    Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
+    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, PageType,
+    Paragraph, Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
 };
 use crate::extract::Options;
 use crate::grpc::pb;
@@ -205,6 +205,23 @@ impl From<PageFlags> for pb::PageFlags {
                 .collect(),
             next_page_url: flags.next_page_url.unwrap_or_default(),
             reading_time_seconds: flags.reading_time_seconds,
+            page_type: pb::PageType::from(flags.page_type).into(),
+            page_type_confidence: flags.page_type_confidence,
+        }
+    }
+}
+
+impl From<PageType> for pb::PageType {
+    fn from(page_type: PageType) -> Self {
+        match page_type {
+            PageType::Other => Self::Unspecified,
+            PageType::Article => Self::Article,
+            PageType::Forum => Self::Forum,
+            PageType::Product => Self::Product,
+            PageType::Collection => Self::Collection,
+            PageType::Listing => Self::Listing,
+            PageType::Documentation => Self::Documentation,
+            PageType::Service => Self::Service,
         }
     }
 }
