@@ -235,6 +235,11 @@ async fn the_spark_job_writes_what_lede_extract_prints() {
             text(&article["language"]["tag"]),
             "{id}"
         );
+        assert_eq!(
+            text(&row["page_type"]),
+            text(&article["flags"]["pageType"]),
+            "{id}"
+        );
         let authors: Vec<String> = article["authors"]
             .as_array()
             .map(|a| a.iter().map(|x| text(&x["name"])).collect())
