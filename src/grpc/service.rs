@@ -23,10 +23,11 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming, metadata::MetadataMap};
 
 use crate::article::Article;
-use crate::extract::{Options, Timings, language};
+use crate::extract::{Options, language};
 use crate::grpc::convert;
 use crate::grpc::pb::{self, extractor_service_server::ExtractorService};
 use crate::grpc::status::{self, Failure, code_name};
+use crate::job::StageTimes;
 
 /// What the service needs to know, as plain data: the server builds it from
 /// its own settings, tests write one out.
@@ -49,7 +50,7 @@ pub struct Settings {
     pub max_response_bytes: usize,
     /// Called after every extraction with the time of each stage and the
     /// article, if one came out (the server records metrics here).
-    pub on_extracted: fn(&Timings, Option<&Article>),
+    pub on_extracted: fn(&StageTimes, Option<&Article>),
     /// Called for every request shed for lack of capacity.
     pub on_shed: fn(),
 }
@@ -94,7 +95,7 @@ struct Shared {
     /// See [`Settings::max_response_bytes`].
     max_response_bytes: usize,
     /// See [`Settings::on_extracted`].
-    on_extracted: fn(&Timings, Option<&Article>),
+    on_extracted: fn(&StageTimes, Option<&Article>),
     /// See [`Settings::on_shed`].
     on_shed: fn(),
 }
