@@ -3,15 +3,17 @@
 //! The gRPC service, `lede extract` and its batch mode all run pages the
 //! same way: each turns its own input (a request, a file and flags) into a
 //! [`Job`] with [`Job::new`], then calls [`Job::run`] (or
-//! [`Job::run_timed`], which also reports the time of each stage). The job
+//! [`Job::run_timed`], which also reports the time of each stage in
+//! [`StageTimes`]: the clock is read here, never in the library). The job
 //! owns its input so that it can move into a blocking task or a worker
 //! thread; it knows nothing of the transport that brought it.
 
-use chrono::{DateTime, Utc};
+use std::time::{Duration, Instant};
+
 use url::Url;
 
 use crate::article::Article;
-use crate::extract::{self, ExtractError, Input, Options, Timings};
+use crate::extract::{self, ExtractError, Input, Options, Stage, StageObserver};
 
 /// One page to extract, owned so that it can move into a blocking task.
 #[derive(Debug, Clone)]
@@ -47,26 +49,6 @@ pub enum JobError {
     },
 }
 
-/// The request's "now" (an RFC 3339 time, in any offset), the reference for
-/// relative dates when the page carries no capture time; an empty or blank
-/// `text` is none.
-///
-/// # Errors
-///
-/// [`JobError::RequestTime`] when `text` is not an RFC 3339 time.
-pub fn request_time(text: &str) -> Result<Option<DateTime<Utc>>, JobError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    DateTime::parse_from_rfc3339(text)
-        .map(|at| Some(at.with_timezone(&Utc)))
-        .map_err(|reason| JobError::RequestTime {
-            text: text.to_owned(),
-            reason,
-        })
-}
-
 impl Job {
     /// The job of one page. An empty `url` or `content_type` counts as
     /// none (the proto3 default of a string field).
@@ -97,6 +79,26 @@ impl Job {
         })
     }
 
+    /// Sets the time of the request ([`Options::now`], the "now" relative
+    /// dates are resolved against) from its RFC 3339 text; none or an empty
+    /// text leaves it unset.
+    ///
+    /// # Errors
+    ///
+    /// [`JobError::RequestTime`] when the text is not an RFC 3339 time.
+    pub fn with_request_time(mut self, text: Option<String>) -> Result<Self, JobError> {
+        let Some(text) = text.filter(|t| !t.is_empty()) else {
+            return Ok(self);
+        };
+        match chrono::DateTime::parse_from_rfc3339(text.trim()) {
+            Ok(at) => {
+                self.options.now = Some(at.with_timezone(&chrono::Utc));
+                Ok(self)
+            }
+            Err(reason) => Err(JobError::RequestTime { text, reason }),
+        }
+    }
+
     /// The library's view of the job's input.
     fn input(&self) -> Input<'_> {
         Input {
@@ -115,12 +117,45 @@ impl Job {
         extract::extract(&self.input(), &self.options)
     }
 
-    /// [`Job::run`], also returning the time of each stage (the stages not
-    /// reached after a failure stay zero).
-    pub fn run_timed(&self) -> (Result<Article, ExtractError>, Timings) {
-        let mut timings = Timings::default();
-        let article = extract::extract_timed(&self.input(), &self.options, &mut timings);
-        (article, timings)
+    /// [`Job::run`], also returning the time of each stage run.
+    pub fn run_timed(&self) -> (Result<Article, ExtractError>, StageTimes) {
+        let mut times = StageTimes::default();
+        let article = extract::extract_observed(&self.input(), &self.options, &mut times);
+        (article, times)
+    }
+}
+
+/// The time of each stage of one extraction, read from the monotonic
+/// clock around each stage's work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageTimes {
+    /// Per stage, in the order of [`Stage::ALL`]: its time, or `None` when
+    /// the extraction did not reach it.
+    times: [Option<Duration>; Stage::ALL.len()],
+}
+
+impl StageTimes {
+    /// The time of `stage`, if it ran.
+    pub fn get(&self, stage: Stage) -> Option<Duration> {
+        self.times.get(stage.index()).copied().flatten()
+    }
+
+    /// Each stage that ran with its time, in pipeline order.
+    pub fn iter(&self) -> impl Iterator<Item = (Stage, Duration)> + '_ {
+        Stage::ALL
+            .into_iter()
+            .filter_map(|stage| Some((stage, self.get(stage)?)))
+    }
+}
+
+impl StageObserver for StageTimes {
+    fn stage<T>(&mut self, stage: Stage, run: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let out = run();
+        if let Some(slot) = self.times.get_mut(stage.index()) {
+            *slot = Some(started.elapsed());
+        }
+        out
     }
 }
 
@@ -167,12 +202,42 @@ mod tests {
     }
 
     #[test]
+    fn the_request_time_must_be_rfc_3339() {
+        let job = || Job::new(Vec::new(), None, None, Options::default()).expect("a valid job");
+        let at = job()
+            .with_request_time(Some("2024-06-18T08:00:00+02:00".to_owned()))
+            .expect("an RFC 3339 time");
+        assert_eq!(
+            at.options.now.map(|t| t.to_rfc3339()),
+            Some("2024-06-18T06:00:00+00:00".to_owned())
+        );
+        let unset = job().with_request_time(Some(String::new()));
+        assert_eq!(unset.map(|j| j.options.now), Ok(None));
+        let err = job()
+            .with_request_time(Some("yesterday".to_owned()))
+            .unwrap_err();
+        assert!(matches!(&err, JobError::RequestTime { text, .. } if text == "yesterday"));
+    }
+
+    #[test]
     fn a_job_runs_timed_or_not_to_the_same_article() {
         let html = b"<html lang=en><title>Hi</title><body><article><p>Some words in a \
             paragraph long enough to be the body of a page.</p></article>"
             .to_vec();
         let job = Job::new(html, None, None, Options::default()).expect("a valid job");
-        let (timed, _) = job.run_timed();
+        let (timed, times) = job.run_timed();
         assert_eq!(timed.map(|a| a.text), job.run().map(|a| a.text));
+        let stages: Vec<_> = times.iter().map(|(stage, _)| stage).collect();
+        assert_eq!(stages, Stage::ALL);
+    }
+
+    #[test]
+    fn a_failed_job_times_only_the_stages_it_ran() {
+        let job = Job::new(Vec::new(), None, None, Options::default()).expect("a valid job");
+        let (failed, times) = job.run_timed();
+        assert!(failed.is_err());
+        let stages: Vec<_> = times.iter().map(|(stage, _)| stage).collect();
+        assert_eq!(stages, [Stage::Decode]);
+        assert_eq!(times.get(Stage::Parse), None);
     }
 }

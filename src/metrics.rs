@@ -48,7 +48,7 @@ use tower::{Layer, Service};
 use tracing::Instrument;
 
 use crate::article::Article;
-use crate::extract::Timings;
+use crate::job::StageTimes;
 
 /// The request-id metadata key, read from calls and echoed in responses.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -220,9 +220,10 @@ pub fn record_shed() {
 
 /// Records one extraction: the time of each stage it reached, and the
 /// detected language of its `article` when there is one.
-pub fn record_extraction(timings: &Timings, article: Option<&Article>) {
-    for (stage, time) in timings.iter().filter(|(_, time)| !time.is_zero()) {
-        metrics::histogram!("lede_extract_stage_duration_seconds", "stage" => stage).record(time);
+pub fn record_extraction(times: &StageTimes, article: Option<&Article>) {
+    for (stage, time) in times.iter() {
+        metrics::histogram!("lede_extract_stage_duration_seconds", "stage" => stage.name())
+            .record(time);
     }
     if let Some(article) = article {
         counter!("lede_pages_total", "language" => language_label(&article.language.tag))

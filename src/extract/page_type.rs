@@ -1098,7 +1098,9 @@ fn structure(dom: &Dom<'_>, out: &mut Features) {
                     if let Some(p) = prices.get_mut(i) {
                         *p += 1;
                     }
-                    cue_counts[F::txt_price as usize] += 1;
+                    if let Some(count) = cue_counts.get_mut(F::txt_price as usize) {
+                        *count += 1;
+                    }
                 }
                 if let Some(ac) = cues {
                     // Each cue counts once per text.

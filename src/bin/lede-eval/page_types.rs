@@ -159,7 +159,8 @@ pub(crate) fn write_features(dir: &Path, pages: &[Page], out: &Path) -> Result<(
             prelude: prelude.as_ref(),
             now: options.now,
         };
-        let meta = metadata::collect_indexed(&doc, &dom, &hints);
+        let base = parse::base_url(&doc, url.as_ref());
+        let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
         let features = page_type::features(&dom, &meta, url.as_ref());
         let _ = write!(
             csv,
