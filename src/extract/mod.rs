@@ -41,6 +41,7 @@ pub mod outline;
 pub mod page_type;
 pub mod parse;
 pub mod prescan;
+pub mod profile;
 pub mod render;
 pub mod selectors;
 pub mod snapshot;
@@ -163,7 +164,9 @@ pub fn extract_timed(
     // 5. The kind of page.
     let guess = timings.time(4, || page_type::classify(&dom, &meta, page_url.as_ref()));
     // 6. Main content and boilerplate.
-    let content = timings.time(5, || clean::find_content(&dom));
+    let content = timings.time(5, || {
+        clean::find_content_with(&dom, profile::for_type(guess.page_type))
+    });
     // 7. Section tree, figures, related links.
     let body = timings.time(6, || {
         outline::build(&dom, &content, base.as_ref(), meta.title.as_deref())
