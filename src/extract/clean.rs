@@ -16,7 +16,8 @@
 )]
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
-use crate::extract::selectors::{TokenBuf, TokenMarks};
+use crate::extract::profile::{self, Profile};
+use crate::extract::selectors::{BOILERPLATE_TOKENS, TokenBuf, TokenMarks, each_token};
 
 /// Paragraph-like elements shorter than this (weighted characters) add
 /// nothing to their ancestors' scores (Readability's 25).
@@ -68,19 +69,32 @@ impl Content {
     }
 }
 
-/// Finds the main content of the document, in four named steps:
-/// [`flag_boilerplate`], [`score`], [`choose_top`] and [`merge_siblings`].
+/// Finds the main content of an article-like page ([`profile::ARTICLE`]).
 pub fn find_content(dom: &Dom<'_>) -> Content {
+    find_content_with(dom, &profile::ARTICLE)
+}
+
+/// Finds the main content of the document as `profile` says, in named
+/// steps: [`flag_boilerplate`], [`score`], [`choose_top`] (with
+/// [`climb_repeated`]), [`merge_siblings`] and [`merge_regions`].
+pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
     let body = dom
         .nodes
         .iter()
         .position(|e| e.tag == Tag::Body)
         .unwrap_or(0);
-    let mut content = flag_boilerplate(dom, body);
-    let scored = score(dom, &content);
+    let mut content = flag_boilerplate(dom, body, profile);
+    let scored = score(dom, &content, profile);
     content.roots = match choose_top(dom, &content, &scored) {
         None => vec![body],
-        Some(top) => merge_siblings(dom, &content, &scored.scores, top),
+        Some(top) => {
+            let top = climb_repeated(dom, &content, top, profile.repeated_items);
+            let roots = merge_siblings(dom, &content, &scored.scores, top, profile);
+            match profile.merge_regions {
+                Some(share) => merge_regions(dom, &content, &scored, roots, share, profile),
+                None => roots,
+            }
+        }
     };
     content.scores = scored.scores;
     content
@@ -89,7 +103,12 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
 /// Step 1: per-node boilerplate flags (never-text, hidden, navigation-like
 /// tags and roles, boilerplate class/id tokens on blocks and containers),
 /// and the subtree statistics with the flagged subtrees left out.
-fn flag_boilerplate(dom: &Dom<'_>, body: usize) -> Content {
+fn flag_boilerplate(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
+    let ignored: &[&str] = if profile.comments_are_content {
+        POST_MARK_TOKENS
+    } else {
+        &[]
+    };
     let page_text = dom.stats[body].text.max(1) as f32;
     let mut excluded = vec![false; dom.nodes.len()];
     let mut holds_text = Vec::new();
@@ -104,7 +123,7 @@ fn flag_boilerplate(dom: &Dom<'_>, body: usize) -> Content {
         }
         let share = dom.stats[i].text as f32 / page_text;
         if share <= WRAPPER_TEXT_SHARE
-            && looks_like_boilerplate(dom, &mut holds_text, i)
+            && looks_like_boilerplate(dom, &mut holds_text, ignored, i)
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
         {
             *flag = true;
@@ -128,7 +147,7 @@ struct Scored {
 
 /// Step 2: scores flow from paragraphs to their ancestors (Readability's
 /// scheme), damped inside teaser listings and by link density.
-fn score(dom: &Dom<'_>, content: &Content) -> Scored {
+fn score(dom: &Dom<'_>, content: &Content, profile: &Profile) -> Scored {
     let n = dom.nodes.len();
     let dead = dead_flags(dom, &content.excluded);
     let mut scores: Vec<f32> = vec![f32::NAN; n];
@@ -174,10 +193,10 @@ fn score(dom: &Dom<'_>, content: &Content) -> Scored {
     }
     for (i, score) in scores.iter_mut().enumerate() {
         if !score.is_nan() {
-            if in_listing[i] {
+            if in_listing[i] && !profile.listings_are_content {
                 *score *= LISTING_DAMPING;
             }
-            *score *= 1.0 - content.link_density(i);
+            *score *= 1.0 - profile.link_density_weight * content.link_density(i);
         }
     }
     Scored { scores, in_listing }
@@ -241,7 +260,13 @@ fn choose_top(dom: &Dom<'_>, content: &Content, scored: &Scored) -> Option<usize
 
 /// Step 4: the top candidate with the siblings that belong to the article
 /// too (Readability's sibling merge), in page order.
-fn merge_siblings(dom: &Dom<'_>, content: &Content, scores: &[f32], top: usize) -> Vec<usize> {
+fn merge_siblings(
+    dom: &Dom<'_>,
+    content: &Content,
+    scores: &[f32],
+    top: usize,
+    profile: &Profile,
+) -> Vec<usize> {
     let parent = dom.nodes[top].parent;
     if parent == NO_PARENT {
         return vec![top];
@@ -255,7 +280,7 @@ fn merge_siblings(dom: &Dom<'_>, content: &Content, scores: &[f32], top: usize) 
         }
         if !dom.nodes[sibling].is_element
             || content.excluded[sibling]
-            || is_listing(dom, content, sibling)
+            || (!profile.listings_are_content && is_listing(dom, content, sibling))
         {
             continue;
         }
@@ -273,6 +298,116 @@ fn merge_siblings(dom: &Dom<'_>, content: &Content, scores: &[f32], top: usize) 
     }
     roots
 }
+
+/// Step 3b: when the top candidate is one of a run of repeated items (forum
+/// posts, product cards, listing entries), the container of the run. Looks
+/// at most [`REPEATED_MAX_LEVELS`] levels up; each level scans one parent's
+/// children.
+fn climb_repeated(dom: &Dom<'_>, content: &Content, top: usize, min_items: usize) -> usize {
+    if min_items == 0 {
+        return top;
+    }
+    let mut result = top;
+    for item in std::iter::once(top)
+        .chain(dom.ancestors(top))
+        .take(REPEATED_MAX_LEVELS)
+    {
+        let parent = dom.nodes[item].parent;
+        if parent == NO_PARENT || matches!(dom.nodes[parent as usize].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let tag = dom.nodes[item].tag;
+        let class = dom.attr(item, "class");
+        let alike = dom
+            .children(parent as usize)
+            .filter(|&c| {
+                dom.nodes[c].is_element
+                    && !content.excluded[c]
+                    && dom.nodes[c].tag == tag
+                    && dom.attr(c, "class") == class
+                    && content.stats[c].text > 0
+            })
+            .count();
+        if alike >= min_items {
+            result = parent as usize;
+        }
+    }
+    result
+}
+
+/// Step 5: other high-scoring regions outside the roots join them (a
+/// service page's sections, a product's description and specifications),
+/// best first, none overlapping another, at most [`MAX_REGIONS`]; the roots
+/// come back in page order.
+fn merge_regions(
+    dom: &Dom<'_>,
+    content: &Content,
+    scored: &Scored,
+    mut roots: Vec<usize>,
+    share: f32,
+    profile: &Profile,
+) -> Vec<usize> {
+    let scores = &scored.scores;
+    let Some(best) = roots
+        .iter()
+        .map(|&r| scores[r])
+        .filter(|s| !s.is_nan())
+        .reduce(f32::max)
+    else {
+        return roots;
+    };
+    let threshold = (best * share).max(SIBLING_FLOOR);
+    let mut candidates: Vec<usize> = (0..scores.len())
+        .filter(|&i| {
+            !scores[i].is_nan()
+                && scores[i] >= threshold
+                && (profile.listings_are_content || !scored.in_listing[i])
+                && !matches!(dom.nodes[i].tag, Tag::Body | Tag::Html)
+                && content.link_density(i) < REGION_MAX_LINK_DENSITY
+        })
+        .collect();
+    candidates.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    for candidate in candidates {
+        if roots.len() >= MAX_REGIONS {
+            break;
+        }
+        let overlaps = roots
+            .iter()
+            .any(|&r| dom.contains(r, candidate) || dom.contains(candidate, r));
+        if !overlaps {
+            roots.push(candidate);
+        }
+    }
+    roots.sort_unstable();
+    roots
+}
+
+/// Tokens that name a post's parts: on pages whose comments are the
+/// content (forums), they no longer make a container boilerplate. Besides
+/// the comment names, the author, date and meta marks every post of
+/// phpBB, vBulletin, XenForo, Invision and Discourse carries.
+const POST_MARK_TOKENS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "author",
+    "byline",
+    "timestamp",
+    "dateline",
+    "meta",
+    "metadata",
+    "bio",
+];
+/// How many levels above the top candidate the repeated-items climb looks
+/// (a post's text sits two or three levels inside its post container).
+/// Chosen by hand.
+const REPEATED_MAX_LEVELS: usize = 4;
+/// A merged region must be mostly prose or items, not a link menu. Chosen
+/// by hand (Readability's sibling rule uses 0.25 for single paragraphs).
+const REGION_MAX_LINK_DENSITY: f32 = 0.5;
+/// At most this many roots: a page is not a hundred separate regions.
+/// Chosen by hand.
+const MAX_REGIONS: usize = 24;
 
 /// How many ancestors a paragraph's score reaches (Readability's 5 levels).
 const SCORED_ANCESTORS: usize = 5;
@@ -342,7 +477,12 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
 }
 
 /// Navigation, asides, footers, forms, boilerplate roles and class names.
-fn looks_like_boilerplate(dom: &Dom<'_>, holds_text: &mut Vec<bool>, i: usize) -> bool {
+fn looks_like_boilerplate(
+    dom: &Dom<'_>,
+    holds_text: &mut Vec<bool>,
+    ignored: &[&str],
+    i: usize,
+) -> bool {
     let entry = &dom.nodes[i];
     if matches!(
         entry.tag,
@@ -388,7 +528,21 @@ fn looks_like_boilerplate(dom: &Dom<'_>, holds_text: &mut Vec<bool>, i: usize) -
         }
         named |= value.has(TokenMarks::BOILERPLATE) || value.has(TokenMarks::CAPTION_BODY);
     }
+    if named && !ignored.is_empty() {
+        named = class.has(TokenMarks::CAPTION_BODY)
+            || [dom.attr(i, "class"), dom.attr(i, "id")]
+                .into_iter()
+                .flatten()
+                .any(|v| names_boilerplate_besides(v, ignored));
+    }
     named && tokens_may_drop(dom, holds_text, i)
+}
+
+/// Whether `value` holds a boilerplate token that is not in `ignored`.
+fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
+    each_token(value, &mut TokenBuf::default(), |t| {
+        BOILERPLATE_TOKENS.contains(&t) && !ignored.contains(&t)
+    })
 }
 
 /// Elementor (the WordPress page builder) wraps every piece of a page, its
@@ -739,5 +893,73 @@ mod tests {
         assert!(text.contains("What we build for our clients"), "{text}");
         assert!(text.contains("long paragraph of article text"), "{text}");
         assert!(!text.contains("Pricing"), "{text}");
+    }
+
+    fn roots_with(html: &str, profile: &Profile) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        let dom = Dom::build(&doc);
+        let content = find_content_with(&dom, profile);
+        content
+            .roots
+            .iter()
+            .map(|&r| dom.attr(r, "id").unwrap_or("?").to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn forum_posts_in_comment_markup_are_the_content() {
+        // phpBB-like thread: every post is a `div.post` holding a
+        // `div.comment-body` and an author line.
+        let post = |n: usize| {
+            format!(
+                "<div class=post id=p{n}><div class=author>user{n}</div>\
+                 <div class=comment>{PARA}</div></div>"
+            )
+        };
+        let html = format!(
+            "<body><nav><a href=/>Forum index</a></nav><div id=thread>{}{}{}</div></body>",
+            post(1),
+            post(2),
+            post(3)
+        );
+        assert_eq!(roots_with(&html, &profile::FORUM), ["thread"]);
+        // As an article, the comment bodies are boilerplate and the posts
+        // hold nothing.
+        assert_ne!(roots_with(&html, &profile::ARTICLE), ["thread"]);
+    }
+
+    #[test]
+    fn service_sections_are_merged_not_one_taken() {
+        let section = |id: &str| format!("<section id={id}><h2>{id}</h2>{PARA}{PARA}</section>");
+        let html = format!(
+            "<body><div id=hero-wrap><div id=hero>{PARA}{PARA}{PARA}</div></div>\
+             <div id=mid><div class=x>{}</div></div><div id=end><div class=y>{}</div></div>\
+             <footer>Contact</footer></body>",
+            section("features"),
+            section("pricing")
+        );
+        let merged = roots_with(&html, &profile::SERVICE);
+        assert!(merged.len() >= 3, "{merged:?}");
+        assert_eq!(roots_with(&html, &profile::ARTICLE).len(), 1);
+    }
+
+    #[test]
+    fn a_listing_is_kept_as_the_content_of_a_listing_page() {
+        let item = |n: usize| {
+            format!(
+                "<li class=card><h3><a href=/c/{n}>Course number {n} in data science</a></h3>\
+                 <p>A short blurb about course {n}, what it covers and who it is for.</p></li>"
+            )
+        };
+        let items: String = (0..6).map(item).collect();
+        let html = format!(
+            "<body><div id=results><ul id=list>{items}</ul></div><div id=foot>Contact us \
+             at the office</div></body>"
+        );
+        let roots = roots_with(&html, &profile::LISTING);
+        assert!(
+            roots.iter().any(|r| r == "list" || r == "results"),
+            "{roots:?}"
+        );
     }
 }

@@ -56,6 +56,7 @@ pub mod outline;
 pub mod page_type;
 pub mod parse;
 pub mod prescan;
+pub mod profile;
 pub mod render;
 pub mod selectors;
 pub mod snapshot;
@@ -140,7 +141,9 @@ pub fn extract_observed(
     let guess = observer.stage(Stage::PageType, || {
         page_type::classify(&dom, &meta, page_url.as_ref())
     });
-    let content = observer.stage(Stage::Clean, || clean::find_content(&dom));
+    let content = observer.stage(Stage::Clean, || {
+        clean::find_content_with(&dom, profile::for_type(guess.page_type))
+    });
     let body = observer.stage(Stage::Outline, || {
         outline::build(&dom, &content, base.as_ref(), meta.title.as_deref())
     });
