@@ -27,6 +27,12 @@
 //! them: this library never reads the clock) passes a [`StageObserver`] to
 //! [`extract_observed`].
 //!
+//! Beside the stages: [`options`] and [`error`] (what a caller passes and
+//! gets back), [`dates`] (date parsing, for metadata and the outline's
+//! header date), [`render`] (text, HTML and Markdown of the section tree),
+//! [`selectors`] (the word lists the heuristics match and their matching),
+//! [`attr`] and [`text`] (attribute and text helpers).
+//!
 //! Every walk over the tree is iterative, so nesting depth cannot overflow
 //! the stack.
 
