@@ -18,7 +18,7 @@ use lede::{
     config::{Config, DEFAULT_LISTEN, Limits, parse_duration, parse_listen},
     extract::Options,
     grpc::{pb, status::Failure},
-    job::Job,
+    job::{self, Job},
 };
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -178,10 +178,10 @@ fn job(args: &ExtractArgs, html: Vec<u8>) -> Result<Job, Failure> {
     let options = Options {
         include_html: args.html,
         include_markdown: args.markdown,
+        now: job::request_time(args.now.as_deref().unwrap_or_default()).map_err(Failure::from)?,
         ..args.limits.options()
     };
-    let job = Job::new(html, args.url.clone(), args.content_type.clone(), options)?;
-    Ok(job.with_request_time(args.now.clone())?)
+    Job::new(html, args.url.clone(), args.content_type.clone(), options).map_err(Failure::from)
 }
 
 /// `lede extract` of one page, printed as one JSON document.
@@ -193,11 +193,22 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
             .context("cannot read standard input")?;
         buf
     } else {
-        batch::read_page(path).with_context(|| format!("cannot read {}", path.display()))?
+        match batch::read_page(path) {
+            Ok(html) => html,
+            Err(err) => {
+                // The code a batch line would carry (never a retryable one).
+                let item = batch::read_error(&path.display().to_string(), &err);
+                eprintln!("lede: {}: {}", item.code_name, item.message);
+                return Ok(ExitCode::FAILURE);
+            }
+        }
     };
     // The same path as the Extract RPC: a job, its article, the wire form.
-    let article =
-        job(args, html).and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from));
+    let article = job(args, html)
+        .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
+        .and_then(|article| {
+            lede::grpc::status::within_response_limit(article, args.limits.max_response_bytes)
+        });
     let article = match article {
         Ok(article) => article,
         Err(failure) => {

@@ -28,6 +28,11 @@ pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
 /// Default time given to in-flight calls after SIGTERM/SIGINT.
 pub const DEFAULT_SHUTDOWN_GRACE: &str = "10s";
+/// Default largest encoded article returned, in bytes: half the default
+/// message limit, so a response always fits in a message with room to spare.
+/// A page near the input limit with its HTML and Markdown renderings asked
+/// for can exceed it; it then fails alone with `RESOURCE_EXHAUSTED`.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 /// Default number of requests allowed to wait for an extraction slot before
 /// new ones are shed with `RESOURCE_EXHAUSTED`.
 pub const DEFAULT_MAX_QUEUED: usize = 256;
@@ -57,6 +62,11 @@ pub struct Limits {
     /// Most related links returned per article.
     #[arg(long, env = "LEDE_MAX_RELATED_LINKS", default_value_t = DEFAULT_MAX_RELATED_LINKS)]
     pub max_related_links: usize,
+    /// Largest article returned, in bytes (protobuf-encoded); a larger one
+    /// fails its request with RESOURCE_EXHAUSTED. Keep it below
+    /// --max-message-bytes.
+    #[arg(long, env = "LEDE_MAX_RESPONSE_BYTES", default_value_t = DEFAULT_MAX_RESPONSE_BYTES)]
+    pub max_response_bytes: usize,
 }
 
 impl Default for Limits {
@@ -69,6 +79,7 @@ impl Default for Limits {
             max_attribute_bytes: DEFAULT_MAX_ATTRIBUTE_BYTES,
             max_figures: DEFAULT_MAX_FIGURES,
             max_related_links: DEFAULT_MAX_RELATED_LINKS,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }

@@ -135,6 +135,7 @@ fn settings(config: &Config) -> Settings {
         max_queued: config.max_queued,
         stream_concurrency: config.effective_stream_concurrency(),
         request_timeout: config.request_timeout,
+        max_response_bytes: config.limits.max_response_bytes,
         on_extracted: metrics::record_extraction,
         on_shed: metrics::record_shed,
     }

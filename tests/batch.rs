@@ -124,3 +124,33 @@ async fn many_panicking_pages_never_hold_up_the_batch() {
     kinds.extend([Kind::Good; 8]);
     batch("many-panics", &kinds, "4").await;
 }
+
+#[tokio::test]
+async fn one_corrupt_gzip_file_is_data_loss_and_one_over_the_response_limit_resource_exhausted() {
+    let dir = std::env::temp_dir().join(format!("lede-batch-{}-single", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let corrupt = dir.join("corrupt.html.gz");
+    std::fs::write(&corrupt, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 1, 2, 3]).expect("write");
+    let good = dir.join("good.html");
+    std::fs::write(&good, SMALL_PAGE).expect("write");
+    let corrupt_arg = corrupt.to_str().expect("a UTF-8 path");
+    let good_arg = good.to_str().expect("a UTF-8 path");
+    let output = run(lede_bin(), &["extract", corrupt_arg], b"").await;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("DATA_LOSS") && stderr.contains("corrupt gzip data"),
+        "{stderr}"
+    );
+    let output = run(
+        lede_bin(),
+        &["extract", good_arg, "--max-response-bytes", "100"],
+        b"",
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("RESOURCE_EXHAUSTED"), "{stderr}");
+}

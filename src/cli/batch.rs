@@ -30,7 +30,10 @@ use std::{
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lede::grpc::{pb, status::Failure};
+use lede::grpc::{
+    pb,
+    status::{Failure, within_response_limit},
+};
 use tonic::Code;
 
 use super::ExtractArgs;
@@ -258,6 +261,7 @@ fn try_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done
         Err(err) => Err(read_error(&source.id(), &err)),
         Ok(html) => super::job(args, html)
             .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
+            .and_then(|article| within_response_limit(article, args.limits.max_response_bytes))
             .map_err(|failure| pb::ItemError::from(&failure)),
     };
     let failed = outcome.is_err();

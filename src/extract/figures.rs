@@ -6,6 +6,15 @@
 //! credit), so captions written as siblings of the image's wrapper are found
 //! as well as `<figure>`/`<figcaption>`.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use crate::extract::attr::get_str;
 use crate::extract::selectors::{DATA_TESTID, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
 use url::Url;
@@ -280,8 +289,8 @@ pub fn parse_srcset(value: &str) -> Vec<ImageCandidate> {
             break;
         }
         let url_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let mut url = &rest[..url_end];
-        rest = &rest[url_end..];
+        let (mut url, after_url) = rest.split_at_checked(url_end).unwrap_or((rest, ""));
+        rest = after_url;
         let mut descriptor = "";
         if url.ends_with(',') {
             url = url.trim_end_matches(',');
@@ -300,8 +309,9 @@ pub fn parse_srcset(value: &str) -> Vec<ImageCandidate> {
                     _ => {}
                 }
             }
-            descriptor = rest[..end].trim();
-            rest = &rest[end..];
+            let (described, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
+            descriptor = described.trim();
+            rest = after;
         }
         if url.is_empty() {
             continue;

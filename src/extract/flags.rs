@@ -8,6 +8,15 @@
 //! text the main content holds, how many long paragraphs it has, its link
 //! density, and whether a byline or a date was found. No rule names a site.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use scraper::ElementRef;
 use url::Url;
 
@@ -296,7 +305,10 @@ fn says_next(entry: &crate::extract::dom::Entry<'_>, el: &scraper::node::Element
     let class_says = attr::get(el, &local_name!("class")).is_some_and(|class| {
         class.split_whitespace().any(|c| {
             c.eq_ignore_ascii_case("next")
-                || c.len() >= 5 && c.as_bytes()[c.len() - 5..].eq_ignore_ascii_case(b"-next")
+                || c.len() >= 5
+                    && c.as_bytes()
+                        .get(c.len() - 5..)
+                        .is_some_and(|tail| tail.eq_ignore_ascii_case(b"-next"))
         })
     });
     class_says

@@ -36,6 +36,12 @@
 //! Every walk over the tree is iterative, so nesting depth cannot overflow
 //! the stack.
 
+// No panic is reachable from input: string slicing and indexing go through
+// checked helpers (`str::get`, `slice::get`, `text`), and each exception
+// says why it cannot fail. Tests index freely (a panic there is a failed
+// test); `cargo clippy --all-targets` checks the library build too.
+#![cfg_attr(not(test), deny(clippy::string_slice, clippy::indexing_slicing))]
+
 pub mod assemble;
 pub mod attr;
 pub mod clean;

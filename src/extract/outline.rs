@@ -7,6 +7,15 @@
 //! the body and reported as bylines and a header time. Headings then nest the
 //! blocks into sections by level.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use crate::extract::attr::get_str;
 use std::collections::{HashMap, HashSet};
 

@@ -51,7 +51,10 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     };
     // Candidates start where the first byte matches in either case.
     let mut from = 0;
-    while let Some(off) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..]) {
+    while let Some(off) = h
+        .get(from..)
+        .and_then(|rest| memchr::memchr2(first, first.to_ascii_uppercase(), rest))
+    {
         let start = from + off;
         match h.get(start..start + n.len()) {
             Some(window) if window.eq_ignore_ascii_case(n) => return true,
@@ -96,6 +99,15 @@ pub fn prefix_len_ignore_case(text: &str, label: &str) -> Option<usize> {
 /// ignoring case, as [`prefix_len_ignore_case`] finds it.
 pub fn strip_prefix_ignore_case<'t>(text: &'t str, label: &str) -> Option<&'t str> {
     text.get(prefix_len_ignore_case(text, label)?..)
+}
+
+/// The text before and after the separator `sep` found at byte `at` of
+/// `s` (as `find` or `match_indices` give it), both trimmed; `None` when
+/// `at` is not where `sep` starts.
+pub fn around<'s>(s: &'s str, at: usize, sep: &str) -> Option<(&'s str, &'s str)> {
+    let (head, rest) = s.split_at_checked(at)?;
+    let tail = rest.strip_prefix(sep)?;
+    Some((head.trim(), tail.trim()))
 }
 
 /// Whether `c` belongs to a script written without spaces between words

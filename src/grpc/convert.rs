@@ -11,7 +11,7 @@ use crate::article::{
 use crate::extract::Options;
 use crate::grpc::pb;
 use crate::grpc::status::Failure;
-use crate::job::{Job, JobError};
+use crate::job::{self, Job, JobError};
 
 /// The job of `request`: the server's `base` options (its limits) with the
 /// request's toggles.
@@ -25,23 +25,25 @@ pub fn job(request: pb::ExtractRequest, base: &Options) -> Result<Job, Failure> 
     let options = Options {
         include_html: toggles.include_html,
         include_markdown: toggles.include_markdown,
+        now: job::request_time(&request.request_time)?,
         ..base.clone()
     };
     let url = Some(request.url);
     let content_type = Some(request.content_type);
-    let job = Job::new(request.html, url, content_type, options)?;
-    Ok(job.with_request_time(Some(request.request_time))?)
+    Job::new(request.html, url, content_type, options).map_err(Failure::from)
 }
 
 impl From<JobError> for Failure {
     fn from(err: JobError) -> Self {
-        let field = match err {
-            JobError::Url { .. } => "url",
-            JobError::RequestTime { .. } => "request_time",
-        };
-        Self::BadField {
-            field,
-            description: err.to_string(),
+        match err {
+            JobError::Url { .. } => Self::BadField {
+                field: "url",
+                description: err.to_string(),
+            },
+            JobError::RequestTime { .. } => Self::BadField {
+                field: "request_time",
+                description: err.to_string(),
+            },
         }
     }
 }

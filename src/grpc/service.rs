@@ -45,6 +45,9 @@ pub struct Settings {
     pub stream_concurrency: usize,
     /// Deadline when the client sets none or a longer one.
     pub request_timeout: Duration,
+    /// The largest encoded article answered; past it the page's answer is
+    /// `RESOURCE_EXHAUSTED`.
+    pub max_response_bytes: usize,
     /// Called after every extraction with the time of each stage and the
     /// article, if one came out (the server records metrics here).
     pub on_extracted: fn(&StageTimes, Option<&Article>),
@@ -53,8 +56,8 @@ pub struct Settings {
 }
 
 impl Default for Settings {
-    /// One slot, no queue, default options, a 30 s deadline, and nothing
-    /// recorded.
+    /// One slot, no queue, default options, a 30 s deadline, no cap on
+    /// the response, and nothing recorded.
     fn default() -> Self {
         Self {
             options: Options::default(),
@@ -62,6 +65,7 @@ impl Default for Settings {
             max_queued: 0,
             stream_concurrency: 1,
             request_timeout: Duration::from_secs(30),
+            max_response_bytes: usize::MAX,
             on_extracted: |_, _| {},
             on_shed: || {},
         }
@@ -88,6 +92,8 @@ struct Shared {
     request_timeout: Duration,
     /// Items of one stream in flight at once.
     stream_concurrency: usize,
+    /// See [`Settings::max_response_bytes`].
+    max_response_bytes: usize,
     /// See [`Settings::on_extracted`].
     on_extracted: fn(&StageTimes, Option<&Article>),
     /// See [`Settings::on_shed`].
@@ -105,6 +111,7 @@ impl Extractor {
                 options: settings.options,
                 request_timeout: settings.request_timeout,
                 stream_concurrency: settings.stream_concurrency.max(1),
+                max_response_bytes: settings.max_response_bytes,
                 on_extracted: settings.on_extracted,
                 on_shed: settings.on_shed,
             }),
@@ -177,13 +184,16 @@ impl Extractor {
     ) -> Result<pb::Article, Failure> {
         let job = convert::job(request, &self.shared.options)?;
         let on_extracted = self.shared.on_extracted;
+        let limit = self.shared.max_response_bytes;
         self.run_blocking(deadline, move || {
             let (article, timings) = job.run_timed();
             on_extracted(&timings, article.as_ref().ok());
-            article.map(pb::Article::from)
+            article
+                .map(pb::Article::from)
+                .map_err(Failure::from)
+                .and_then(|article| status::within_response_limit(article, limit))
         })
         .await?
-        .map_err(Failure::from)
     }
 
     /// The deadline of a call: ours, or the client's `grpc-timeout` if

@@ -378,8 +378,8 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
             }
             let in_code = entry.parent != NO_PARENT
                 && matches!(
-                    dom.nodes[entry.parent as usize].tag,
-                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+                    dom.nodes.get(entry.parent as usize).map(|p| p.tag),
+                    Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Template)
                 );
             // Code and blank text (most text nodes of a page's head) are
             // passed over before any copy is made.
