@@ -18,7 +18,7 @@ use lede::{
     config::{Config, DEFAULT_LISTEN, Limits, parse_duration, parse_listen},
     extract::Options,
     grpc::{pb, status::Failure},
-    job::{self, Job},
+    job::Job,
 };
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
@@ -178,10 +178,10 @@ fn job(args: &ExtractArgs, html: Vec<u8>) -> Result<Job, Failure> {
     let options = Options {
         include_html: args.html,
         include_markdown: args.markdown,
-        now: job::request_time(args.now.as_deref().unwrap_or_default()).map_err(Failure::from)?,
         ..args.limits.options()
     };
-    Job::new(html, args.url.clone(), args.content_type.clone(), options).map_err(Failure::from)
+    let job = Job::new(html, args.url.clone(), args.content_type.clone(), options)?;
+    Ok(job.with_request_time(args.now.clone())?)
 }
 
 /// `lede extract` of one page, printed as one JSON document.

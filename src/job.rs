@@ -10,7 +10,6 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
 use url::Url;
 
 use crate::article::Article;
@@ -50,26 +49,6 @@ pub enum JobError {
     },
 }
 
-/// The request's "now" (an RFC 3339 time, in any offset), the reference for
-/// relative dates when the page carries no capture time; an empty or blank
-/// `text` is none.
-///
-/// # Errors
-///
-/// [`JobError::RequestTime`] when `text` is not an RFC 3339 time.
-pub fn request_time(text: &str) -> Result<Option<DateTime<Utc>>, JobError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    DateTime::parse_from_rfc3339(text)
-        .map(|at| Some(at.with_timezone(&Utc)))
-        .map_err(|reason| JobError::RequestTime {
-            text: text.to_owned(),
-            reason,
-        })
-}
-
 impl Job {
     /// The job of one page. An empty `url` or `content_type` counts as
     /// none (the proto3 default of a string field).
@@ -98,6 +77,26 @@ impl Job {
             content_type: content_type.filter(|c| !c.is_empty()),
             options,
         })
+    }
+
+    /// Sets the time of the request ([`Options::now`], the "now" relative
+    /// dates are resolved against) from its RFC 3339 text; none or an empty
+    /// text leaves it unset.
+    ///
+    /// # Errors
+    ///
+    /// [`JobError::RequestTime`] when the text is not an RFC 3339 time.
+    pub fn with_request_time(mut self, text: Option<String>) -> Result<Self, JobError> {
+        let Some(text) = text.filter(|t| !t.is_empty()) else {
+            return Ok(self);
+        };
+        match chrono::DateTime::parse_from_rfc3339(text.trim()) {
+            Ok(at) => {
+                self.options.now = Some(at.with_timezone(&chrono::Utc));
+                Ok(self)
+            }
+            Err(reason) => Err(JobError::RequestTime { text, reason }),
+        }
     }
 
     /// The library's view of the job's input.
@@ -203,6 +202,24 @@ mod tests {
     }
 
     #[test]
+    fn the_request_time_must_be_rfc_3339() {
+        let job = || Job::new(Vec::new(), None, None, Options::default()).expect("a valid job");
+        let at = job()
+            .with_request_time(Some("2024-06-18T08:00:00+02:00".to_owned()))
+            .expect("an RFC 3339 time");
+        assert_eq!(
+            at.options.now.map(|t| t.to_rfc3339()),
+            Some("2024-06-18T06:00:00+00:00".to_owned())
+        );
+        let unset = job().with_request_time(Some(String::new()));
+        assert_eq!(unset.map(|j| j.options.now), Ok(None));
+        let err = job()
+            .with_request_time(Some("yesterday".to_owned()))
+            .unwrap_err();
+        assert!(matches!(&err, JobError::RequestTime { text, .. } if text == "yesterday"));
+    }
+
+    #[test]
     fn a_job_runs_timed_or_not_to_the_same_article() {
         let html = b"<html lang=en><title>Hi</title><body><article><p>Some words in a \
             paragraph long enough to be the body of a page.</p></article>"
@@ -222,16 +239,5 @@ mod tests {
         let stages: Vec<_> = times.iter().map(|(stage, _)| stage).collect();
         assert_eq!(stages, [Stage::Decode]);
         assert_eq!(times.get(Stage::Parse), None);
-    }
-
-    #[test]
-    fn the_request_time_must_be_rfc_3339() {
-        assert_eq!(
-            request_time("2024-06-18T08:00:00+02:00").map(|t| t.map(|t| t.to_rfc3339())),
-            Ok(Some("2024-06-18T06:00:00+00:00".to_owned()))
-        );
-        assert_eq!(request_time(" "), Ok(None));
-        let err = request_time("yesterday").unwrap_err();
-        assert!(matches!(&err, JobError::RequestTime { text, .. } if text == "yesterday"));
     }
 }

@@ -20,11 +20,12 @@
 use scraper::ElementRef;
 use url::Url;
 
-use crate::article::{AlternateLink, PageFlags};
+use crate::article::{AlternateLink, PageFlags, PageType};
 use crate::extract::attr::{self, local_name};
 use crate::extract::clean::Content;
 use crate::extract::dom::{Dom, NO_PARENT, Tag};
 use crate::extract::metadata::Metadata;
+use crate::extract::page_type::PageTypeGuess;
 use crate::extract::selectors::Fragments;
 use crate::extract::text::{WordCounts, contains_ignore_ascii_case};
 
@@ -107,21 +108,27 @@ const DATE_WEIGHT: f32 = 1.0;
 /// An author was found.
 const AUTHOR_WEIGHT: f32 = 0.5;
 
-/// Readerable score from which the page is an article.
-pub const ARTICLE_THRESHOLD: f32 = 0.5;
-
 /// Alternates kept; more is a site-wide language menu.
 const MAX_ALTERNATES: usize = 50;
 
-/// Works out the document-level flags (reading time is left at 0).
+/// Works out the document-level flags (reading time is left at 0); the
+/// page type and `is_article` come from the page-type stage's `guess`.
 ///
 /// Every lookup goes through the flat index, in one pass over it.
-pub fn detect(dom: &Dom<'_>, content: &Content, meta: &Metadata, base: Option<&Url>) -> PageFlags {
+pub fn detect(
+    dom: &Dom<'_>,
+    content: &Content,
+    meta: &Metadata,
+    guess: &PageTypeGuess,
+    base: Option<&Url>,
+) -> PageFlags {
     let readerable_score = readerable(dom, content, meta);
     let links = links(dom, base);
     PageFlags {
-        is_article: readerable_score >= ARTICLE_THRESHOLD,
+        is_article: guess.page_type == PageType::Article,
         readerable_score,
+        page_type: guess.page_type,
+        page_type_confidence: guess.confidence,
         is_paywalled: meta.is_accessible_for_free == Some(false) || has_paywall(dom),
         amp_url: links.amp,
         alternates: links.alternates,
@@ -372,7 +379,8 @@ mod tests {
         );
         let dom = Dom::build(&doc);
         let content = clean::find_content(&dom);
-        detect(&dom, &content, &meta, Some(&url))
+        let guess = crate::extract::page_type::classify(&dom, &meta, Some(&url));
+        detect(&dom, &content, &meta, &guess, Some(&url))
     }
 
     fn paragraphs(n: usize) -> String {

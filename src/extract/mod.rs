@@ -14,14 +14,18 @@
 //! 4. [`dom`]: the flat index of the document every later stage walks.
 //! 5. [`metadata`]: title, authors, dates, canonical URL, site name,
 //!    description, keywords, declared language, from the whole document.
-//! 6. [`clean`]: scores the DOM and picks the main-content root; marks
+//! 6. [`page_type`]: what kind of page this is (article, forum, product,
+//!    collection, listing, documentation, service), from declared types,
+//!    the URL's shape, software markup and the page's structure.
+//! 7. [`clean`]: scores the DOM and picks the main-content root; marks
 //!    boilerplate (navigation, ads, share bars, related lists) as excluded,
 //!    without touching the tree.
-//! 7. [`outline`]: walks the content root once into the section tree of
+//! 8. [`outline`]: walks the content root once into the section tree of
 //!    blocks, collecting figures ([`figures`]) and related links on the way.
-//! 8. [`language`]: identifies the language of the extracted text.
-//! 9. [`flags`]: document flags (article or not, paywall, alternates).
-//! 10. [`assemble`]: merges the stage outputs into the [`Article`].
+//! 9. [`language`]: identifies the language of the extracted text.
+//! 10. [`flags`]: document flags (article or not, page type, paywall,
+//!     alternates).
+//! 11. [`assemble`]: merges the stage outputs into the [`Article`].
 //!
 //! [`stage`] names the stages; a caller that wants to watch them (to time
 //! them: this library never reads the clock) passes a [`StageObserver`] to
@@ -55,6 +59,7 @@ pub mod language;
 pub mod metadata;
 pub mod options;
 pub mod outline;
+pub mod page_type;
 pub mod parse;
 pub mod prescan;
 pub mod render;
@@ -138,6 +143,9 @@ pub fn extract_observed(
         };
         metadata::collect_indexed(&doc, &dom, &hints, base.as_ref())
     });
+    let guess = observer.stage(Stage::PageType, || {
+        page_type::classify(&dom, &meta, page_url.as_ref())
+    });
     let content = observer.stage(Stage::Clean, || clean::find_content(&dom));
     let body = observer.stage(Stage::Outline, || {
         outline::build(&dom, &content, base.as_ref(), meta.title.as_deref())
@@ -146,7 +154,7 @@ pub fn extract_observed(
         language::detect(&body.language_text(), meta.declared_language.as_deref())
     });
     let flags = observer.stage(Stage::Flags, || {
-        flags::detect(&dom, &content, &meta, base.as_ref())
+        flags::detect(&dom, &content, &meta, &guess, base.as_ref())
     });
     Ok(observer.stage(Stage::Assemble, || {
         assemble::article(meta, body, language, flags, prelude.as_ref(), options)

@@ -151,7 +151,6 @@ pub const BOILERPLATE_PHRASES: &[&str] = &[
     "comments",
     "leave a comment",
     "leave a reply",
-    "click here",
     "tags",
     "filed under",
     "newsletter",

@@ -23,6 +23,8 @@ pub enum Stage {
     /// Title, authors, dates and the other document-level fields
     /// ([`metadata`](super::metadata)).
     Metadata,
+    /// The kind of page ([`page_type`](super::page_type)).
+    PageType,
     /// The main-content root and the boilerplate ([`clean`](super::clean)).
     Clean,
     /// The section tree, figures and related links
@@ -40,12 +42,13 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::Decode,
         Self::Snapshot,
         Self::Parse,
         Self::Dom,
         Self::Metadata,
+        Self::PageType,
         Self::Clean,
         Self::Outline,
         Self::Language,
@@ -61,6 +64,7 @@ impl Stage {
             Self::Parse => "parse",
             Self::Dom => "dom",
             Self::Metadata => "metadata",
+            Self::PageType => "page_type",
             Self::Clean => "clean",
             Self::Outline => "outline",
             Self::Language => "language",

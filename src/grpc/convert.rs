@@ -5,13 +5,13 @@
 
 use crate::article::{
     Alternative, Article, Author, Block, CodeBlock, DateInfo, DatePrecision, FieldProvenance,
-    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, Paragraph,
-    Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
+    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, PageType,
+    Paragraph, Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
 };
 use crate::extract::Options;
 use crate::grpc::pb;
 use crate::grpc::status::Failure;
-use crate::job::{self, Job, JobError};
+use crate::job::{Job, JobError};
 
 /// The job of `request`: the server's `base` options (its limits) with the
 /// request's toggles.
@@ -25,25 +25,23 @@ pub fn job(request: pb::ExtractRequest, base: &Options) -> Result<Job, Failure> 
     let options = Options {
         include_html: toggles.include_html,
         include_markdown: toggles.include_markdown,
-        now: job::request_time(&request.request_time)?,
         ..base.clone()
     };
     let url = Some(request.url);
     let content_type = Some(request.content_type);
-    Job::new(request.html, url, content_type, options).map_err(Failure::from)
+    let job = Job::new(request.html, url, content_type, options)?;
+    Ok(job.with_request_time(Some(request.request_time))?)
 }
 
 impl From<JobError> for Failure {
     fn from(err: JobError) -> Self {
-        match err {
-            JobError::Url { .. } => Self::BadField {
-                field: "url",
-                description: err.to_string(),
-            },
-            JobError::RequestTime { .. } => Self::BadField {
-                field: "request_time",
-                description: err.to_string(),
-            },
+        let field = match err {
+            JobError::Url { .. } => "url",
+            JobError::RequestTime { .. } => "request_time",
+        };
+        Self::BadField {
+            field,
+            description: err.to_string(),
         }
     }
 }
@@ -207,6 +205,23 @@ impl From<PageFlags> for pb::PageFlags {
                 .collect(),
             next_page_url: flags.next_page_url.unwrap_or_default(),
             reading_time_seconds: flags.reading_time_seconds,
+            page_type: pb::PageType::from(flags.page_type).into(),
+            page_type_confidence: flags.page_type_confidence,
+        }
+    }
+}
+
+impl From<PageType> for pb::PageType {
+    fn from(page_type: PageType) -> Self {
+        match page_type {
+            PageType::Other => Self::Unspecified,
+            PageType::Article => Self::Article,
+            PageType::Forum => Self::Forum,
+            PageType::Product => Self::Product,
+            PageType::Collection => Self::Collection,
+            PageType::Listing => Self::Listing,
+            PageType::Documentation => Self::Documentation,
+            PageType::Service => Self::Service,
         }
     }
 }
