@@ -16,7 +16,7 @@
 )]
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
-use crate::extract::selectors::{TokenBuf, TokenMarks};
+use crate::extract::matching::{TokenBuf, TokenMarks};
 
 /// Paragraph-like elements shorter than this (weighted characters) add
 /// nothing to their ancestors' scores (Readability's 25).

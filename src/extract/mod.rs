@@ -34,7 +34,8 @@
 //! Beside the stages: [`options`] and [`error`] (what a caller passes and
 //! gets back), [`dates`] (date parsing, for metadata and the outline's
 //! header date), [`render`] (text, HTML and Markdown of the section tree),
-//! [`selectors`] (the word lists the heuristics match and their matching),
+//! [`vocabulary`] (every word list the heuristics match, as data) and
+//! [`matching`] (how they are matched),
 //! [`attr`] and [`text`] (attribute and text helpers).
 //!
 //! Every walk over the tree is iterative, so nesting depth cannot overflow
@@ -56,6 +57,7 @@ pub mod error;
 pub mod figures;
 pub mod flags;
 pub mod language;
+pub mod matching;
 pub mod metadata;
 pub mod options;
 pub mod outline;
@@ -63,10 +65,10 @@ pub mod page_type;
 pub mod parse;
 pub mod prescan;
 pub mod render;
-pub mod selectors;
 pub mod snapshot;
 pub mod stage;
 pub mod text;
+pub mod vocabulary;
 
 pub use error::{ErrorKind, ExtractError};
 pub use options::Options;

@@ -49,7 +49,7 @@ use std::sync::LazyLock;
 use memchr::memchr;
 use memchr::memmem::Finder;
 
-use crate::extract::selectors::reads_data_attribute;
+use crate::extract::matching::reads_data_attribute;
 
 use lex::{
     CDATA_CLOSE, COMMENT_OPEN, Kind, SvgContent, bogus_end, comment_end, is_json_ld, is_space,
