@@ -363,11 +363,14 @@ pub const PAYWALL_FRAGMENTS: &[&str] = &[
 /// stage).
 pub const PAGINATION_FRAGMENTS: &[&str] = &["pagination", "pager", "page-nav", "paging"];
 
-// Byline labels. Four lists, side by side: each stage matches its own way,
-// and merging them would change what is found (measured: the outline's
-// prefixes are plain text starts, the metadata's are a regular expression
-// with word boundaries and more languages, and the two short lists test
-// whole labels). Keep them in step by hand when adding a language.
+// Byline labels. Four lists, side by side, not merged: each is matched its
+// own way and their entries differ, so one list would change what is
+// found. The outline's prefixes are plain text starts ("przez " is only
+// there); the metadata's regular expression wants a separator or the end
+// after a label and knows more labels ("written by", "redaktion", "기자");
+// the author labels also match as a start ("author" finds "authors"); the
+// lone labels match the whole text only. Keep them in step by hand when
+// adding a language.
 
 /// Byline prefixes the outline strips from a header line before it counts
 /// as a byline ("By Jane Doe", "文/李明"), compared case-insensitively at
