@@ -2,6 +2,10 @@
 //! and `health`, every setting also read from a `LEDE_*` variable.
 
 mod batch;
+mod inputs;
+mod manifest;
+mod output;
+mod warc;
 
 use std::{
     io::{self, Read, Write},
@@ -103,12 +107,19 @@ pub(crate) fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
     /// The pages: HTML files, snapshots (`.txt`), gzipped files (`.gz`),
-    /// folders (searched recursively for `*.html`, `*.htm`, `*.txt` and
-    /// those names with `.gz`), or `-` for standard input.
-    #[arg(required = true)]
+    /// WARC files (`.warc`, `.warc.gz`: their HTML responses), folders
+    /// (searched recursively for those, `.xhtml` and `.shtml` too, and HTML
+    /// files without an extension), or `-` for standard input.
+    #[arg(required_unless_present = "manifest")]
     pub(crate) paths: Vec<PathBuf>,
-    /// The page URL: base for relative links and a metadata hint (one page
-    /// only).
+    /// JSON Lines of `{"path": ..., "url": ..., "id": ...}`, one page each
+    /// (relative paths from the manifest's folder); `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) manifest: Option<PathBuf>,
+    /// The page URL: base for relative links and a metadata hint. For many
+    /// pages, their common base: each file's URL is its path under its
+    /// folder (or its name) resolved against it. WARC records have their
+    /// own.
     #[arg(long)]
     pub(crate) url: Option<String>,
     /// The transport's Content-Type header, e.g. `text/html; charset=gbk`.
@@ -132,6 +143,15 @@ pub(crate) struct ExtractArgs {
     /// Print the JSON on one line.
     #[arg(long)]
     pub(crate) compact: bool,
+    /// What to write per page: the response as JSON, or the article body
+    /// as Markdown or text.
+    #[arg(long, value_enum, default_value_t = output::Format::Json)]
+    pub(crate) format: output::Format,
+    /// Write one file per page into this folder (created if needed), named
+    /// from the page's id (`.json`, `.md` or `.txt`), instead of standard
+    /// output.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) output_dir: Option<PathBuf>,
     /// Write JSON Lines, one response per page in input order, failures as
     /// the item's `error`; the default for many pages or a folder.
     #[arg(long)]
@@ -168,20 +188,105 @@ pub(crate) struct HealthArgs {
 /// Lines over every page (see [`batch`]).
 pub(crate) fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     match args.paths.as_slice() {
-        [path] if !args.jsonl && !path.is_dir() => extract_one(args, path),
-        paths => batch::run(args, &batch::sources(paths)),
+        [path]
+            if !args.jsonl
+                && args.manifest.is_none()
+                && !path.is_dir()
+                && !warc::is_warc_name(path) =>
+        {
+            extract_one(args, path)
+        }
+        paths => {
+            let many = paths.len() > 1
+                || args.manifest.is_some()
+                || paths.iter().any(|p| p.is_dir() || warc::is_warc_name(p));
+            let base = match &args.url {
+                Some(url) if many => Some(
+                    url::Url::parse(url)
+                        .with_context(|| format!("--url {url:?} is not an absolute URL"))?,
+                ),
+                _ => None,
+            };
+            let mut skipped = warc::Skipped::new();
+            let mut sources = batch::sources(paths, base.as_ref(), &mut skipped);
+            if let Some(manifest) = &args.manifest {
+                sources.extend(manifest::read(manifest)?);
+            }
+            let outcome = batch::run(args, &sources);
+            if !skipped.is_empty() {
+                let kinds: Vec<String> = skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+                let total = skipped.values().sum();
+                eprintln!(
+                    "lede: skipped, not HTML responses: {} ({})",
+                    count(total, "WARC record"),
+                    kinds.join(", ")
+                );
+            }
+            outcome
+        }
     }
 }
 
-/// The job of one page under the flags of `lede extract`.
-fn job(args: &ExtractArgs, html: Vec<u8>) -> Result<Job, Failure> {
-    let options = Options {
-        include_html: args.html,
-        include_markdown: args.markdown,
-        ..args.limits.options()
-    };
-    let job = Job::new(html, args.url.clone(), args.content_type.clone(), options)?;
-    Ok(job.with_request_time(args.now.clone())?)
+/// A page as `lede extract` asks for it: the bytes, the URL, the
+/// transport's Content-Type and the capture time (from the flags, a
+/// manifest or a WARC record).
+#[derive(Debug)]
+struct Input {
+    html: Vec<u8>,
+    url: String,
+    content_type: String,
+    /// The "now" of relative dates: a WARC record's `WARC-Date`, else
+    /// `--now`.
+    now: String,
+}
+
+impl Input {
+    /// A page with the URL and Content-Type of the flags.
+    fn new(html: Vec<u8>, args: &ExtractArgs) -> Self {
+        Self {
+            html,
+            url: args.url.clone().unwrap_or_default(),
+            content_type: args.content_type.clone().unwrap_or_default(),
+            now: args.now.clone().unwrap_or_default(),
+        }
+    }
+
+    /// A page listed with its own URL.
+    fn listed(html: Vec<u8>, entry: &manifest::Entry, args: &ExtractArgs) -> Self {
+        Self {
+            url: entry.url.clone(),
+            ..Self::new(html, args)
+        }
+    }
+
+    /// A WARC record's page: its URL, its HTTP Content-Type, and its
+    /// capture time (`--now` when the record has none it can read).
+    fn record(page: warc::Page, args: &ExtractArgs) -> Self {
+        Self {
+            html: page.html,
+            url: page.url,
+            content_type: page.content_type,
+            // A date lede cannot read is the record's fault, not the page's.
+            now: if chrono::DateTime::parse_from_rfc3339(page.date.trim()).is_ok() {
+                page.date
+            } else {
+                args.now.clone().unwrap_or_default()
+            },
+        }
+    }
+
+    /// The job of this page under the flags of `lede extract`.
+    fn job(self, args: &ExtractArgs) -> Result<Job, Failure> {
+        let options = Options {
+            include_html: args.html,
+            include_markdown: args.markdown || args.format == output::Format::Markdown,
+            ..args.limits.options()
+        };
+        let url = Some(self.url).filter(|u| !u.is_empty());
+        let content_type = Some(self.content_type).filter(|c| !c.is_empty());
+        let job = Job::new(self.html, url, content_type, options)?;
+        Ok(job.with_request_time(Some(self.now))?)
+    }
 }
 
 /// `lede extract` of one page, printed as one JSON document.
@@ -204,7 +309,8 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
         }
     };
     // The same path as the Extract RPC: a job, its article, the wire form.
-    let article = job(args, html)
+    let article = Input::new(html, args)
+        .job(args)
         .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
         .and_then(|article| {
             lede::grpc::status::within_response_limit(article, args.limits.max_response_bytes)
@@ -222,14 +328,19 @@ fn extract_one(args: &ExtractArgs, path: &Path) -> anyhow::Result<ExitCode> {
         article: Some(article),
         error: None,
     };
-    let json = if args.compact {
-        serde_json::to_string(&response)
-    } else {
-        serde_json::to_string_pretty(&response)
+    let doc = output::document(&response, args.format, args.compact).map_err(anyhow::Error::msg)?;
+    if let Some(dir) = &args.output_dir {
+        let id = if args.id.is_empty() {
+            path.display().to_string()
+        } else {
+            args.id.clone()
+        };
+        output::Sink::<io::Stdout>::Folder(output::Folder::create(dir, args.format)?)
+            .put(&id, &Ok(doc))?;
+        return Ok(ExitCode::SUCCESS);
     }
-    .context("cannot serialise the response")?;
     let mut stdout = io::stdout().lock();
-    writeln!(stdout, "{json}").context("cannot write to standard output")?;
+    writeln!(stdout, "{}", doc.trim_end()).context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,7 +15,7 @@
 use std::{
     collections::BTreeMap,
     fs,
-    io::{self, IsTerminal, Read, Write},
+    io::{self, IsTerminal, Read},
     num::NonZeroUsize,
     panic::{self, AssertUnwindSafe},
     path::{Path, PathBuf},
@@ -36,10 +36,22 @@ use lede::grpc::{
 };
 use tonic::Code;
 
-use super::ExtractArgs;
+use super::{ExtractArgs, output::Format};
 
-/// File names a folder is searched for (compared in lower case).
-const PAGE_SUFFIXES: [&str; 6] = [".html", ".htm", ".txt", ".html.gz", ".htm.gz", ".txt.gz"];
+/// File names a folder is searched for (compared in lower case), besides
+/// WARC files.
+const PAGE_SUFFIXES: [&str; 10] = [
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".shtml",
+    ".txt",
+    ".html.gz",
+    ".htm.gz",
+    ".xhtml.gz",
+    ".shtml.gz",
+    ".txt.gz",
+];
 
 /// Lines finished ahead of the one due, per job, before workers wait:
 /// bounds the memory held when one slow page holds up the output.
@@ -58,6 +70,21 @@ pub(super) enum Source {
     File(PathBuf),
     /// A folder that could not be listed, reported as a failed item.
     Unlisted(PathBuf, io::Error),
+    /// A page file with its own URL and id (a manifest entry, or a file
+    /// under `--url`'s base).
+    Listed(super::manifest::Entry),
+    /// An HTML response in a WARC file.
+    Record(super::warc::RecordRef),
+    /// An input that failed before extraction (a damaged WARC record, an
+    /// empty folder, a bad manifest line), reported as a failed item.
+    Failed {
+        /// The id of its line.
+        id: String,
+        /// The gRPC code of its line.
+        code: Code,
+        /// What was wrong.
+        message: String,
+    },
 }
 
 impl Source {
@@ -66,29 +93,41 @@ impl Source {
         match self {
             Self::Stdin => "-".to_owned(),
             Self::File(path) | Self::Unlisted(path, _) => path.display().to_string(),
+            Self::Listed(entry) => entry.id.clone(),
+            Self::Record(record) => record.id.clone(),
+            Self::Failed { id, .. } => id.clone(),
         }
     }
 }
 
 /// Expands the command-line paths into inputs: `-` as standard input, a
-/// folder as the pages under it (sorted by path), anything else as a file,
-/// even when missing (it then fails as an item).
-pub(super) fn sources(paths: &[PathBuf]) -> Vec<Source> {
+/// folder as the pages under it (sorted by path), a WARC file as its HTML
+/// responses, anything else as a file, even when missing (it then fails as
+/// an item). Files are given URLs under `base` when set; WARC records that
+/// are no pages are counted in `skipped`.
+pub(super) fn sources(
+    paths: &[PathBuf],
+    base: Option<&url::Url>,
+    skipped: &mut super::warc::Skipped,
+) -> Vec<Source> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             out.push(Source::Stdin);
         } else if path.is_dir() {
-            walk(path, &mut out);
+            let mut files = Vec::new();
+            walk(path, &mut files);
+            super::inputs::folder(path, files, base, skipped, &mut out);
         } else {
-            out.push(Source::File(path.clone()));
+            let root = path.parent().unwrap_or(Path::new(""));
+            super::inputs::file(root, path.clone(), base, skipped, &mut out);
         }
     }
     out
 }
 
-/// The pages under `root`, depth-first with an explicit stack; symbolic
-/// links to folders are not followed (no cycles).
+/// The files under `root` (sorted by path), depth-first with an explicit
+/// stack; symbolic links to folders are not followed (no cycles).
 fn walk(root: &Path, out: &mut Vec<Source>) {
     let mut files = Vec::new();
     let mut stack = vec![root.to_path_buf()];
@@ -107,17 +146,17 @@ fn walk(root: &Path, out: &mut Vec<Source>) {
             };
             if kind.is_dir() {
                 stack.push(path);
-            } else if is_page_name(&path) && (kind.is_file() || path.is_file()) {
-                files.push(path);
+            } else if kind.is_file() || path.is_file() {
+                files.push(Source::File(path));
             }
         }
     }
-    files.sort();
-    out.extend(files.into_iter().map(Source::File));
+    files.sort_by_key(Source::id);
+    out.extend(files);
 }
 
 /// Whether a file found in a folder is a page, by its name.
-fn is_page_name(path: &Path) -> bool {
+pub(super) fn is_page_name(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
@@ -170,19 +209,26 @@ pub(super) fn io_code(err: &io::Error) -> Code {
 
 /// A failed item whose page could not be read.
 pub(super) fn read_error(path: &str, err: &io::Error) -> pb::ItemError {
-    let code = io_code(err);
+    item_error(io_code(err), format!("cannot read {path}: {err}"))
+}
+
+/// A failed item with `code`.
+fn item_error(code: Code, message: String) -> pb::ItemError {
     pb::ItemError {
         code: code as i32,
         code_name: lede::grpc::status::code_name(code).to_owned(),
-        message: format!("cannot read {path}: {err}"),
+        message,
         field_violations: Vec::new(),
     }
 }
 
-/// One input done: its JSON line and what the progress bar counts.
+/// One input done: its id, its document (see [`super::output::document`]:
+/// the JSON line, or the Markdown or text body, or the error message of a
+/// Markdown or text page) and what the progress bar counts.
 #[derive(Debug)]
 struct Done {
-    line: String,
+    id: String,
+    line: Result<String, String>,
     bytes: usize,
     failed: bool,
 }
@@ -211,55 +257,66 @@ fn extract_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> 
             response_id(source, args),
             Code::Internal,
             format!("extraction of {} panicked: {reason}", source.id()),
+            args.format,
         )
     })
 }
 
 /// The line of an input that failed with `code`, in the shape of an
 /// `ExtractStream` item's error.
-fn failed_line(id: String, code: Code, message: String) -> Done {
+fn failed_line(id: String, code: Code, message: String, format: Format) -> Done {
     let response = pb::ExtractResponse {
         id,
         article: None,
-        error: Some(pb::ItemError {
-            code: code as i32,
-            code_name: lede::grpc::status::code_name(code).to_owned(),
-            message,
-            field_violations: Vec::new(),
-        }),
+        error: Some(item_error(code, message)),
     };
     Done {
-        line: to_line(&response),
+        line: to_line(&response, format),
+        id: response.id,
         bytes: 0,
         failed: true,
     }
 }
 
-/// A response as one JSON line.
-fn to_line(response: &pb::ExtractResponse) -> String {
-    serde_json::to_string(response).unwrap_or_else(|err| {
+/// A response as one JSON line, or its Markdown or text document.
+fn to_line(response: &pb::ExtractResponse, format: Format) -> Result<String, String> {
+    match super::output::document(response, format, true) {
         // Serialising generated types cannot fail on valid UTF-8 strings;
         // should it ever, the item still gets a line.
-        format!(
+        Err(err) if format == Format::Json => Ok(format!(
             r#"{{"id":{},"error":{{"code":13,"codeName":"INTERNAL","message":{}}}}}"#,
             serde_json::Value::from(response.id.as_str()),
-            serde_json::Value::from(format!("cannot serialise the response: {err}")),
-        )
-    })
+            serde_json::Value::from(err),
+        )),
+        doc => doc,
+    }
 }
 
 /// [`extract_source`] without the panic boundary.
 fn try_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done {
     let id = response_id(source, args);
-    let html = match source {
-        Source::Stdin => Ok(stdin.unwrap_or_default().to_vec()),
-        Source::File(path) => read_page(path),
-        Source::Unlisted(_, err) => Err(io::Error::new(err.kind(), err.to_string())),
+    let input = match source {
+        Source::Stdin => Ok(super::Input::new(stdin.unwrap_or_default().to_vec(), args)),
+        Source::File(path) => read_page(path)
+            .map(|html| super::Input::new(html, args))
+            .map_err(|err| read_error(&source.id(), &err)),
+        Source::Unlisted(_, err) => Err(read_error(
+            &source.id(),
+            &io::Error::new(err.kind(), err.to_string()),
+        )),
+        Source::Listed(entry) => read_page(&entry.path)
+            .map(|html| super::Input::listed(html, entry, args))
+            .map_err(|err| read_error(&entry.path.display().to_string(), &err)),
+        Source::Record(record) => super::warc::load(record, args.limits.max_input_bytes)
+            .map(|page| super::Input::record(page, args))
+            .map_err(|(code, message)| item_error(code, message)),
+        Source::Failed { code, message, .. } => Err(item_error(*code, message.clone())),
     };
-    let bytes = html.as_ref().map_or(0, Vec::len);
-    let outcome = match html {
-        Err(err) => Err(read_error(&source.id(), &err)),
-        Ok(html) => super::job(args, html)
+    let bytes = input.as_ref().map_or(0, |input| input.html.len());
+    let outcome = match input {
+        Err(error) => Err(error),
+        Ok(input) => input
+            .job(args)
             .and_then(|job| job.run().map(pb::Article::from).map_err(Failure::from))
             .and_then(|article| within_response_limit(article, args.limits.max_response_bytes))
             .map_err(|failure| pb::ItemError::from(&failure)),
@@ -271,7 +328,8 @@ fn try_source(source: &Source, stdin: Option<&[u8]>, args: &ExtractArgs) -> Done
     };
     let response = pb::ExtractResponse { id, article, error };
     Done {
-        line: to_line(&response),
+        line: to_line(&response, args.format),
+        id: response.id,
         bytes,
         failed,
     }
@@ -344,13 +402,15 @@ fn progress_bar(total: usize) -> ProgressBar {
 struct InFlight<'a> {
     index: usize,
     id: String,
+    format: Format,
     tx: &'a mpsc::Sender<(usize, Done)>,
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
         let message = format!("the worker extracting {} stopped", self.id);
-        let done = failed_line(std::mem::take(&mut self.id), Code::Internal, message);
+        let id = std::mem::take(&mut self.id);
+        let done = failed_line(id, Code::Internal, message, self.format);
         let _ = self.tx.send((self.index, done));
     }
 }
@@ -367,20 +427,21 @@ fn write_in_order(
     written: &AtomicUsize,
     progress: &dyn Fn(&Tally),
 ) -> anyhow::Result<()> {
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let mut sink = match &args.output_dir {
+        Some(dir) => super::output::Sink::Folder(super::output::Folder::create(dir, args.format)?),
+        None => super::output::Sink::Stream {
+            out: io::BufWriter::new(io::stdout().lock()),
+            format: args.format,
+        },
+    };
     let mut pending = BTreeMap::new();
     let mut due = 0;
     let mut write = |pending: &mut BTreeMap<usize, Done>, due: &mut usize| {
         while let Some(done) = pending.remove(due) {
-            writeln!(stdout, "{}", done.line)
-                .and_then(|()| {
-                    if pending.is_empty() {
-                        stdout.flush()
-                    } else {
-                        Ok(())
-                    }
-                })
-                .context("cannot write to standard output")?;
+            sink.put(&done.id, &done.line)?;
+            if pending.is_empty() {
+                sink.flush()?;
+            }
             *due += 1;
             written.store(*due, Ordering::Release);
         }
@@ -397,21 +458,22 @@ fn write_in_order(
             && !pending.contains_key(&i)
         {
             let message = format!("no result for {}: its worker stopped", source.id());
-            let done = failed_line(response_id(source, args), Code::Internal, message);
+            let id = response_id(source, args);
+            let done = failed_line(id, Code::Internal, message, args.format);
             tally.add(&done, Some(source));
             pending.insert(i, done);
         }
     }
     write(&mut pending, &mut due)?;
-    stdout.flush().context("cannot write to standard output")
+    sink.flush()
 }
 
 /// Runs `lede extract` in JSON Lines mode over `sources`: exit 0 when every
 /// page was extracted, 1 when any failed (each failure is its own line).
 pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<ExitCode> {
-    if sources.len() > 1 && (args.url.is_some() || !args.id.is_empty()) {
+    if sources.len() > 1 && !args.id.is_empty() {
         anyhow::bail!(
-            "--url and --id describe one page, but {} pages were given",
+            "--id names one page, but {} pages were given",
             sources.len()
         );
     }
@@ -463,6 +525,7 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
                         let guard = InFlight {
                             index: i,
                             id: response_id(source, args),
+                            format: args.format,
                             tx: &tx,
                         };
                         let done = extract_source(source, stdin, args);
@@ -528,11 +591,21 @@ pub(super) fn run(args: &ExtractArgs, sources: &[Source]) -> anyhow::Result<Exit
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+
     use super::*;
 
     #[test]
     fn page_names_are_recognised_by_suffix_in_any_case() {
-        for name in ["a.html", "b.HTM", "c.txt", "d.html.gz", "e.Html.GZ"] {
+        for name in [
+            "a.html",
+            "b.HTM",
+            "c.txt",
+            "d.html.gz",
+            "e.Html.GZ",
+            "f.xhtml",
+            "g.shtml",
+        ] {
             assert!(is_page_name(Path::new(name)), "{name}");
         }
         for name in ["a.css", "b.gz", "c.json", "html", "d.tar.gz"] {
@@ -554,7 +627,11 @@ mod tests {
         ] {
             fs::write(root.join(name), b"x").expect("write");
         }
-        let found = sources(&[root.clone(), PathBuf::from("-")]);
+        let found = sources(
+            &[root.clone(), PathBuf::from("-")],
+            None,
+            &mut super::super::warc::Skipped::new(),
+        );
         let ids: Vec<String> = found
             .iter()
             .map(|s| {
