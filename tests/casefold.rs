@@ -209,3 +209,59 @@ async fn the_kelvin_page_extracts_in_a_cli_batch() {
     assert!(lines.iter().all(|l| l["article"].is_object()), "{stdout}");
     assert_eq!(lines[4]["article"]["title"], "Haber", "{stdout}");
 }
+
+/// The entries of a libFuzzer dictionary, unescaped.
+fn dictionary_entries(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix('"'))
+        .map(|entry| {
+            // `\xNN` escapes a byte; any other `\c` stands for `c`.
+            let mut bytes = Vec::new();
+            let mut rest = entry.as_bytes();
+            while let Some((&b, tail)) = rest.split_first() {
+                rest = tail;
+                if b != b'\\' {
+                    bytes.push(b);
+                    continue;
+                }
+                match rest {
+                    [b'x', hi, lo, after @ ..] => {
+                        let hex = std::str::from_utf8(&[*hi, *lo])
+                            .expect("ASCII hex")
+                            .to_owned();
+                        bytes.push(u8::from_str_radix(&hex, 16).expect("a hex byte"));
+                        rest = after;
+                    }
+                    [c, after @ ..] => {
+                        bytes.push(*c);
+                        rest = after;
+                    }
+                    [] => {}
+                }
+            }
+            String::from_utf8(bytes).expect("UTF-8 entries")
+        })
+        .collect()
+}
+
+#[test]
+fn the_fuzz_dictionary_holds_every_label_and_length_changing_character() {
+    let text = std::fs::read_to_string(crate::util::repo().join("fuzz/lede.dict"))
+        .expect("fuzz/lede.dict");
+    let entries = dictionary_entries(&text);
+    for label in CREDIT_LABELS
+        .iter()
+        .chain(CAPTION_LABELS)
+        .chain(BOILERPLATE_PHRASES)
+        .chain(PAYWALL_FRAGMENTS)
+        .chain(MORE_LABELS.iter().filter(|l| !l.ends_with(' ')))
+    {
+        assert!(
+            entries.iter().any(|e| e == label),
+            "fuzz/lede.dict lacks {label:?}"
+        );
+    }
+    for c in TRICKY.iter().take(8) {
+        assert!(entries.iter().any(|e| e == c), "fuzz/lede.dict lacks {c:?}");
+    }
+}

@@ -238,6 +238,14 @@ const COMMANDS: &[(&str, Check)] = &[
         "cargo run --release --bin lede-eval -- ../shared/benchmarks/readability",
         Check::NotRun(BENCH),
     ),
+    (
+        "cargo run --release --bin lede-eval -- ../shared/benchmarks/wcxb --page-type-features pt.csv",
+        Check::NotRun(BENCH),
+    ),
+    (
+        "python3 scripts/train_page_type.py pt.csv --metadata ../shared/benchmarks/wcxb/metadata.json",
+        Check::NotRun("trains the page-type weights on the shared benchmark's features, by hand"),
+    ),
     // proto/baseline/README.md
     (
         "buf breaking --against proto/baseline/lede.v1.binpb",

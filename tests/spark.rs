@@ -1,7 +1,8 @@
 //! examples/spark/extract_warc.py for real: PySpark on `local[2]` with the
-//! machine's Java, against a lede server on loopback, over WARC files the
-//! test writes; its Parquet rows must match what `lede extract` prints for
-//! the same records. Skipped with a message when Java is absent (or the
+//! machine's Java, against a lede server on loopback that comes up only
+//! after the job's first call failed (so the job must retry), over WARC
+//! files the test writes; its Parquet rows must match what `lede extract`
+//! prints for the same records. Skipped with a message when Java is absent (or the
 //! Python tools are, as for the other Python tests).
 
 use std::{collections::BTreeMap, path::Path, time::Duration};
@@ -9,7 +10,7 @@ use std::{collections::BTreeMap, path::Path, time::Duration};
 use serde_json::Value;
 
 use crate::{
-    util::{SMALL_PAGE, TestServer, lede_bin, repo, run, stdout_of, tool},
+    util::{SMALL_PAGE, lede_bin, repo, run, stdout_of, tool},
     warc::{gzip, http, record},
 };
 
@@ -116,31 +117,54 @@ async fn the_spark_job_writes_what_lede_extract_prints() {
     ));
     std::fs::write(dir.join("in/part-1.warc"), part1).expect("write");
 
-    let server = TestServer::start().await;
+    // The job starts before the service: the first connection is taken and
+    // closed (UNAVAILABLE), then lede starts on that port, and the job must
+    // retry its pages rather than fail them.
+    let probe = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let lede = probe.local_addr().expect("an address").to_string();
     let script = repo().join("examples/spark/extract_warc.py");
     let out = dir.join("out");
-    let lede = server.addr.to_string();
     let inputs = format!("{}/*.warc*", dir.join("in").display());
     let started = std::time::Instant::now();
-    let job = tokio::time::timeout(
-        Duration::from_secs(180),
-        run(
-            &python,
-            &[
-                script.to_str().expect("UTF-8"),
-                "--lede",
-                &lede,
-                "--master",
-                "local[2]",
-                &inputs,
-                out.to_str().expect("UTF-8"),
-            ],
-            b"",
-        ),
-    )
-    .await
-    .expect("the Spark job ends within three minutes");
+    let job = tokio::process::Command::new(&python)
+        .args([
+            script.to_str().expect("UTF-8"),
+            "--lede",
+            &lede,
+            "--master",
+            "local[2]",
+            &inputs,
+            out.to_str().expect("UTF-8"),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the Spark job starts");
+    let (first, _) = tokio::time::timeout(Duration::from_secs(150), probe.accept())
+        .await
+        .expect("the job calls lede within its first minutes")
+        .expect("a connection");
+    drop(first);
+    drop(probe);
+    let _server = tokio::process::Command::new(lede_bin())
+        .args(["serve", "--listen", &lede, "--metrics-listen", "off"])
+        .env("LEDE_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("lede serve starts");
+    let job = tokio::time::timeout(Duration::from_secs(180), job.wait_with_output())
+        .await
+        .expect("the Spark job ends within three minutes")
+        .expect("the job runs");
     stdout_of(&job, "examples/spark/extract_warc.py");
+    let job_log = String::from_utf8_lossy(&job.stderr);
+    assert!(
+        job_log.contains("lede UNAVAILABLE"),
+        "the job never retried: {job_log}"
+    );
     eprintln!(
         "the Spark job took {:.1} s",
         started.elapsed().as_secs_f64()
@@ -209,6 +233,11 @@ async fn the_spark_job_writes_what_lede_extract_prints() {
         assert_eq!(
             text(&row["language"]),
             text(&article["language"]["tag"]),
+            "{id}"
+        );
+        assert_eq!(
+            text(&row["page_type"]),
+            text(&article["flags"]["pageType"]),
             "{id}"
         );
         let authors: Vec<String> = article["authors"]

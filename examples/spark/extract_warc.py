@@ -17,7 +17,8 @@ the pages not yet answered; a page lede refuses keeps its error in the
 
 The Parquet files have one row per page: id (WARC-Record-ID), url
 (WARC-Target-URI), title, authors, published, language (BCP 47), page_type
-(empty while the service has no page type), text, markdown, error.
+(PAGE_TYPE_ARTICLE, PAGE_TYPE_FORUM, ...; empty when undecided), text,
+markdown, error.
 
 The stubs are generated from ../../proto on each executor with grpcio-tools
 (the proto text travels with the job), so nothing generated is kept.
@@ -108,15 +109,16 @@ def html_pages(stream):
 
 
 def page_type(article):
-    """The page type's name, once the service has one (a newer proto):
-    empty before."""
+    """The page type's name (empty with a service too old to have one)."""
     for message in (article, article.flags):
         field = message.DESCRIPTOR.fields_by_name.get("page_type")
         if field is None:
             continue
         value = getattr(message, "page_type")
         if field.enum_type is not None:
-            return field.enum_type.values_by_number[value].name
+            # As lede's JSON names it (PAGE_TYPE_ARTICLE, ...); empty when
+            # undecided (PAGE_TYPE_UNSPECIFIED, which the JSON leaves out).
+            return field.enum_type.values_by_number[value].name if value else ""
         return str(value)
     return ""
 
@@ -169,7 +171,12 @@ def extract_batch(service, pb, grpc, batch, attempts, timeout):
                     rows[page_id] = row(page_id, page[1], error=f"{err.code().name}: {err.details()}")
                 pending.clear()
                 break
-            time.sleep(min(30.0, 0.5 * 2 ** attempt) * (0.5 + random.random()))
+            pause = min(30.0, 0.5 * 2 ** attempt) * (0.5 + random.random())
+            print(
+                f"lede UNAVAILABLE ({err.details()}), {len(pending)} pages retried in {pause:.1f} s",
+                file=sys.stderr, flush=True,
+            )
+            time.sleep(pause)
     return [rows[page[0]] for page in batch if page[0] in rows]
 
 
