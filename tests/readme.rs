@@ -136,14 +136,6 @@ const COMMANDS: &[(&str, Check)] = &[
     ),
     ("cargo install cargo-fuzz", Check::NotRun("the network")),
     (
-        "cargo +nightly fuzz run extract -- -max_total_time=600 -rss_limit_mb=2048",
-        Check::NotRun("a nightly toolchain, ten minutes"),
-    ),
-    (
-        "cargo +nightly fuzz run decode -- -max_total_time=600",
-        Check::NotRun("a nightly toolchain, ten minutes"),
-    ),
-    (
         "LEDE_UPDATE_GOLDEN=1 cargo test seed::golden",
         Check::Test("seed.rs", "golden"),
     ),
@@ -205,6 +197,14 @@ const COMMANDS: &[(&str, Check)] = &[
     (
         "taskset -c 0 target/release/lede-bench ../shared/benchmarks/aeb --repeat 2",
         Check::NotRun(BENCH),
+    ),
+    (
+        "scripts/fuzz",
+        Check::NotRun("fuzzing, minutes long; scripts/test compiles the fuzz targets"),
+    ),
+    (
+        "FUZZ_SECS=600 scripts/fuzz pages",
+        Check::NotRun("fuzzing, minutes long; scripts/test compiles the fuzz targets"),
     ),
     (
         "scripts/callgrind.sh ../shared/benchmarks/aeb",

@@ -76,8 +76,8 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
 }
 
 /// Finds the main content of the document as `profile` says, in named
-/// steps: [`flag_boilerplate`], [`score`], [`choose_top`] (with
-/// [`climb_repeated`]), [`merge_siblings`] and [`merge_regions`].
+/// steps: `flag_boilerplate`, `score`, `choose_top` (with
+/// `climb_repeated`), `merge_siblings` and `merge_regions`.
 pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
     let body = dom
         .nodes
