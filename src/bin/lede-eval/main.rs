@@ -14,6 +14,7 @@
 
 mod dataset;
 mod metric;
+mod page_types;
 mod provenance;
 mod report;
 mod structure;
@@ -64,6 +65,11 @@ struct Args {
     /// `output/*.json` shape), to cross-check the metric or score a peer.
     #[arg(long, hide = true, conflicts_with = "self_check")]
     predictions: Option<PathBuf>,
+    /// Write the page-type classifier's features of every page to this CSV
+    /// (`id,label,<features>`, the input of `scripts/train_page_type.py`)
+    /// instead of scoring.
+    #[arg(long, value_name = "CSV")]
+    page_type_features: Option<PathBuf>,
 }
 
 /// What the pipeline gave for one page.
@@ -91,6 +97,8 @@ pub(crate) struct Prediction {
     pub(crate) date_source: Option<String>,
     /// `article.flags.is_article`.
     pub(crate) is_article: Option<bool>,
+    /// `article.flags.page_type`, lower-case (`article`, `forum`, ...).
+    pub(crate) page_type: Option<String>,
     /// Headings, images and captions (scored on Readability pages).
     pub(crate) structure: structure::Structure,
 }
@@ -119,6 +127,15 @@ fn run(args: &Args) -> Result<bool> {
     }
     if pages.is_empty() {
         anyhow::bail!("no page to score in {}", args.dir.display());
+    }
+    if let Some(path) = &args.page_type_features {
+        page_types::write_features(&args.dir, &pages, path)?;
+        eprintln!(
+            "wrote the features of {} pages to {}",
+            pages.len(),
+            path.display()
+        );
+        return Ok(true);
     }
     let jobs = args
         .jobs
@@ -268,6 +285,7 @@ fn predict(dir: &std::path::Path, page: &Page, options: &Options) -> Prediction 
             prediction.author_source = source(&article.provenance.authors);
             prediction.date_source = source(&article.provenance.published);
             prediction.is_article = Some(article.flags.is_article);
+            prediction.page_type = Some(page_types::name(article.flags.page_type));
             prediction.structure = structure::Structure::from_article(&article);
             prediction.title = article.title;
             prediction.date = article.published_time;

@@ -162,6 +162,8 @@ pub(crate) struct Summary {
     types: BTreeMap<String, Figures>,
     /// WCXB: metadata sources and the article flag.
     provenance: Option<crate::provenance::Breakdown>,
+    /// WCXB: the page-type classifier against the labels.
+    page_types: Option<crate::page_types::Confusion>,
     /// Readability: structure figures of the real pages and of the fixtures.
     structure: Vec<StructureGroup>,
     total_ms: f64,
@@ -233,6 +235,9 @@ impl Summary {
                 .collect(),
             provenance: (run.format == Format::Wcxb)
                 .then(|| crate::provenance::Breakdown::new(run.pages, run.predictions)),
+            page_types: (run.format == Format::Wcxb
+                && run.predictions.iter().any(|p| p.page_type.is_some()))
+            .then(|| crate::page_types::Confusion::new(run.pages, run.predictions)),
             structure: StructureGroup::all(run.pages, &scores),
             total_ms: times.iter().sum(),
             median_ms: median(&times),
@@ -356,6 +361,9 @@ impl Summary {
                     f.precision,
                     f.recall
                 );
+            }
+            if let Some(c) = &self.page_types {
+                out.push_str(&c.render());
             }
             if let Some(p) = &self.provenance {
                 out.push_str(&p.render());
@@ -495,6 +503,9 @@ impl Summary {
                 })
                 .collect();
             fields.insert("page_types".into(), Value::Object(types));
+            if let Some(c) = &self.page_types {
+                fields.insert("page_type_classifier".into(), c.to_json());
+            }
             if let Some(p) = &self.provenance {
                 fields.insert("provenance".into(), p.to_json());
             }
@@ -527,6 +538,8 @@ impl Summary {
             .map(|((page, score), pred)| {
                 let mut entry = json!({
                     "id": page.id,
+                    "page_type": page.page_type,
+                    "predicted_page_type": pred.page_type,
                     "f1": score.f1,
                     "precision": score.precision,
                     "recall": score.recall,
