@@ -136,6 +136,38 @@ struct Walker<'d, 'a> {
     inline: Inline,
 }
 
+/// Class values of heading permalinks, edit links and section numbers,
+/// compared whole: Sphinx and MkDocs `headerlink`, MediaWiki
+/// `mw-editsection` and `mw-headline-number`, Docusaurus `hash-link`,
+/// VuePress `header-anchor`, anchor.js `anchorjs-link`, GitHub `anchor`.
+const HEADING_MARK_CLASSES: &[&str] = &[
+    "headerlink",
+    "mw-editsection",
+    "mw-headline-number",
+    "hash-link",
+    "header-anchor",
+    "anchorjs-link",
+    "anchor",
+    "permalink",
+    "heading-anchor",
+];
+/// Link texts that are heading marks, not words.
+const PERMALINK_TEXTS: &[&str] = &["¶", "#", "§", "🔗", "[edit]", "[ edit ]", "[Bearbeiten]"];
+
+/// Whether a class value holds one of `classes` as a whole
+/// whitespace-separated class.
+fn has_token_exact(value: &str, classes: &[&str]) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|c| classes.iter().any(|k| c.eq_ignore_ascii_case(k)))
+}
+
+/// Whether a link's text is only a permalink mark.
+fn is_permalink_text(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || PERMALINK_TEXTS.contains(&t) || t.eq_ignore_ascii_case("edit")
+}
+
 /// File extensions of images a link may point to.
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"];
 
@@ -503,6 +535,55 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// The text of heading `i` without its permalink and edit links
+    /// (`¶`, `#`, `[edit]`; Sphinx `headerlink`, MediaWiki
+    /// `mw-editsection`, Docusaurus `hash-link`, MkDocs and VuePress
+    /// `headerlink`/`header-anchor`) and section numbers written as
+    /// separate elements (MediaWiki `mw-headline-number`).
+    fn heading_text(&self, i: usize) -> String {
+        let dom = self.dom;
+        let end = dom.nodes[i].end as usize;
+        let mut out = String::new();
+        let mut j = i;
+        while j < end {
+            let entry = dom.nodes[j];
+            if entry.is_element && j != i {
+                let named = dom
+                    .attr(j, "class")
+                    .is_some_and(|c| has_token_exact(c, HEADING_MARK_CLASSES));
+                let mark_link = entry.tag == Tag::A && {
+                    let mut t = String::new();
+                    self.text_of(j, &mut t);
+                    is_permalink_text(&t)
+                };
+                if named || mark_link || entry.tag.is_never_text() || self.content.excluded[j] {
+                    j = entry.end as usize;
+                    continue;
+                }
+            }
+            if let Some(t) = dom.text(j) {
+                push_normalized(&mut out, t);
+            } else if entry.is_element && j != i && (entry.tag == Tag::Br || entry.tag.is_block()) {
+                out.push(' ');
+            }
+            j += 1;
+        }
+        let text = normalize_whitespace(&out);
+        // A mark written as text at the end ("Setup ¶", "Setup [edit]").
+        let mut text = text.as_str();
+        loop {
+            let trimmed = PERMALINK_TEXTS
+                .iter()
+                .find_map(|m| text.strip_suffix(m))
+                .map(str::trim_end);
+            match trimmed {
+                Some(t) if !t.is_empty() => text = t,
+                _ => break,
+            }
+        }
+        text.to_owned()
+    }
+
     /// Appends the text of subtree `i` (never-text and excluded parts left out).
     fn text_of(&self, i: usize, out: &mut String) {
         let dom = self.dom;
@@ -565,9 +646,7 @@ impl Walker<'_, '_> {
     }
 
     fn emit_heading(&mut self, i: usize, level: u8) {
-        let mut text = String::new();
-        self.text_of(i, &mut text);
-        let text = normalize_whitespace(&text);
+        let text = self.heading_text(i);
         if text.is_empty() {
             return;
         }
@@ -1354,5 +1433,24 @@ mod tests {
             strip_byline_prefix("BY \u{130}pek \u{212a}aya"),
             "\u{130}pek \u{212a}aya"
         );
+    }
+
+    #[test]
+    fn headings_lose_permalinks_edit_links_and_numbers() {
+        let html = format!(
+            "<body><article><p>{P}</p><h2 id=a>Setup<a class=headerlink href=#a>¶</a></h2><p>{P}</p>\
+             <h2><span class=mw-headline-number>1.2</span> <span class=mw-headline>History</span>\
+             <span class=mw-editsection>[<a href=/edit>edit</a>]</span></h2><p>{P}</p>\
+             <h3><a href=#c aria-hidden=true>#</a>Usage</h3><p>{P}</p><h2>C# tips</h2><p>{P}</p></article></body>"
+        );
+        let b = body(&html, None);
+        let headings: Vec<&str> = b
+            .sections
+            .iter()
+            .skip(1)
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(headings, ["Setup", "History", "C# tips"]);
+        assert_eq!(b.sections[2].children[0].heading, "Usage");
     }
 }
