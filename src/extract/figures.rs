@@ -25,10 +25,14 @@ use crate::extract::dom::{Dom, Tag};
 use crate::extract::matching::{has_token, tokens};
 use crate::extract::text::{normalize_whitespace, strip_prefix_ignore_case};
 use crate::extract::vocabulary::{CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS};
+use scraper::node::Element;
 
 /// Most text (weighted characters) a figure container may hold besides its
 /// image: a long caption plus a credit.
 const MAX_FIGURE_TEXT: u32 = 400;
+/// Most text (weighted characters) a `<p>` around an image may hold to be
+/// the image's figure (its caption) rather than prose the image stands in.
+const MAX_PARAGRAPH_CAPTION: u32 = 120;
 /// Images declared this small (either side, pixels) are icons or trackers.
 const MIN_IMAGE_SIDE: u32 = 50;
 /// Tokens of class, id or URL that mark decoration rather than content.
@@ -55,12 +59,16 @@ const DECORATION_TOKENS: &[&str] = &[
 
 /// Whether image `i` is a content image (not an icon, tracker or placeholder).
 pub fn is_content_image(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(el) = dom.element(i) else {
+    dom.element(i).is_some_and(is_content_element)
+}
+
+/// Whether the `<img>` element `el` is a content image: it has a real
+/// source, is not declared icon-sized, and neither its class, id, role nor
+/// file name marks it as decoration.
+fn is_content_element(el: &Element) -> bool {
+    let Some(src) = best_src(el) else {
         return false;
     };
-    if best_src(dom, i).is_none() {
-        return false;
-    }
     let side = |name| get_str(el, name).and_then(parse_pixels);
     if side("width").is_some_and(|w| w < MIN_IMAGE_SIDE)
         || side("height").is_some_and(|h| h < MIN_IMAGE_SIDE)
@@ -71,20 +79,81 @@ pub fn is_content_image(dom: &Dom<'_>, i: usize) -> bool {
     if marked(get_str(el, "class")) || marked(get_str(el, "id")) {
         return false;
     }
-    if get_str(el, "role") == Some("presentation") {
+    // `role=presentation` marks decoration, but some publishers put it on
+    // every image: an image declared large both ways is kept anyway.
+    let declared_large = side("width").is_some() && side("height").is_some();
+    if get_str(el, "role") == Some("presentation") && !declared_large {
         return false;
     }
     // The file name, not the whole URL: a CDN path may say "images/icons".
-    best_src(dom, i).is_some_and(|src| {
-        let path = src.split(['?', '#']).next().unwrap_or("");
-        let file = path.rsplit('/').next().unwrap_or("");
-        !has_token(file, DECORATION_TOKENS)
-    })
+    !has_token(file_name(src), DECORATION_TOKENS)
+}
+
+/// The last path segment of a URL, query and fragment left out.
+fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    path.rsplit('/').next().unwrap_or("")
+}
+
+/// The image a `<noscript>` fallback holds (lazy loaders put the real
+/// `<img>` there). html5ever parses `<noscript>` content as text when
+/// scripting is on, as browsers do, so the text is parsed here as a
+/// fragment; the first content image wins.
+pub fn noscript_image(dom: &Dom<'_>, noscript: usize, base: Option<&Url>) -> Option<Image> {
+    let end = dom.nodes.get(noscript)?.end as usize;
+    let mut text = String::new();
+    for i in noscript + 1..end {
+        if let Some(t) = dom.text(i) {
+            text.push_str(t);
+        }
+    }
+    if !text.to_ascii_lowercase().contains("<img") {
+        return None;
+    }
+    let fragment = scraper::Html::parse_fragment(&text);
+    fragment
+        .tree
+        .values()
+        .filter_map(|n| n.as_element())
+        .filter(|el| el.name() == "img")
+        .find(|el| is_content_element(el))
+        .and_then(|el| image_from_element(el, None, base))
+}
+
+/// A key two copies of one image share: the file name, lower-cased
+/// (the lazy `<img>` and its `<noscript>` fallback may differ in size
+/// parameters of the query or path).
+pub fn image_identity(src: &str) -> String {
+    file_name(src).to_lowercase()
 }
 
 /// The figure container of content image `img`: the highest ancestor (inside
 /// `limit`'s subtree) that still holds only this image and little text.
-pub fn container_of(dom: &Dom<'_>, content: &Content, img: usize, limit: usize) -> usize {
+/// `images` lists every content image of the page in order (`<img>`
+/// elements and `<noscript>` fallbacks standing for one), so a container
+/// never takes in a second one.
+pub fn container_of(
+    dom: &Dom<'_>,
+    content: &Content,
+    img: usize,
+    limit: usize,
+    images: &[usize],
+) -> usize {
+    let alone = |ancestor: usize| {
+        let first = images.partition_point(|&p| p < ancestor);
+        let last = images.partition_point(|&p| p < dom.nodes[ancestor].end as usize);
+        last.saturating_sub(first) <= 1
+    };
+    // A `<figure>` holding no other content image is the container, however
+    // deep the image sits in wrappers (and placeholder copies) inside it.
+    if let Some(figure) = dom
+        .ancestors(img)
+        .take_while(|&a| dom.contains(limit, a) && a != limit)
+        .find(|&a| dom.nodes[a].tag == Tag::Figure)
+        && alone(figure)
+    {
+        return figure;
+    }
     let mut best = img;
     for ancestor in dom.ancestors(img) {
         if !dom.contains(limit, ancestor) || ancestor == limit {
@@ -96,6 +165,7 @@ pub fn container_of(dom: &Dom<'_>, content: &Content, img: usize, limit: usize) 
         }
         let stats = &content.stats[ancestor];
         let fits = stats.images <= 1
+            && alone(ancestor)
             && stats.headings == 0
             && stats.text <= MAX_FIGURE_TEXT
             && stats.paragraphs <= 2
@@ -111,8 +181,13 @@ pub fn container_of(dom: &Dom<'_>, content: &Content, img: usize, limit: usize) 
                     | Tag::Article
                     | Tag::Main
                     | Tag::Section
-                    | Tag::A
-            );
+            )
+            // A link around the image alone (to its full size) is part of
+            // the figure; a link with text is not.
+            && !(entry.tag == Tag::A && stats.text > 0)
+            // An image inside a paragraph of prose stands in the text; a
+            // paragraph holding an image and a short line is a figure.
+            && !(entry.tag == Tag::P && stats.text > MAX_PARAGRAPH_CAPTION);
         if !fits {
             break;
         }
@@ -121,15 +196,15 @@ pub fn container_of(dom: &Dom<'_>, content: &Content, img: usize, limit: usize) 
     best
 }
 
-/// Builds the figure of `container` (which holds content image `img`).
+/// Builds the figure of `container`, which holds content image `img`
+/// (an `<img>` or a `<noscript>` fallback) whose `image` is given.
 pub fn from_container(
     dom: &Dom<'_>,
     content: &Content,
     container: usize,
     img: usize,
-    base: Option<&Url>,
-) -> Option<Figure> {
-    let image = image_of(dom, img, base)?;
+    image: Image,
+) -> Figure {
     let end = dom.nodes[container].end as usize;
     let img_ancestors: Vec<usize> = dom.ancestors(img).collect();
 
@@ -172,6 +247,22 @@ pub fn from_container(
         .map(strip_credit_label)
         .filter(|c| !c.is_empty());
 
+    // A `<figcaption>` written just after its figure (outside it) still
+    // belongs to it.
+    let caption_node = caption_node.or_else(|| {
+        let parent = dom.nodes[container].parent;
+        let mut j = end;
+        loop {
+            let next = dom.nodes.get(j).filter(|n| n.parent == parent)?;
+            if next.is_element {
+                return (next.tag == Tag::Figcaption).then_some(j);
+            }
+            if dom.text(j).is_some_and(|t| !t.trim().is_empty()) {
+                return None;
+            }
+            j = (next.end as usize).max(j + 1);
+        }
+    });
     let caption_source = match caption_node {
         Some(c) => subtree_text(dom, content, c),
         None => subtree_text(dom, content, container),
@@ -183,30 +274,47 @@ pub fn from_container(
     let caption = strip_caption_label(&caption);
     let caption = (!caption.is_empty() && Some(&caption) != credit.as_ref()).then_some(caption);
 
-    Some(Figure {
+    Figure {
         image,
         caption,
         credit,
-    })
+    }
 }
 
 /// The image of element `img` (an `<img>`, maybe inside a `<picture>`).
 pub fn image_of(dom: &Dom<'_>, img: usize, base: Option<&Url>) -> Option<Image> {
     let el = dom.element(img)?;
-    let src = best_src(dom, img)?;
-    let mut srcset_attr = LAZY_SRCSET_ATTRS
+    // <picture><source srcset> when the <img> has none.
+    let parent = dom.nodes[img].parent as usize;
+    let picture_srcset = if dom.nodes.get(parent).is_some_and(|p| p.tag == Tag::Picture) {
+        dom.children(parent)
+            .filter(|&c| dom.nodes[c].tag == Tag::Source)
+            .find_map(|c| {
+                LAZY_SRCSET_ATTRS
+                    .iter()
+                    .find_map(|a| dom.attr(c, a))
+                    .or_else(|| dom.attr(c, "srcset"))
+            })
+    } else {
+        None
+    };
+    image_from_element(el, picture_srcset, base)
+}
+
+/// The image of the `<img>` element `el`; `picture_srcset` is the srcset
+/// of its `<picture>`'s first `<source>`, used when `el` has none.
+fn image_from_element(
+    el: &Element,
+    picture_srcset: Option<&str>,
+    base: Option<&Url>,
+) -> Option<Image> {
+    let src = best_src(el)?;
+    let srcset_attr = LAZY_SRCSET_ATTRS
         .iter()
         .find_map(|a| get_str(el, a))
         .or_else(|| get_str(el, "srcset"))
-        .or_else(|| get_str(el, "srcSet"));
-    // <picture><source srcset> when the <img> has none.
-    let parent = dom.nodes[img].parent as usize;
-    if srcset_attr.is_none() && dom.nodes.get(parent).is_some_and(|p| p.tag == Tag::Picture) {
-        srcset_attr = dom
-            .children(parent)
-            .filter(|&c| dom.nodes[c].tag == Tag::Source)
-            .find_map(|c| dom.attr(c, "data-srcset").or_else(|| dom.attr(c, "srcset")));
-    }
+        .or_else(|| get_str(el, "srcSet"))
+        .or(picture_srcset);
     let srcset: Vec<ImageCandidate> = srcset_attr
         .map(|s| {
             parse_srcset(s)
@@ -233,8 +341,7 @@ pub fn image_of(dom: &Dom<'_>, img: usize, base: Option<&Url>) -> Option<Image> 
 
 /// The image's real source: `src` unless it is a placeholder, else a lazy
 /// attribute, else the first srcset candidate.
-fn best_src<'a>(dom: &Dom<'a>, img: usize) -> Option<&'a str> {
-    let el = dom.element(img)?;
+fn best_src(el: &Element) -> Option<&str> {
     let usable = |s: &str| {
         let s = s.trim();
         !s.is_empty() && !s.starts_with("data:") && !s.starts_with("about:")
@@ -245,14 +352,7 @@ fn best_src<'a>(dom: &Dom<'a>, img: usize) -> Option<&'a str> {
         .filter(|s| usable(s));
     let src = get_str(el, "src").filter(|s| usable(s));
     let src_is_placeholder = src.is_some_and(|s| {
-        let file = s
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .rsplit('/')
-            .next()
-            .unwrap_or("");
-        tokens(file).any(|t| {
+        tokens(file_name(s)).any(|t| {
             matches!(
                 t.as_str(),
                 "blank"
@@ -438,8 +538,9 @@ mod tests {
         let img = dom.nodes.iter().position(|e| e.tag == Tag::Img)?;
         let body = dom.nodes.iter().position(|e| e.tag == Tag::Body)?;
         let base = base.map(|b| Url::parse(b).unwrap());
-        let container = container_of(&dom, &content, img, body);
-        from_container(&dom, &content, container, img, base.as_ref())
+        let container = container_of(&dom, &content, img, body, &[img]);
+        let image = image_of(&dom, img, base.as_ref())?;
+        Some(from_container(&dom, &content, container, img, image))
     }
 
     #[test]
@@ -582,5 +683,38 @@ mod tests {
             strip_credit_label("Photographers gather"),
             "Photographers gather"
         );
+    }
+
+    #[test]
+    fn presentation_role_is_decoration_unless_declared_large() {
+        for (html, content) in [
+            ("<body><img role=presentation src=/a.jpg></body>", false),
+            (
+                "<body><img role=presentation src=/a.jpg width=900 height=400></body>",
+                true,
+            ),
+        ] {
+            let doc = Html::parse_document(html);
+            let dom = Dom::build(&doc);
+            let img = dom.nodes.iter().position(|e| e.tag == Tag::Img).unwrap();
+            assert_eq!(is_content_image(&dom, img), content, "{html}");
+        }
+    }
+
+    #[test]
+    fn noscript_text_is_parsed_for_its_image() {
+        let doc = Html::parse_document(
+            "<body><noscript><img src=/icon.png width=10><img src=/real.jpg alt=Real></noscript></body>",
+        );
+        let dom = Dom::build(&doc);
+        let ns = dom
+            .nodes
+            .iter()
+            .position(|e| e.tag == Tag::Noscript)
+            .unwrap();
+        let base = Url::parse("https://x.test/").unwrap();
+        let image = noscript_image(&dom, ns, Some(&base)).unwrap();
+        assert_eq!(image.src, "https://x.test/real.jpg");
+        assert_eq!(image.alt.as_deref(), Some("Real"));
     }
 }

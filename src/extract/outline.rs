@@ -22,14 +22,16 @@ use std::collections::{HashMap, HashSet};
 use url::Url;
 
 use crate::article::{
-    Author, Block, CodeBlock, Figure, Link, ListBlock, Paragraph, QuoteBlock, Section, TableBlock,
-    TableCell,
+    Author, Block, CodeBlock, Figure, Image, Link, ListBlock, Paragraph, QuoteBlock, Section,
+    TableBlock, TableCell,
 };
-use crate::extract::clean::{Content, dead_flags};
+use crate::extract::clean::Content;
 use crate::extract::dom::{Dom, Tag, measure};
 use crate::extract::figures;
+use crate::extract::matching::has_token;
 use crate::extract::text::{normalize_whitespace, push_normalized};
 use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
+use crate::extract::vocabulary::{LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
 
 /// A block this long (weighted characters) or longer ends the article header.
 const SUBSTANTIAL_TEXT: u32 = 60;
@@ -101,25 +103,226 @@ struct Walker<'d, 'a> {
     dom: &'d Dom<'a>,
     content: &'d Content,
     base: Option<&'d Url>,
+    /// Figure container to the image it holds.
     containers: HashMap<usize, usize>,
+    /// Image to its figure container.
+    container_of: HashMap<usize, usize>,
+    /// The images of the body in page order, as [`Images`] finds them.
+    images: Images,
+    /// Image positions already emitted as figures.
+    emitted: HashSet<usize>,
     events: Vec<Event>,
     figures: Vec<Figure>,
-    seen_images: HashSet<String>,
     related: Vec<Link>,
     inline: Inline,
 }
 
+/// Class values of heading permalinks, edit links and section numbers,
+/// compared whole: Sphinx and MkDocs `headerlink`, MediaWiki
+/// `mw-editsection` and `mw-headline-number`, Docusaurus `hash-link`,
+/// VuePress `header-anchor`, anchor.js `anchorjs-link`, GitHub `anchor`.
+const HEADING_MARK_CLASSES: &[&str] = &[
+    "headerlink",
+    "mw-editsection",
+    "mw-headline-number",
+    "hash-link",
+    "header-anchor",
+    "anchorjs-link",
+    "anchor",
+    "permalink",
+    "heading-anchor",
+];
+/// Link texts that are heading marks, not words.
+const PERMALINK_TEXTS: &[&str] = &["¶", "#", "§", "🔗", "[edit]", "[ edit ]", "[Bearbeiten]"];
+
+/// Whether a class value holds one of `classes` as a whole
+/// whitespace-separated class.
+fn has_token_exact(value: &str, classes: &[&str]) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|c| classes.iter().any(|k| c.eq_ignore_ascii_case(k)))
+}
+
+/// Whether a link's text is only a permalink mark.
+fn is_permalink_text(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || PERMALINK_TEXTS.contains(&t) || t.eq_ignore_ascii_case("edit")
+}
+
+/// File extensions of images a link may point to.
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"];
+
+/// Most text (weighted characters) an excluded element may hold and still
+/// be taken for a figure wrapper its class misnames.
+const MAX_RESCUED_FIGURE_TEXT: u32 = 400;
+
+/// The content images of the body and what stands for them.
+#[derive(Debug, Default)]
+struct Images {
+    /// Positions in page order: content `<img>` elements, and `<noscript>`
+    /// elements whose fallback image stands alone.
+    positions: Vec<usize>,
+    /// A `<noscript>` position's image.
+    noscript: HashMap<usize, Image>,
+    /// A lazy `<img>`'s real image, from the `<noscript>` beside it.
+    fallback: HashMap<usize, Image>,
+    /// Per node: excluded by the clean stage but shaped like a figure (one
+    /// image, a little text, no links), so kept as one.
+    rescued: Vec<bool>,
+}
+
+impl Images {
+    fn find(dom: &Dom<'_>, content: &Content, base: Option<&Url>) -> Self {
+        let n = dom.nodes.len();
+        let mut out = Self {
+            rescued: vec![false; n],
+            ..Self::default()
+        };
+        // Dead: excluded (and not rescued) or inside such a node.
+        let mut dead = vec![false; n];
+        for i in 0..n {
+            let parent = dom.nodes[i].parent;
+            let parent_dead = parent != crate::extract::dom::NO_PARENT && dead[parent as usize];
+            if content.excluded[i] && !parent_dead && is_misnamed_figure(dom, i) {
+                out.rescued[i] = true;
+            }
+            dead[i] = parent_dead || (content.excluded[i] && !out.rescued[i]);
+        }
+        for &root in &content.roots {
+            let end = dom.nodes[root].end as usize;
+            for i in root..end {
+                let entry = &dom.nodes[i];
+                match entry.tag {
+                    Tag::Img if !dead[i] && figures::is_content_image(dom, i) => {
+                        out.positions.push(i);
+                    }
+                    Tag::Noscript
+                        if entry.parent != crate::extract::dom::NO_PARENT
+                            && !dead[entry.parent as usize] =>
+                    {
+                        let Some(image) = figures::noscript_image(dom, i, base) else {
+                            continue;
+                        };
+                        match out.lazy_image_before(dom, i, &image) {
+                            Some(img) => {
+                                out.fallback.insert(img, image);
+                            }
+                            None => {
+                                out.noscript.insert(i, image);
+                                out.positions.push(i);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.positions.sort_unstable();
+        out.positions.dedup();
+        out
+    }
+
+    /// The `<img>` a `<noscript>` fallback stands for: the nearest content
+    /// image before it under the same parent, when it is the same file or
+    /// marked for lazy loading.
+    fn lazy_image_before(&self, dom: &Dom<'_>, noscript: usize, image: &Image) -> Option<usize> {
+        let parent = dom.nodes[noscript].parent as usize;
+        let &img = self
+            .positions
+            .iter()
+            .rev()
+            .take_while(|&&p| p > parent)
+            .find(|&&p| dom.contains(parent, p) && !self.noscript.contains_key(&p))?;
+        let el = dom.element(img)?;
+        let lazy = LAZY_SRC_ATTRS
+            .iter()
+            .chain(LAZY_SRCSET_ATTRS)
+            .any(|a| get_str(el, a).is_some())
+            || get_str(el, "class").is_some_and(|c| has_token(c, &["lazy", "lazyload"]));
+        let same = figures::image_of(dom, img, None).is_some_and(|i| {
+            figures::image_identity(&i.src) == figures::image_identity(&image.src)
+        });
+        (lazy || same).then_some(img)
+    }
+
+    /// The image positions inside `start..end`.
+    fn within(&self, start: usize, end: usize) -> &[usize] {
+        let first = self.positions.partition_point(|&p| p < start);
+        let last = self.positions.partition_point(|&p| p < end);
+        self.positions.get(first..last).unwrap_or_default()
+    }
+}
+
+/// An element the clean stage excluded whose shape is a figure's: one
+/// image, a little text that is not links, no heading, and either a
+/// `<figure>` (itself or just above) or a class that only names a caption
+/// (Blogger's `tr-caption-container`, WordPress's `wp-caption`,
+/// `has-caption`). Navigation, forms, hidden parts and links are never
+/// rescued.
+fn is_misnamed_figure(dom: &Dom<'_>, i: usize) -> bool {
+    let entry = &dom.nodes[i];
+    if !entry.is_element
+        || entry.tag.is_never_text()
+        || entry.marks.hidden
+        || entry.marks.boilerplate_role
+        || matches!(
+            entry.tag,
+            Tag::Nav
+                | Tag::Aside
+                | Tag::Footer
+                | Tag::Header
+                | Tag::Form
+                | Tag::Menu
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::A
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Li
+                | Tag::Body
+        )
+    {
+        return false;
+    }
+    let stats = &dom.stats[i];
+    let shaped = stats.images >= 1
+        && stats.headings == 0
+        && stats.text <= MAX_RESCUED_FIGURE_TEXT
+        && stats.link_text * 2 <= stats.text;
+    if !shaped {
+        return false;
+    }
+    let in_figure = entry.tag == Tag::Figure
+        || dom
+            .ancestors(i)
+            .take(2)
+            .any(|a| dom.nodes[a].tag == Tag::Figure);
+    let caption_named = |m: crate::extract::matching::TokenMarks| {
+        !m.has(crate::extract::matching::TokenMarks::BOILERPLATE)
+    };
+    let marks = entry.marks;
+    let only_caption = (marks
+        .class
+        .has(crate::extract::matching::TokenMarks::CAPTION_BODY)
+        || marks
+            .id
+            .has(crate::extract::matching::TokenMarks::CAPTION_BODY))
+        && caption_named(marks.class)
+        && caption_named(marks.id);
+    (in_figure && stats.images == 1) || only_caption
+}
+
 /// Builds the section tree from the content roots.
 pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option<&str>) -> Body {
-    let dead = dead_flags(dom, &content.excluded);
+    let images = Images::find(dom, content, base);
     let mut containers = HashMap::new();
+    let mut container_of = HashMap::new();
     for &root in &content.roots {
         let end = dom.nodes[root].end as usize;
-        for (i, &is_dead) in dead.iter().enumerate().take(end).skip(root) {
-            if dom.nodes[i].tag == Tag::Img && !is_dead && figures::is_content_image(dom, i) {
-                let container = figures::container_of(dom, content, i, root);
-                containers.entry(container).or_insert(i);
-            }
+        for &img in images.within(root, end) {
+            let container = figures::container_of(dom, content, img, root, &images.positions);
+            containers.entry(container).or_insert(img);
+            container_of.insert(img, container);
         }
     }
     let mut walker = Walker {
@@ -127,9 +330,11 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
         content,
         base,
         containers,
+        container_of,
+        images,
+        emitted: HashSet::new(),
         events: Vec::new(),
         figures: Vec::new(),
-        seen_images: HashSet::new(),
         related: Vec::new(),
         inline: Inline::default(),
     };
@@ -169,14 +374,20 @@ impl Walker<'_, '_> {
                 i += 1;
                 continue;
             }
-            if self.content.excluded[i] {
-                self.collect_related_from_excluded(i);
+            if self.stands_for_image(i) {
+                self.flush();
+                self.emit_image(i);
                 i = next;
                 continue;
             }
-            if let Some(&img) = self.containers.get(&i) {
-                self.flush();
-                self.emit_figure(i, img);
+            if self.content.excluded[i] {
+                if self.images.rescued[i] {
+                    // A caption-named wrapper of several images: the images.
+                    self.flush();
+                    self.emit_images_within(i, next);
+                } else {
+                    self.collect_related_from_excluded(i);
+                }
                 i = next;
                 continue;
             }
@@ -184,6 +395,7 @@ impl Walker<'_, '_> {
                 tag if tag.heading_level().is_some() => {
                     self.flush();
                     self.emit_heading(i, tag.heading_level().unwrap_or(2));
+                    self.emit_images_within(i, next);
                     i = next;
                 }
                 Tag::P => {
@@ -194,12 +406,15 @@ impl Walker<'_, '_> {
                 }
                 Tag::Ul | Tag::Ol | Tag::Dl | Tag::Menu => {
                     self.flush();
-                    self.emit_list(i);
+                    if self.emit_list(i) {
+                        self.emit_images_within(i, next);
+                    }
                     i = next;
                 }
                 Tag::Blockquote => {
                     self.flush();
                     self.emit_quote(i);
+                    self.emit_images_within(i, next);
                     i = next;
                 }
                 Tag::Pre => {
@@ -210,13 +425,7 @@ impl Walker<'_, '_> {
                 Tag::Table if !self.is_layout_table(i) => {
                     self.flush();
                     self.emit_table(i);
-                    i = next;
-                }
-                Tag::Img => {
-                    if figures::is_content_image(dom, i) {
-                        self.flush();
-                        self.emit_figure(i, i);
-                    }
+                    self.emit_images_within(i, next);
                     i = next;
                 }
                 Tag::Br => {
@@ -243,6 +452,7 @@ impl Walker<'_, '_> {
                     self.flush();
                     if self.is_link_cluster(i) {
                         self.collect_links(i);
+                        self.emit_linked_images(i, next);
                         i = next;
                     } else {
                         boundaries.push(next);
@@ -264,6 +474,13 @@ impl Walker<'_, '_> {
             if let Some(t) = dom.text(i) {
                 self.push_text(t);
                 i += 1;
+                continue;
+            }
+            if entry.is_element && self.stands_for_image(i) {
+                // An image inside a paragraph ends the text before it.
+                self.flush();
+                self.emit_image(i);
+                i = entry.end as usize;
                 continue;
             }
             if entry.is_element && (entry.tag.is_never_text() || self.content.excluded[i]) {
@@ -297,6 +514,55 @@ impl Walker<'_, '_> {
             }
             i += 1;
         }
+    }
+
+    /// The text of heading `i` without its permalink and edit links
+    /// (`¶`, `#`, `[edit]`; Sphinx `headerlink`, MediaWiki
+    /// `mw-editsection`, Docusaurus `hash-link`, MkDocs and VuePress
+    /// `headerlink`/`header-anchor`) and section numbers written as
+    /// separate elements (MediaWiki `mw-headline-number`).
+    fn heading_text(&self, i: usize) -> String {
+        let dom = self.dom;
+        let end = dom.nodes[i].end as usize;
+        let mut out = String::new();
+        let mut j = i;
+        while j < end {
+            let entry = dom.nodes[j];
+            if entry.is_element && j != i {
+                let named = dom
+                    .attr(j, "class")
+                    .is_some_and(|c| has_token_exact(c, HEADING_MARK_CLASSES));
+                let mark_link = entry.tag == Tag::A && {
+                    let mut t = String::new();
+                    self.text_of(j, &mut t);
+                    is_permalink_text(&t)
+                };
+                if named || mark_link || entry.tag.is_never_text() || self.content.excluded[j] {
+                    j = entry.end as usize;
+                    continue;
+                }
+            }
+            if let Some(t) = dom.text(j) {
+                push_normalized(&mut out, t);
+            } else if entry.is_element && j != i && (entry.tag == Tag::Br || entry.tag.is_block()) {
+                out.push(' ');
+            }
+            j += 1;
+        }
+        let text = normalize_whitespace(&out);
+        // A mark written as text at the end ("Setup ¶", "Setup [edit]").
+        let mut text = text.as_str();
+        loop {
+            let trimmed = PERMALINK_TEXTS
+                .iter()
+                .find_map(|m| text.strip_suffix(m))
+                .map(str::trim_end);
+            match trimmed {
+                Some(t) if !t.is_empty() => text = t,
+                _ => break,
+            }
+        }
+        text.to_owned()
     }
 
     /// Appends the text of subtree `i` (never-text and excluded parts left out).
@@ -361,9 +627,7 @@ impl Walker<'_, '_> {
     }
 
     fn emit_heading(&mut self, i: usize, level: u8) {
-        let mut text = String::new();
-        self.text_of(i, &mut text);
-        let text = normalize_whitespace(&text);
+        let text = self.heading_text(i);
         if text.is_empty() {
             return;
         }
@@ -379,13 +643,90 @@ impl Walker<'_, '_> {
         });
     }
 
+    /// Whether node `i` is where a figure stands: a figure container, an
+    /// image position not yet emitted, or a rescued figure wrapper.
+    fn stands_for_image(&self, i: usize) -> bool {
+        if self.containers.contains_key(&i) {
+            return true;
+        }
+        let end = self.dom.nodes[i].end as usize;
+        let inside = self.images.within(i, end);
+        match inside {
+            [img] if *img == i || self.images.rescued[i] => !self.emitted.contains(img),
+            _ => false,
+        }
+    }
+
+    /// Emits the figure standing at node `i` (see [`Self::stands_for_image`]).
+    fn emit_image(&mut self, i: usize) {
+        if let Some(&img) = self.containers.get(&i) {
+            self.emit_figure(i, img);
+            return;
+        }
+        let end = self.dom.nodes[i].end as usize;
+        if let [img] = *self.images.within(i, end) {
+            self.emit_figure(i, img);
+        }
+    }
+
+    /// Emits the images inside block `start..end` not emitted yet, after
+    /// the block (its own text is taken whole).
+    fn emit_images_within(&mut self, start: usize, end: usize) {
+        let inside: Vec<usize> = self.images.within(start, end).to_vec();
+        for img in inside {
+            if !self.emitted.contains(&img) {
+                self.emit_own_figure(img, start);
+            }
+        }
+    }
+
+    /// Emits image `img` with its figure container when that lies inside
+    /// the block starting at `block` (else as a bare image).
+    fn emit_own_figure(&mut self, img: usize, block: usize) {
+        let container = self
+            .container_of
+            .get(&img)
+            .copied()
+            .filter(|&c| c >= block)
+            .unwrap_or(img);
+        self.emit_figure(container, img);
+    }
+
     fn emit_figure(&mut self, container: usize, img: usize) {
-        let Some(figure) =
-            figures::from_container(self.dom, self.content, container, img, self.base)
-        else {
+        let dom = self.dom;
+        for &p in self
+            .images
+            .within(container, dom.nodes[container].end as usize)
+        {
+            self.emitted.insert(p);
+        }
+        self.emitted.insert(img);
+        let image = match self.images.noscript.get(&img) {
+            Some(image) => Some(image.clone()),
+            None => match self.images.fallback.get(&img) {
+                Some(real) => {
+                    let mut real = real.clone();
+                    if real.alt.is_none() {
+                        real.alt = figures::image_of(dom, img, self.base).and_then(|i| i.alt);
+                    }
+                    Some(real)
+                }
+                None => figures::image_of(dom, img, self.base),
+            },
+        };
+        let Some(image) = image else {
             return;
         };
-        if !self.seen_images.insert(figure.image.src.clone()) {
+        let figure = figures::from_container(dom, self.content, container, img, image);
+        // The same image twice in a row is one image given twice (a
+        // `<picture>` fallback, a lightbox copy); further apart it is used
+        // twice by the article.
+        if let Some(Event::Block {
+            block: Block::Figure(last),
+            ..
+        }) = self.events.last()
+            && last.image.src == figure.image.src
+        {
             return;
         }
         self.figures.push(figure.clone());
@@ -395,10 +736,46 @@ impl Walker<'_, '_> {
         });
     }
 
-    fn emit_list(&mut self, i: usize) {
+    /// Emits the images of link cluster `start..end` that link to their
+    /// own full-size file (or, in MediaWiki, to their file page): pictures
+    /// of an infobox or gallery, not teaser thumbnails of other stories.
+    fn emit_linked_images(&mut self, start: usize, end: usize) {
+        let dom = self.dom;
+        let inside: Vec<usize> = self.images.within(start, end).to_vec();
+        for img in inside {
+            if self.emitted.contains(&img) {
+                continue;
+            }
+            let Some(link) = dom
+                .ancestors(img)
+                .take_while(|&a| a >= start)
+                .find(|&a| dom.nodes[a].tag == Tag::A)
+            else {
+                continue;
+            };
+            let to_file = dom.attr(link, "href").is_some_and(|h| {
+                let path = h.split(['?', '#']).next().unwrap_or_default();
+                let ext = path.rsplit('.').next().unwrap_or_default();
+                IMAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+            });
+            // MediaWiki marks a thumbnail's link to its file page.
+            let file_page = dom
+                .attr(link, "class")
+                .is_some_and(|c| has_token(c, &["image", "mw-file-description"]));
+            if to_file || file_page {
+                self.emit_own_figure(img, start);
+            }
+        }
+    }
+
+    /// Emits list `i`; false when it was a link cluster (its links went to
+    /// the related links).
+    fn emit_list(&mut self, i: usize) -> bool {
         if self.is_link_cluster(i) {
             self.collect_links(i);
-            return;
+            let end = self.dom.nodes[i].end as usize;
+            self.emit_linked_images(i, end);
+            return false;
         }
         let dom = self.dom;
         let mut items = Vec::new();
@@ -415,7 +792,7 @@ impl Walker<'_, '_> {
             }
         }
         if items.is_empty() {
-            return;
+            return true;
         }
         let weight: u32 = items.iter().map(|t| measure(t).0).sum();
         let short = items.iter().all(|t| measure(t).0 <= MAX_BYLINE_ITEM);
@@ -433,6 +810,7 @@ impl Walker<'_, '_> {
                 ..BlockInfo::default()
             },
         });
+        true
     }
 
     fn emit_quote(&mut self, i: usize) {
@@ -932,6 +1310,88 @@ mod tests {
         assert!(matches!(&blocks[6], Block::Paragraph(p) if p.text == "Loose text two"));
     }
 
+    fn figure_srcs(b: &Body) -> Vec<String> {
+        b.figures.iter().map(|f| f.image.src.clone()).collect()
+    }
+
+    #[test]
+    fn a_caption_named_figure_mid_article_keeps_its_image() {
+        let html = format!(
+            "<body><article><p>{P}</p><figure class=has-caption><img src=/photo.jpg width=976 \
+             height=549><figcaption>A caption.</figcaption></figure><p>{P}</p>\
+             <table class=tr-caption-container><tr><td><a href=/big.png><img src=/b.png></a></td></tr>\
+             <tr><td class=tr-caption>Blogger caption</td></tr></table><p>{P}</p></article></body>"
+        );
+        let b = body(&html, None);
+        assert_eq!(
+            figure_srcs(&b),
+            ["https://news.test/photo.jpg", "https://news.test/b.png"]
+        );
+        assert_eq!(b.figures[0].caption.as_deref(), Some("A caption."));
+        assert_eq!(b.figures[1].caption.as_deref(), Some("Blogger caption"));
+    }
+
+    #[test]
+    fn images_inside_paragraphs_and_headings_stand_where_they_are() {
+        let html = format!(
+            "<body><article><p>{P}</p><p>{P} <a href=/full.jpg><img src=/in-p.jpg></a> \
+             {P}</p><h2><a href=/x><img src=/in-h.jpg></a>Heading</h2><p>{P}</p></article></body>"
+        );
+        let b = body(&html, None);
+        let blocks = &b.sections[0].blocks;
+        assert!(
+            matches!(&blocks[1], Block::Paragraph(p) if p.text == P),
+            "{blocks:?}"
+        );
+        assert!(matches!(&blocks[2], Block::Figure(f) if f.image.src.ends_with("in-p.jpg")));
+        assert!(matches!(&blocks[3], Block::Paragraph(p) if p.text == P));
+        assert!(figure_srcs(&b)[1].ends_with("in-h.jpg"));
+    }
+
+    #[test]
+    fn noscript_fallbacks_replace_placeholders_and_stand_alone() {
+        let html = format!(
+            "<body><article><p>{P}</p><figure><div><img src=/max/60/a.png?q=20 width=900 \
+             height=500></div><noscript><img src=/max/2000/a.png width=900 height=500></noscript>\
+             <figcaption>Real one</figcaption></figure><p>{P}</p><div><img class=lazy \
+             src=data:image/gif;base64,R0l><noscript><img src=/only-here.jpg></noscript></div>\
+             <p>{P}</p></article></body>"
+        );
+        let b = body(&html, None);
+        assert_eq!(
+            figure_srcs(&b),
+            [
+                "https://news.test/max/2000/a.png",
+                "https://news.test/only-here.jpg"
+            ]
+        );
+        assert_eq!(b.figures[0].caption.as_deref(), Some("Real one"));
+    }
+
+    #[test]
+    fn a_figcaption_after_its_figure_and_repeated_images() {
+        let html = format!(
+            "<body><article><p>{P}</p><figure><img src=/a.jpg></figure>\n<figcaption>Outside \
+             caption</figcaption><p>{P}</p><figure><img src=/a.jpg></figure><p>{P}</p></article></body>"
+        );
+        let b = body(&html, None);
+        assert_eq!(b.figures.len(), 2, "an image used twice stays twice");
+        assert_eq!(b.figures[0].caption.as_deref(), Some("Outside caption"));
+    }
+
+    #[test]
+    fn link_clusters_keep_images_linked_to_their_file_only() {
+        let links = "<a href=/a>A link to some other page of the wiki</a> ".repeat(12);
+        let html = format!(
+            "<body><article><p>{P}</p><div><a href=/w/File:Map.png class=image><img src=/map.png \
+             width=250 height=250></a> {links}</div><ul><li><a href=/story><img src=/teaser.jpg>\
+             A teaser for another story</a></li><li><a href=/s2>Another teaser story</a></li></ul>\
+             <p>{P}</p></article></body>"
+        );
+        let b = body(&html, None);
+        assert_eq!(figure_srcs(&b), ["https://news.test/map.png"], "{b:?}");
+    }
+
     #[test]
     fn byline_prefixes_and_boilerplate_phrases_survive_length_changing_case() {
         for label in BYLINE_PREFIXES.iter().chain(BOILERPLATE_PHRASES) {
@@ -954,5 +1414,24 @@ mod tests {
             strip_byline_prefix("BY \u{130}pek \u{212a}aya"),
             "\u{130}pek \u{212a}aya"
         );
+    }
+
+    #[test]
+    fn headings_lose_permalinks_edit_links_and_numbers() {
+        let html = format!(
+            "<body><article><p>{P}</p><h2 id=a>Setup<a class=headerlink href=#a>¶</a></h2><p>{P}</p>\
+             <h2><span class=mw-headline-number>1.2</span> <span class=mw-headline>History</span>\
+             <span class=mw-editsection>[<a href=/edit>edit</a>]</span></h2><p>{P}</p>\
+             <h3><a href=#c aria-hidden=true>#</a>Usage</h3><p>{P}</p><h2>C# tips</h2><p>{P}</p></article></body>"
+        );
+        let b = body(&html, None);
+        let headings: Vec<&str> = b
+            .sections
+            .iter()
+            .skip(1)
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(headings, ["Setup", "History", "C# tips"]);
+        assert_eq!(b.sections[2].children[0].heading, "Usage");
     }
 }
