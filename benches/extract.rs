@@ -200,9 +200,10 @@ impl Staged {
         let hints = metadata::Hints {
             page_url: page_url.as_ref(),
             prelude: prelude.as_ref(),
+            now: None,
         };
         let dom = Dom::build(&doc);
-        let meta = metadata::collect_indexed(&doc, &dom, &hints);
+        let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
         let content = clean::find_content(&dom);
         let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
         drop(dom);
@@ -270,8 +271,14 @@ fn stages(c: &mut Criterion) {
                     let hints = metadata::Hints {
                         page_url: s.page_url.as_ref(),
                         prelude: s.prelude.as_ref(),
+                        now: None,
                     };
-                    black_box(metadata::collect_indexed(black_box(&s.doc), dom, &hints));
+                    black_box(metadata::collect_indexed(
+                        black_box(&s.doc),
+                        dom,
+                        &hints,
+                        s.base.as_ref(),
+                    ));
                 }
             });
         });

@@ -46,6 +46,7 @@ def load(path, metadata):
 
 
 def standardise(xs):
+    """Each feature's mean and standard deviation."""
     n = len(xs[0])
     mean = [sum(x[k] for x in xs) / len(xs) for k in range(n)]
     scale = []
@@ -68,10 +69,9 @@ def fit(xs, ys, l2, epochs=400, lr=0.5):
         for x, y in zip(xs, ys):
             z = b[:]
             for k, v in enumerate(x):
-                if v:
-                    row = w[k]
-                    for j in range(c):
-                        z[j] += row[j] * v
+                row = w[k]
+                for j in range(c):
+                    z[j] += row[j] * v
             m = max(z)
             e = [math.exp(v - m) for v in z]
             s = sum(e)
@@ -80,10 +80,9 @@ def fit(xs, ys, l2, epochs=400, lr=0.5):
             for j in range(c):
                 gb[j] += p[j]
             for k, v in enumerate(x):
-                if v:
-                    row = gw[k]
-                    for j in range(c):
-                        row[j] += p[j] * v
+                row = gw[k]
+                for j in range(c):
+                    row[j] += p[j] * v
         for j in range(c):
             vb[j] = 0.9 * vb[j] + gb[j] / n
             b[j] -= lr * vb[j]
@@ -123,27 +122,27 @@ def write(names, mean, scale, w, b, note):
         "//!",
         f"//! {note}",
         "//!",
-        "//! Each feature is standardised, `(x - MEAN) / SCALE`, so a weight is per",
+        "//! Rows follow `FEATURE_NAMES`; a model trained on other features fails",
+        "//! the stage's tests. Each feature is standardised, `(x - MEAN) / SCALE`,",
+        "//! so a weight is per",
         "//! standard deviation of its feature; columns follow `CLASSES`: article,",
         "//! forum, product, collection, listing, documentation, service.",
         "",
         "// Trained numbers, not constants that happen to be near pi's.",
         "#![allow(clippy::approx_constant)]",
         "",
-        "use super::FEATURES;",
-        "",
         "/// Each feature's mean over the training pages.",
-        "pub(super) const MEAN: [f32; FEATURES] = [",
+        "pub(super) const MEAN: &[f32] = &[",
     ]
     lines += [f"    {fmt(m)}, // {n}" for m, n in zip(mean, names)]
     lines += ["];", "", "/// Each feature's standard deviation over the training pages.",
-              "pub(super) const SCALE: [f32; FEATURES] = ["]
+              "pub(super) const SCALE: &[f32] = &["]
     lines += [f"    {fmt(s)}, // {n}" for s, n in zip(scale, names)]
     lines += ["];", "", "/// The log-odds of each class before any evidence.",
               "pub(super) const BIAS: [f32; 7] = [" + ", ".join(fmt(v) for v in b) + "];", "",
               "/// Per feature, its weight for each class.",
               "#[rustfmt::skip]",
-              "pub(super) const WEIGHTS: [[f32; 7]; FEATURES] = ["]
+              "pub(super) const WEIGHTS: &[[f32; 7]] = &["]
     for n, row in zip(names, w):
         cells = ", ".join(f"{v:7.3f}" for v in row)
         lines.append(f"    [{cells}], // {n}")
@@ -167,6 +166,7 @@ def main():
     ap.add_argument("--metadata")
     ap.add_argument("--l2", type=float, nargs="*", default=[0.003, 0.01, 0.03])
     ap.add_argument("--epochs", type=int, default=400)
+    ap.add_argument("--show-errors", action="store_true", help="list the held-out pages the model gets wrong")
     args = ap.parse_args()
     names, data = load(args.features, args.metadata)
     random.seed(0)
@@ -187,6 +187,11 @@ def main():
     acc_h, l2, w, b = best
     print(f"held-out confusion, l2 {l2}:")
     confusion(w, b, hx, hy)
+    if args.show_errors:
+        for r, x in zip(test, hx):
+            p = predict(w, b, x)
+            if p != r[1]:
+                print(f"  {r[0]} {r[3]}: {CLASSES[r[1]]} taken for {CLASSES[p]}")
     # The shipped model: every development page, the chosen l2.
     mean, scale = standardise([r[2] for r in data])
     ax = [apply(mean, scale, r[2]) for r in data]

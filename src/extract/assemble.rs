@@ -7,7 +7,7 @@ use crate::article::{
 use crate::extract::dates::Precision;
 use crate::extract::flags::reading_time_seconds;
 use crate::extract::metadata::DateFact;
-use crate::extract::metadata::Metadata;
+use crate::extract::metadata::{Metadata, header_date};
 use crate::extract::options::Options;
 use crate::extract::outline::Body;
 use crate::extract::render;
@@ -42,23 +42,28 @@ pub fn article(
     } else {
         meta.authors
     };
-    let mut published = meta.published.as_ref().map(date_info);
-    let published_time = match meta.published_time {
-        Some(t) => Some(t),
-        None => {
-            let header = body.header_time.clone();
-            if let Some(raw) = &header {
-                published = Some(header_date(raw));
-                provenance.published = Some(FieldProvenance {
-                    source: Source::TimeElement,
-                    raw: raw.clone(),
-                    confidence: Source::TimeElement.date_confidence(),
-                    alternatives: Vec::new(),
-                });
-            }
-            header
-        }
+    // The header `<time>` the outline found, when metadata found no date:
+    // parsed by the dates module like every other date, dropped when it
+    // does not parse.
+    let header = if meta.published.is_some() {
+        None
+    } else {
+        [&body.header_time, &body.header_time_text]
+            .into_iter()
+            .flatten()
+            .find_map(|raw| header_date(raw, meta.reference_time))
     };
+    if let Some(fact) = &header {
+        provenance.published = Some(FieldProvenance {
+            source: fact.source,
+            raw: fact.raw.clone(),
+            confidence: fact.confidence,
+            alternatives: Vec::new(),
+        });
+    }
+    let published_fact = meta.published.as_ref().or(header.as_ref());
+    let published = published_fact.map(date_info);
+    let published_time = published_fact.map(|f| f.value.clone());
     provenance.language = language_provenance(&language, meta.sources.declared_language);
     let counts = word_counts(&text);
     flags.reading_time_seconds = reading_time_seconds(counts);
@@ -111,20 +116,6 @@ fn precision(p: Precision) -> DatePrecision {
         Precision::Day => DatePrecision::Day,
         Precision::Minute => DatePrecision::Minute,
         Precision::Second => DatePrecision::Second,
-    }
-}
-
-/// The header `<time datetime>` the outline found, when metadata found no
-/// date: as written (the outline gives no parse).
-fn header_date(raw: &str) -> DateInfo {
-    let date = crate::extract::dates::resolve(raw, None);
-    DateInfo {
-        value: date.map_or_else(|| raw.to_owned(), |d| d.to_rfc3339()),
-        raw: raw.to_owned(),
-        precision: date.map_or(DatePrecision::Unknown, |d| precision(d.precision())),
-        zone: date.and_then(|d| d.offset_text()),
-        source: Source::TimeElement,
-        confidence: Source::TimeElement.date_confidence(),
     }
 }
 
@@ -236,6 +227,32 @@ fn rfc3339_from_ms(ms: i64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_header_date_reaches_the_article_parsed_or_not_at_all() {
+        use crate::extract::{Input, extract};
+        let html = b"<html lang=en><body><article><header><h1>A headline here</h1>\
+            <time>3 hours ago</time></header><p>A first paragraph with enough words \
+            to be the body of this short article about nothing.</p></article>";
+        let input = Input {
+            html,
+            ..Input::default()
+        };
+        let article = extract(&input, &Options::default()).expect("extracts");
+        // Raw page text never reaches the RFC 3339 field.
+        assert_eq!(article.published_time, None);
+        let options = Options {
+            now: crate::extract::dates::from_epoch_ms(1_718_692_982_000),
+            ..Options::default()
+        };
+        let article = extract(&input, &options).expect("extracts");
+        assert_eq!(
+            article.published_time.as_deref(),
+            Some("2024-06-18T03:43:02Z")
+        );
+        // Same bytes and options, same article.
+        assert_eq!(extract(&input, &options).expect("extracts"), article);
+    }
 
     #[test]
     fn capture_time_is_utc_rfc3339() {

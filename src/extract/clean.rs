@@ -6,6 +6,15 @@
 //! density, class/id weights, sibling merging) over the flat [`Dom`] index,
 //! with semantic elements and ARIA roles as extra evidence.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
 use crate::extract::profile::{self, Profile};
 use crate::extract::selectors::{BOILERPLATE_TOKENS, TokenBuf, TokenMarks, each_token};

@@ -1,7 +1,9 @@
 //! Date parsing and normalisation: page dates in many formats and languages
 //! to RFC 3339 at the precision the page gives, relative dates ("3 hours
-//! ago", "17 分钟前") resolved against a capture time, and the plausibility
-//! bounds (nothing before 1990, nothing in the future).
+//! ago", "17 分钟前") resolved against a reference time (the snapshot's
+//! capture time or the request's time), and the plausibility bounds (nothing
+//! before 1990, nothing after the reference). No clock is read here: without
+//! a reference, relative dates are not resolved and no future bound applies.
 //!
 //! The absolute parser is a small tokenizer rather than a list of format
 //! strings: it finds a clock time (with its am/pm marker and zone), then a
@@ -147,12 +149,16 @@ impl PageDate {
     }
 
     /// Whether the value lies between 1990 and one day after `reference`
-    /// (the capture time, else now).
+    /// (the capture or request time); without a reference only the years
+    /// the parser accepts bound it (no clock is read).
     pub fn is_plausible(&self, reference: Option<DateTime<Utc>>) -> bool {
-        if self.date.year() < MIN_YEAR {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&self.date.year()) {
             return false;
         }
-        let latest = reference.unwrap_or_else(Utc::now) + Duration::days(1);
+        let Some(reference) = reference else {
+            return true;
+        };
+        let latest = reference + Duration::days(1);
         match self.utc_instant() {
             Some(at) => at <= latest,
             // Without a zone, compare the earliest moment the value can name.
@@ -181,9 +187,10 @@ pub fn from_epoch_ms(ms: i64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp_millis(ms)
 }
 
-/// Parses `raw` as an absolute date, then (when `captured` is known) as a
-/// relative one, and keeps it only when plausible against `captured` (or
-/// now). Day/month order of ambiguous numeric dates is day first.
+/// Parses `raw` as an absolute date, then (when the reference time
+/// `captured` is known) as a relative one, and keeps it only when plausible
+/// against `captured`. Day/month order of ambiguous numeric dates is day
+/// first.
 pub fn resolve(raw: &str, captured: Option<DateTime<Utc>>) -> Option<PageDate> {
     resolve_with_order(raw, captured, false)
 }
@@ -669,7 +676,7 @@ fn find_date(
     // the one with a day beside it wins.
     let months: Vec<(usize, u32)> = (0..toks.len())
         .filter(outside)
-        .filter_map(|i| match &toks[i] {
+        .filter_map(|i| match toks.get(i)? {
             Tok::Word(w) => month_from_word(w).map(|m| (i, m)),
             _ => None,
         })
@@ -700,7 +707,10 @@ fn find_date(
                 .find_map(|&(at, m)| day_near(at).map(|d| (m, d)));
             return match with_day {
                 Some((m, d)) => ymd(year, u64::from(m), d).map(|date| (date, Precision::Day)),
-                None => ymd(year, u64::from(months[0].1), 1).map(|date| (date, Precision::Month)),
+                None => months
+                    .first()
+                    .and_then(|&(_, m)| ymd(year, u64::from(m), 1))
+                    .map(|date| (date, Precision::Month)),
             };
         }
     }
@@ -1083,6 +1093,30 @@ mod tests {
 
     fn rel(raw: &str) -> Option<String> {
         parse_relative(raw, capture()).map(|d| d.to_rfc3339())
+    }
+
+    #[test]
+    fn no_clock_without_a_reference() {
+        // Far-future dates are bounded by the reference only; without one
+        // the same bytes give the same answer on any day.
+        let future = parse_absolute("2090-01-02", false).expect("parses");
+        assert!(future.is_plausible(None));
+        assert!(!future.is_plausible(Some(capture())));
+        assert_eq!(
+            resolve("2090-01-02", None)
+                .map(|d| d.to_rfc3339())
+                .as_deref(),
+            Some("2090-01-02")
+        );
+        // Relative dates need a reference: none is guessed.
+        assert_eq!(resolve("3 hours ago", None), None);
+        assert_eq!(
+            resolve("3 hours ago", Some(capture()))
+                .map(|d| d.to_rfc3339())
+                .as_deref(),
+            Some("2024-06-18T03:43:02Z")
+        );
+        assert_eq!(resolve("1989-12-31", None), None);
     }
 
     #[test]

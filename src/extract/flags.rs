@@ -8,6 +8,15 @@
 //! text the main content holds, how many long paragraphs it has, its link
 //! density, and whether a byline or a date was found. No rule names a site.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use scraper::ElementRef;
 use url::Url;
 
@@ -303,7 +312,10 @@ fn says_next(entry: &crate::extract::dom::Entry<'_>, el: &scraper::node::Element
     let class_says = attr::get(el, &local_name!("class")).is_some_and(|class| {
         class.split_whitespace().any(|c| {
             c.eq_ignore_ascii_case("next")
-                || c.len() >= 5 && c.as_bytes()[c.len() - 5..].eq_ignore_ascii_case(b"-next")
+                || c.len() >= 5
+                    && c.as_bytes()
+                        .get(c.len() - 5..)
+                        .is_some_and(|tail| tail.eq_ignore_ascii_case(b"-next"))
         })
     });
     class_says
@@ -362,6 +374,7 @@ mod tests {
             &metadata::Hints {
                 page_url: Some(&url),
                 prelude: None,
+                now: None,
             },
         );
         let dom = Dom::build(&doc);
@@ -379,6 +392,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn next_texts_and_paywall_names_survive_length_changing_case() {
+        use crate::extract::selectors::{PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS};
+        let labels = NEXT_TEXTS
+            .iter()
+            .chain(PAYWALL_FRAGMENTS)
+            .chain(PAGINATION_FRAGMENTS);
+        for label in labels {
+            for text in crate::extract::text::tricky::variants(label) {
+                let html = format!(
+                    r#"<html><body><div class="{text}" id="{text}"><a href="/2" rel="{text}">{text}</a>
+                    </div><nav class="pagination"><a class="{text}" href="/p2">{text}</a></nav>
+                    <article><h1>{text}</h1>{}</article></body></html>"#,
+                    paragraphs(2)
+                );
+                let _ = flags_of(&html);
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! [`Options`]: limits and toggles for one extraction. No wire types here.
 
+use chrono::{DateTime, Utc};
+
 /// Default for [`Options::max_input_bytes`]: 64 MiB, above any real page.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// Default for [`Options::max_elements`]: pages of the benchmarks stay under
@@ -50,6 +52,13 @@ pub struct Options {
     pub include_html: bool,
     /// Also render the body as Markdown.
     pub include_markdown: bool,
+    /// The time of the request: the "now" that relative dates ("3 hours
+    /// ago") are resolved against and that bounds dates in the future, when
+    /// the input is not a snapshot with its own capture time (which wins).
+    /// With neither, relative dates are left out and no future bound
+    /// applies: the library reads no clock, so the same bytes and options
+    /// give the same article on any day.
+    pub now: Option<DateTime<Utc>>,
 }
 
 impl Default for Options {
@@ -64,6 +73,7 @@ impl Default for Options {
             max_related_links: DEFAULT_MAX_RELATED_LINKS,
             include_html: false,
             include_markdown: false,
+            now: None,
         }
     }
 }

@@ -94,7 +94,8 @@ features! {
     ld_tech: "a TechArticle or APIReference",
     ld_product: "a Product, ProductGroup, Offer or AggregateOffer",
     ld_collection: "an ItemList, CollectionPage, OfferCatalog or SearchResultsPage",
-    ld_forum: "a DiscussionForumPosting, QAPage, Question or Answer",
+    ld_forum: "a DiscussionForumPosting or QAPage",
+    ld_question: "a Question or Answer (also inside an FAQPage)",
     ld_faq: "an FAQPage",
     ld_service: "a Service, SoftwareApplication, WebApplication, AboutPage or ContactPage",
     ld_howto: "a HowTo, Recipe, Course or Event",
@@ -102,6 +103,9 @@ features! {
     og_article: "og:type is article",
     og_product: "og:type is a product",
     og_website: "og:type is website",
+    meta_date: "the metadata stage found a publication date",
+    meta_author: "the metadata stage found an author",
+    title_words: "words of the title the metadata stage chose, log",
     url_forum: "the URL path has a forum word (/forum/, /thread/, /t/, /topic/, /questions/, viewtopic)",
     url_product: "the URL path names one product (/product/x, /products/x, /p/x, /dp/x, /item/x)",
     url_collection: "the URL path names a category (/category/, /collections/, /c/, /shop/, /catalog/)",
@@ -133,8 +137,11 @@ features! {
     cls_service: "elements classed as marketing parts (hero, pricing, plan, feature, testimonial, cta), log",
     cls_faq: "elements classed as FAQ or accordion, log",
     cls_share: "elements classed as share or social buttons, log",
+    cls_button: "elements classed as buttons (btn, button), log",
     txt_price: "short texts holding a price with a currency, log",
     txt_cart: "short texts like 'add to cart', 'buy now', 'in stock', log",
+    one_cart: "one to three such texts: one thing for sale, not a grid of them",
+    many_prices: "eight prices or more: a grid of things for sale",
     txt_forum: "short texts like 'reply', 'quote', 'joined', 'posts:', log",
     txt_service: "short texts like 'get started', 'free trial', 'book a demo', 'contact sales', log",
     txt_listing: "short texts like 'read more', 'load more', 'older posts', log",
@@ -147,15 +154,18 @@ features! {
     h1: "h1 elements, log",
     h2_h3: "h2 and h3 elements, log",
     h4_h6: "h4 to h6 elements, log",
+    heading_share: "share of the body text in headings",
     heading_per_prose: "headings per 1,000 characters of long paragraphs",
     pre: "pre elements, log",
     code: "code elements outside pre, log",
     code_share: "share of the body text in pre and code",
     list_items: "li elements, log",
+    list_share: "share of the body text in list items",
     linked_items: "share of li elements that are mostly a link",
     tables: "tables, log",
     definition_lists: "dl elements, log",
     articles: "article elements, log",
+    navs: "nav elements and navigation roles, log",
     sections: "section elements, log",
     times: "time elements, log",
     images: "images, log",
@@ -247,12 +257,13 @@ pub fn decide(features: &Features) -> PageTypeGuess {
 }
 
 /// Features that say what the page declares itself to be.
-const DECLARED: [F; 12] = [
+const DECLARED: [F; 13] = [
     F::ld_article,
     F::ld_tech,
     F::ld_product,
     F::ld_collection,
     F::ld_forum,
+    F::ld_question,
     F::ld_faq,
     F::ld_service,
     F::ld_howto,
@@ -287,8 +298,8 @@ const SCHEMA_TYPES: &[(&str, F)] = &[
     ("SearchResultsPage", F::ld_collection),
     ("DiscussionForumPosting", F::ld_forum),
     ("QAPage", F::ld_forum),
-    ("Question", F::ld_forum),
-    ("Answer", F::ld_forum),
+    ("Question", F::ld_question),
+    ("Answer", F::ld_question),
     ("FAQPage", F::ld_faq),
     ("Service", F::ld_service),
     ("ProfessionalService", F::ld_service),
@@ -335,10 +346,11 @@ enum Group {
     Service,
     Faq,
     Share,
+    Button,
 }
 
 /// The class features, in [`Group`] order.
-const GROUP_FEATURES: [F; 16] = [
+const GROUP_FEATURES: [F; 17] = [
     F::cls_forum_sw,
     F::cls_post,
     F::cls_comment,
@@ -355,6 +367,7 @@ const GROUP_FEATURES: [F; 16] = [
     F::cls_service,
     F::cls_faq,
     F::cls_share,
+    F::cls_button,
 ];
 
 const CLASS_VOCABULARY: &[(&str, Group)] = &[
@@ -487,6 +500,8 @@ const CLASS_VOCABULARY: &[(&str, Group)] = &[
     ("accordion", Group::Faq),
     ("share", Group::Share),
     ("social", Group::Share),
+    ("btn", Group::Button),
+    ("button", Group::Button),
 ];
 
 /// Markers of software in `<meta name=generator>`, script sources,
@@ -659,6 +674,13 @@ fn declared(meta: &Metadata, out: &mut Features) {
     if let Some(f) = meta.ld_type.as_deref().and_then(schema_feature) {
         out.set(f, 1.0);
     }
+    out.flag(F::meta_date, meta.published.is_some());
+    out.flag(F::meta_author, !meta.authors.is_empty());
+    let title_words = meta
+        .title
+        .as_deref()
+        .map_or(0, |t| t.split_whitespace().count());
+    out.set(F::title_words, log_count(title_words as u32));
 }
 
 /// Sets the features of every `"@type"` a JSON-LD script declares,
@@ -941,8 +963,8 @@ fn structure(dom: &Dom<'_>, out: &mut Features) {
     let mut group_counts = [0u32; GROUP_FEATURES.len()];
     let mut cue_counts = [0u32; FEATURES];
     let mut tags = TagCounts::default();
-    let mut pre_end = 0usize;
-    let (mut code_text, mut prose_text) = (0u32, 0u32);
+    let (mut pre_end, mut li_end) = (0usize, 0usize);
+    let (mut code_text, mut prose_text, mut heading_text, mut list_text) = (0u32, 0u32, 0u32, 0u32);
     let cues = CUE_AC.as_ref();
     for i in 0..n {
         let Some(entry) = dom.nodes.get(i) else { break };
@@ -1006,6 +1028,9 @@ fn structure(dom: &Dom<'_>, out: &mut Features) {
                 if let Some(slot) = groups_of.get_mut(i) {
                     *slot = groups;
                 }
+                if entry.tag != Tag::Nav && entry.marks.boilerplate_role {
+                    tags.navs += 1;
+                }
                 for (g, count) in group_counts.iter_mut().enumerate() {
                     *count += (groups >> g) & 1;
                 }
@@ -1030,13 +1055,28 @@ fn structure(dom: &Dom<'_>, out: &mut Features) {
                     }
                     Tag::Li => {
                         tags.list_items += 1;
+                        // Outermost items only: nested lists sum once.
+                        if i >= li_end {
+                            list_text += stats.text;
+                            li_end = entry.end as usize;
+                        }
                         if stats.text > 0 && stats.link_text * 2 > stats.text {
                             tags.linked_items += 1;
                         }
                     }
-                    Tag::H1 => tags.h1 += 1,
-                    Tag::H2 | Tag::H3 => tags.h2_h3 += 1,
-                    Tag::H4 | Tag::H5 | Tag::H6 => tags.h4_h6 += 1,
+                    Tag::H1 => {
+                        tags.h1 += 1;
+                        heading_text += stats.text;
+                    }
+                    Tag::H2 | Tag::H3 => {
+                        tags.h2_h3 += 1;
+                        heading_text += stats.text;
+                    }
+                    Tag::H4 | Tag::H5 | Tag::H6 => {
+                        tags.h4_h6 += 1;
+                        heading_text += stats.text;
+                    }
+                    Tag::Nav => tags.navs += 1,
                     Tag::Table => tags.tables += 1,
                     Tag::Dl => tags.definition_lists += 1,
                     Tag::Article => tags.articles += 1,
@@ -1058,7 +1098,9 @@ fn structure(dom: &Dom<'_>, out: &mut Features) {
                     if let Some(p) = prices.get_mut(i) {
                         *p += 1;
                     }
-                    cue_counts[F::txt_price as usize] += 1;
+                    if let Some(count) = cue_counts.get_mut(F::txt_price as usize) {
+                        *count += 1;
+                    }
                 }
                 if let Some(ac) = cues {
                     // Each cue counts once per text.
@@ -1106,6 +1148,10 @@ fn structure(dom: &Dom<'_>, out: &mut Features) {
             *slot = log_count(count);
         }
     }
+    let carts = cue_counts.get(F::txt_cart as usize).copied().unwrap_or(0);
+    out.flag(F::one_cart, (1..=3).contains(&carts));
+    let priced = cue_counts.get(F::txt_price as usize).copied().unwrap_or(0);
+    out.flag(F::many_prices, priced >= 8);
     let text = body_stats.text.max(1) as f32;
     out.set(F::text_total, log_count(body_stats.text));
     out.set(F::link_share, body_stats.link_text as f32 / text);
@@ -1115,6 +1161,9 @@ fn structure(dom: &Dom<'_>, out: &mut Features) {
     out.set(F::h1, log_count(tags.h1));
     out.set(F::h2_h3, log_count(tags.h2_h3));
     out.set(F::h4_h6, log_count(tags.h4_h6));
+    out.set(F::heading_share, (heading_text as f32 / text).min(1.0));
+    out.set(F::list_share, (list_text as f32 / text).min(1.0));
+    out.set(F::navs, log_count(tags.navs));
     let headings = (tags.h2_h3 + tags.h4_h6) as f32;
     out.set(
         F::heading_per_prose,
@@ -1164,6 +1213,7 @@ struct TagCounts {
     forms: u32,
     textareas: u32,
     buttons: u32,
+    navs: u32,
 }
 
 /// The largest repeated sibling groups of the page, per kind of item.

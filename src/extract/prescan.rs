@@ -30,6 +30,14 @@
 //! built in the same pass, one run of untouched bytes at a time. Every
 //! delimiter is ASCII, so every cut falls on a character boundary.
 
+// A byte scanner: every offset is bounded by its loop condition (`i < to`,
+// with `to` at most the input's length). String slicing stays denied; the
+// `prescan` fuzz target and the differential property test exercise it.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "byte offsets bounded by the scan's loop conditions"
+)]
+
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -93,6 +101,10 @@ struct Output<'a> {
 
 impl<'a> Output<'a> {
     /// Leaves `html[from..to]` out; `from` is at or after every earlier cut.
+    #[allow(
+        clippy::string_slice,
+        reason = "cut points are offsets of ASCII bytes the scan found ('<', '>'), which UTF-8 never puts inside a character"
+    )]
     fn cut(&mut self, from: usize, to: usize) {
         if from >= to {
             return;
@@ -105,6 +117,10 @@ impl<'a> Output<'a> {
         self.copied_to = to;
     }
 
+    #[allow(
+        clippy::string_slice,
+        reason = "the last cut point is the offset of an ASCII byte the scan found, a character boundary"
+    )]
     fn finish(self) -> Cow<'a, str> {
         match self.buf {
             None => Cow::Borrowed(self.html),
@@ -240,11 +256,31 @@ struct Tag {
     self_closing: bool,
 }
 
-/// Reads the tag whose name starts at `name_start`: the name runs to
-/// whitespace, `/` or `>`; a quote opens an attribute value only right
-/// after `=` (and whitespace) following an attribute name, so a quoted
-/// value may hold `>`.
+/// One attribute of a tag, as the tokenizer splits it: `b[start..name_end]`
+/// is its name, `b[start..end]` the whole attribute, its value included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Attribute {
+    start: usize,
+    name_end: usize,
+    end: usize,
+}
+
+/// Reads the tag whose name starts at `name_start`: [`read_tag_attributes`]
+/// without looking at the attributes.
 fn read_tag(b: &[u8], name_start: usize) -> Tag {
+    read_tag_attributes(b, name_start, |_| {})
+}
+
+/// Reads the tag whose name starts at `name_start`, the one attribute
+/// reader of the scan: the name runs to whitespace, `/` or `>`; a quote
+/// opens an attribute value only right after `=` (and whitespace)
+/// following an attribute name, so a quoted value may hold `>`.
+///
+/// Calls `attribute` with each attribute in order, split as the tokenizer
+/// splits them (an attribute name's first character may be anything, even
+/// `=`; it then runs to whitespace, `/`, `=` or `>`). Of a tag without its
+/// `>` (the end of input comes first), only some attributes are reported.
+fn read_tag_attributes(b: &[u8], name_start: usize, mut attribute: impl FnMut(Attribute)) -> Tag {
     let n = b.len();
     let name_end = b[name_start..]
         .iter()
@@ -255,7 +291,8 @@ fn read_tag(b: &[u8], name_start: usize) -> Tag {
         end: n,
         self_closing: false,
     };
-    // Where the tokenizer was last "before an attribute name".
+    // Where the tokenizer was last "before an attribute name": the names
+    // from here to the next value or `>` are split by `names`.
     let mut segment = name_end;
     let mut i = name_end;
     loop {
@@ -264,6 +301,7 @@ fn read_tag(b: &[u8], name_start: usize) -> Tag {
         };
         let at = i + off;
         if b[at] == b'>' {
+            names(b, segment, at, None, &mut attribute);
             return Tag {
                 name_end,
                 end: at + 1,
@@ -289,11 +327,14 @@ fn read_tag(b: &[u8], name_start: usize) -> Tag {
             Some(&quote @ (b'"' | b'\'')) => match memchr(quote, &b[v + 1..]) {
                 Some(e) => {
                     i = v + 1 + e + 1;
+                    names(b, segment, k, Some(i), &mut attribute);
                     segment = i;
                 }
                 None => return unterminated,
             },
             Some(b'>') => {
+                // A missing value: the attribute runs to the `>`.
+                names(b, segment, k, Some(v), &mut attribute);
                 return Tag {
                     name_end,
                     end: v + 1,
@@ -310,6 +351,7 @@ fn read_tag(b: &[u8], name_start: usize) -> Tag {
                 if u == n {
                     return unterminated;
                 }
+                names(b, segment, k, Some(u), &mut attribute);
                 if b[u] == b'>' {
                     return Tag {
                         name_end,
@@ -321,6 +363,44 @@ fn read_tag(b: &[u8], name_start: usize) -> Tag {
                 segment = u;
             }
         }
+    }
+}
+
+/// Reports the attribute names in `b[from..to]`, split at whitespace and
+/// `/` (a run with no value or `>` in it); the last one's value ends at
+/// `value_end` when there is one.
+fn names(
+    b: &[u8],
+    from: usize,
+    to: usize,
+    value_end: Option<usize>,
+    attribute: &mut impl FnMut(Attribute),
+) {
+    let mut last: Option<(usize, usize)> = None;
+    let mut i = from;
+    while i < to {
+        if is_space(b[i]) || b[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < to && !is_space(b[i]) && b[i] != b'/' {
+            i += 1;
+        }
+        if let Some((start, name_end)) = last.replace((start, i)) {
+            attribute(Attribute {
+                start,
+                name_end,
+                end: name_end,
+            });
+        }
+    }
+    if let Some((start, name_end)) = last {
+        attribute(Attribute {
+            start,
+            name_end,
+            end: value_end.unwrap_or(name_end),
+        });
     }
 }
 
@@ -616,66 +696,27 @@ impl<'a> Scan<'a> {
     }
 
     /// Leaves out the `data-*` attributes no stage reads (see
-    /// [`reads_data_attribute`]) from the attributes of a start tag,
-    /// `b[from..to]` (after the name, before the closing `>`). Attributes
-    /// are split as the tokenizer splits them; a data attribute's name and
-    /// value go, the whitespace before it stays.
-    fn leave_out_data_attributes(&mut self, from: usize, to: usize) {
+    /// [`reads_data_attribute`]) from the start tag whose name starts at
+    /// `name_start` and whose attributes are `b[from..to]` (after the name,
+    /// before the closing `>`). A data attribute's name and value go, the
+    /// whitespace before it stays.
+    fn leave_out_data_attributes(&mut self, name_start: usize, from: usize, to: usize) {
         let b = self.bytes;
-        let attrs = &b[from..to];
         // Most tags have none. Names are lower case nearly always; a tag
         // whose only data attributes are spelt in capitals keeps them,
         // which costs html5ever a little time and changes nothing else.
-        if DATA_PREFIX.find(attrs).is_none() {
+        if DATA_PREFIX.find(&b[from..to]).is_none() {
             return;
         }
-        let mut i = from;
-        while i < to {
-            // Before an attribute name: whitespace and `/` are skipped.
-            while i < to && (is_space(b[i]) || b[i] == b'/') {
-                i += 1;
-            }
-            if i >= to {
-                break;
-            }
-            let start = i;
-            // The name: its first character may be anything (even `=`),
-            // then up to whitespace, `/`, `=` or the end.
-            i += 1;
-            while i < to && !is_space(b[i]) && b[i] != b'/' && b[i] != b'=' {
-                i += 1;
-            }
-            let name = &b[start..i];
-            let mut j = i;
-            while j < to && is_space(b[j]) {
-                j += 1;
-            }
-            if j < to && b[j] == b'=' {
-                j += 1;
-                while j < to && is_space(b[j]) {
-                    j += 1;
-                }
-                match b.get(j) {
-                    Some(&q @ (b'"' | b'\'')) if j < to => {
-                        // Quoted: to the closing quote (within the tag:
-                        // `read_tag` already matched it).
-                        i = memchr(q, &b[j + 1..to]).map_or(to, |e| j + 1 + e + 1);
-                    }
-                    _ => {
-                        while j < to && !is_space(b[j]) {
-                            j += 1;
-                        }
-                        i = j;
-                    }
-                }
-            }
+        read_tag_attributes(b, name_start, |attr| {
+            let name = &b[attr.start..attr.name_end];
             if name.len() > 5
                 && name[..5].eq_ignore_ascii_case(b"data-")
                 && !reads_data_attribute(name)
             {
-                self.leave_out(start, i);
+                self.leave_out(attr.start, attr.end);
             }
-        }
+        });
     }
 
     /// In SVG or MathML, text skipped as raw text or CDATA might be markup
@@ -809,7 +850,7 @@ impl<'a> Scan<'a> {
             }
         }
         if !dropped && !self.in_foreign() && b.get(tag.end.wrapping_sub(1)) == Some(&b'>') {
-            self.leave_out_data_attributes(tag.name_end, tag.end - 1);
+            self.leave_out_data_attributes(lt + 1, tag.name_end, tag.end - 1);
         }
         match kind {
             Kind::Plaintext if !self.in_foreign() => b.len(),
@@ -1149,6 +1190,15 @@ mod tests {
             scanned("<svg><b>x</b></svg><svg><g/></svg>"),
             "<svg><b>x</b></svg><svg></svg>"
         );
+    }
+
+    #[test]
+    fn an_unterminated_tag_keeps_its_data_attributes() {
+        // html5ever drops a tag the input ends inside; leaving out its
+        // attributes would close it into a new element.
+        let html = "<p>x</p><a data-x=\">";
+        assert_eq!(scanned(html), html);
+        assert_eq!(scanned("<p data-x=1 data-y>x</p>"), "<p  >x</p>");
     }
 
     #[test]

@@ -415,7 +415,11 @@ impl FragmentMarks {
         let automaton = &*FRAGMENTS;
         let mut bits = 0u8;
         for found in automaton.searcher.find_overlapping_iter(value) {
-            bits |= automaton.group_bits[found.pattern().as_usize()];
+            bits |= automaton
+                .group_bits
+                .get(found.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
         }
         FragmentMarks(bits)
     }
@@ -555,6 +559,10 @@ impl TokenMarks {
 
 /// Byte classes of ASCII values for [`each_ascii_token`]: 0 separates
 /// tokens, 1 is a lower-case letter or digit, 2 an upper-case letter.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a constant loop over 0..256 filling an array of 256"
+)]
 static BYTE_CLASSES: [u8; 256] = {
     let mut classes = [0u8; 256];
     let mut b = 0;
@@ -579,10 +587,10 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
     let mut start = NONE;
     let mut prev_lower = false;
     for (i, &b) in value.iter().enumerate() {
-        match BYTE_CLASSES[usize::from(b)] {
+        match BYTE_CLASSES.get(usize::from(b)).copied().unwrap_or(0) {
             0 => {
                 if start != NONE {
-                    visit(&value[start..i]);
+                    visit(value.get(start..i).unwrap_or_default());
                     start = NONE;
                 }
                 prev_lower = false;
@@ -597,7 +605,7 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
                 if start == NONE {
                     start = i;
                 } else if prev_lower {
-                    visit(&value[start..i]);
+                    visit(value.get(start..i).unwrap_or_default());
                     start = i;
                 }
                 prev_lower = false;
@@ -605,7 +613,7 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
         }
     }
     if start != NONE {
-        visit(&value[start..]);
+        visit(value.get(start..).unwrap_or_default());
     }
 }
 
@@ -643,10 +651,12 @@ impl Vocabulary {
         };
         for (w, bits) in words {
             let mut at = table.slot(w.as_bytes());
-            while table.slots[at].is_some() {
+            while table.slots.get(at).is_some_and(Option::is_some) {
                 at = (at + 1) & (size - 1);
             }
-            table.slots[at] = Some((w, bits));
+            if let Some(slot) = table.slots.get_mut(at) {
+                *slot = Some((w, bits));
+            }
         }
         table
     }
@@ -666,7 +676,7 @@ impl Vocabulary {
             return 0;
         }
         let mut at = self.slot(token);
-        while let Some((word, bits)) = self.slots[at] {
+        while let Some(&Some((word, bits))) = self.slots.get(at) {
             if word.as_bytes().eq_ignore_ascii_case(token) {
                 return bits;
             }

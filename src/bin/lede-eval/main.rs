@@ -1,13 +1,15 @@
 //! `lede-eval`: scores lede's extraction on a benchmark folder.
 //!
 //! Runs the real pipeline (`lede::extract::extract` with default options)
-//! over every page of an AEB- or WCXB-format folder, in parallel, and prints
+//! over every page of an AEB-, WCXB- or Readability-format folder, in
+//! parallel, and prints
 //! the benchmark's own figures, the extraction time and the worst pages with
 //! what was missed and what was added.
 //!
 //! ```text
 //! cargo run --release --bin lede-eval -- ../shared/benchmarks/aeb
 //! cargo run --release --bin lede-eval -- ../shared/benchmarks/wcxb --worst 20 --json
+//! cargo run --release --bin lede-eval -- ../shared/benchmarks/readability
 //! ```
 
 mod dataset;
@@ -15,6 +17,7 @@ mod metric;
 mod page_types;
 mod provenance;
 mod report;
+mod structure;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -28,13 +31,14 @@ use lede::extract::{Input, Options, extract};
 
 use crate::dataset::{Format, Page};
 
-/// Scores lede's extraction on a benchmark folder (AEB or WCXB layout,
-/// detected from its contents).
+/// Scores lede's extraction on a benchmark folder (AEB, WCXB or Readability
+/// layout, detected from its contents).
 #[derive(Debug, Parser)]
 #[command(name = "lede-eval", version)]
 struct Args {
-    /// The benchmark folder: `ground-truth.json` + `html/` (AEB) or
-    /// `ground-truth/` + `html/` (WCXB).
+    /// The benchmark folder: `ground-truth.json` + `html/` (AEB),
+    /// `ground-truth/` + `html/` (WCXB) or `<id>/gold.json` +
+    /// `<id>/source.html` (Readability).
     dir: PathBuf,
     /// How many of the worst pages to show, with what was missed and added.
     #[arg(long, default_value_t = 10)]
@@ -95,6 +99,8 @@ pub(crate) struct Prediction {
     pub(crate) is_article: Option<bool>,
     /// `article.flags.page_type`, lower-case (`article`, `forum`, ...).
     pub(crate) page_type: Option<String>,
+    /// Headings, images and captions (scored on Readability pages).
+    pub(crate) structure: structure::Structure,
 }
 
 fn main() -> ExitCode {
@@ -188,6 +194,7 @@ fn truth_as_prediction(page: &Page) -> Prediction {
         title: page.title.clone(),
         author: page.author.clone(),
         date: page.date.clone(),
+        structure: page.structure.clone().unwrap_or_default(),
         ..Prediction::default()
     }
 }
@@ -279,6 +286,7 @@ fn predict(dir: &std::path::Path, page: &Page, options: &Options) -> Prediction 
             prediction.date_source = source(&article.provenance.published);
             prediction.is_article = Some(article.flags.is_article);
             prediction.page_type = Some(page_types::name(article.flags.page_type));
+            prediction.structure = structure::Structure::from_article(&article);
             prediction.title = article.title;
             prediction.date = article.published_time;
             prediction.text = article.text;

@@ -157,8 +157,10 @@ pub(crate) fn write_features(dir: &Path, pages: &[Page], out: &Path) -> Result<(
         let hints = metadata::Hints {
             page_url: url.as_ref(),
             prelude: prelude.as_ref(),
+            now: options.now,
         };
-        let meta = metadata::collect_indexed(&doc, &dom, &hints);
+        let base = parse::base_url(&doc, url.as_ref());
+        let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
         let features = page_type::features(&dom, &meta, url.as_ref());
         let _ = write!(
             csv,

@@ -35,6 +35,20 @@ pub struct Hints<'a> {
     pub page_url: Option<&'a Url>,
     /// The snapshot prelude, if the input had one.
     pub prelude: Option<&'a Prelude>,
+    /// The request's time ([`crate::extract::Options::now`]), the reference
+    /// for relative dates when the prelude gives no capture time.
+    pub now: Option<DateTime<Utc>>,
+}
+
+impl Hints<'_> {
+    /// The "now" of this extraction: the snapshot's capture time, else the
+    /// request's time, else none (the library reads no clock).
+    pub fn reference_time(&self) -> Option<DateTime<Utc>> {
+        self.prelude
+            .and_then(|p| p.captured_ms)
+            .and_then(dates::from_epoch_ms)
+            .or(self.now)
+    }
 }
 
 pub use crate::article::Source;
@@ -165,6 +179,25 @@ pub struct Metadata {
     pub sources: Provenance,
     /// Per field: raw value, confidence and the alternatives that lost.
     pub facts: crate::article::Provenance,
+    /// The time dates were resolved against ([`Hints::reference_time`]).
+    pub reference_time: Option<DateTime<Utc>>,
+}
+
+/// The header date the outline found (a `<time>` by the headline), as a
+/// date fact, when it parses against `reference` (see
+/// [`Metadata::reference_time`]): dates reach the article only through
+/// [`crate::extract::dates`], in RFC 3339, never as raw page text.
+pub fn header_date(raw: &str, reference: Option<DateTime<Utc>>) -> Option<DateFact> {
+    let date = dates::resolve(raw, reference)?;
+    let source = Source::TimeElement;
+    Some(DateFact {
+        value: date.to_rfc3339(),
+        raw: raw.to_owned(),
+        precision: date.precision(),
+        offset: date.offset_text(),
+        source,
+        confidence: source.date_confidence(),
+    })
 }
 
 /// A value with where it came from.
@@ -192,25 +225,30 @@ struct Page<'a> {
 
 /// Gathers metadata from the whole document.
 ///
-/// Indexes the document first; the pipeline, which has the index already,
-/// calls [`collect_indexed`].
+/// Indexes the document and works out its base URL first; the pipeline,
+/// which has both already, calls [`collect_indexed`].
 pub fn collect(doc: &Html, hints: &Hints<'_>) -> Metadata {
-    collect_indexed(doc, &Dom::build(doc), hints)
+    let base = crate::extract::parse::base_url(doc, hints.page_url);
+    collect_indexed(doc, &Dom::build(doc), hints, base.as_ref())
 }
 
-/// [`collect`] over the document's index `dom`.
-pub fn collect_indexed(doc: &Html, dom: &Dom<'_>, hints: &Hints<'_>) -> Metadata {
+/// [`collect`] over the document's index `dom` and its base URL `base`
+/// ([`parse::base_url`](crate::extract::parse::base_url)).
+pub fn collect_indexed(
+    doc: &Html,
+    dom: &Dom<'_>,
+    hints: &Hints<'_>,
+    base: Option<&Url>,
+) -> Metadata {
     let page = Page {
         ld: jsonld::collect(dom),
         markup: markup::collect(doc, dom),
         hints,
-        base: crate::extract::parse::base_url(doc, hints.page_url),
-        captured: hints
-            .prelude
-            .and_then(|p| p.captured_ms)
-            .and_then(dates::from_epoch_ms),
+        base: base.cloned(),
+        captured: hints.reference_time(),
     };
     let mut meta = Metadata {
+        reference_time: page.captured,
         is_article_typed: page.ld.is_article,
         ld_type: page.ld.main_type.clone(),
         is_accessible_for_free: page.ld.is_accessible_for_free,

@@ -11,6 +11,7 @@ fn meta_of(html: &str) -> Metadata {
     let hints = Hints {
         page_url: Some(&url),
         prelude: None,
+        now: None,
     };
     collect(&Html::parse_document(html), &hints)
 }
@@ -19,6 +20,7 @@ fn meta_with_prelude(html: &str, prelude: &Prelude) -> Metadata {
     let hints = Hints {
         page_url: None,
         prelude: Some(prelude),
+        now: None,
     };
     collect(&Html::parse_document(html), &hints)
 }
@@ -168,6 +170,7 @@ fn url_date_is_the_last_resort() {
     let hints = Hints {
         page_url: Some(&url),
         prelude: None,
+        now: None,
     };
     let m = collect(&Html::parse_document("<p>no dates</p>"), &hints);
     assert_eq!(m.published_time.as_deref(), Some("2024-06-18"));
@@ -352,6 +355,7 @@ fn deep_nesting_of_signals_stays_bounded() {
     let hints = Hints {
         page_url: Some(&url),
         prelude: None,
+        now: None,
     };
     let m = collect(&doc, &hints);
     assert!(!m.authors.is_empty());
@@ -444,6 +448,7 @@ fn a_date_only_in_the_url_has_low_confidence() {
     let hints = Hints {
         page_url: Some(&url),
         prelude: None,
+        now: None,
     };
     let m = collect(&Html::parse_document("<p>no dates here</p>"), &hints);
     let p = m.facts.published.as_ref().expect("published provenance");
@@ -553,4 +558,103 @@ fn site_name_description_canonical_and_image_have_provenance() {
     assert_eq!(i.alternatives.len(), 1);
     assert!(!i.alternatives[0].agrees);
     assert_eq!(i.alternatives[0].source, Source::Twitter);
+}
+
+#[test]
+fn date_and_author_labels_survive_length_changing_case() {
+    let labels = markup::MODIFIED_WORDS
+        .iter()
+        .chain(markup::PUBLISHED_WORDS)
+        .chain(&[
+            "written by",
+            "author",
+            "autor",
+            "by",
+            "von",
+            "posted by",
+            "文/",
+        ]);
+    for label in labels {
+        for text in crate::extract::text::tricky::variants(label) {
+            let _ = markup::says_modified(&text);
+            let _ = authors::is_author_label(&text);
+            let _ = authors::has_label(&text);
+            let m = meta_of(&format!(
+                r#"<html><head><title>{text} | {text}</title>
+                <meta property="og:title" content="{text}"><meta name="author" content="{text}">
+                <script type="application/ld+json">{{"@type":"NewsArticle","headline":"{text}",
+                  "author":{{"name":"{text} Lee"}},"datePublished":"{text} 2024-06-18"}}</script>
+                </head><body><h1>{text}</h1><p class=byline>{text} Ann Lee</p>
+                <span class=date>{text}</span><time datetime="{text}">{text} 18 June 2024</time>
+                <p>{text}: <time>June 19, 2024</time></p></body></html>"#
+            ));
+            assert!(
+                m.title.as_deref().is_some_and(|t| !t.is_empty()),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_request_time_is_the_reference_when_there_is_no_capture_time() {
+    let url = page_url();
+    let now = dates::from_epoch_ms(1_718_692_982_000);
+    let html = r#"<article><h1>T</h1><time class="date">3 hours ago</time>
+        <meta name="date" content="2024-06-25"></article>"#;
+    let doc = Html::parse_document(html);
+    let with_now = collect(
+        &doc,
+        &Hints {
+            page_url: Some(&url),
+            prelude: None,
+            now,
+        },
+    );
+    // The future day is out of bounds against the request time; the relative
+    // date resolves against it.
+    assert_eq!(
+        with_now.published_time.as_deref(),
+        Some("2024-06-18T03:43:02Z")
+    );
+    assert_eq!(with_now.reference_time, now);
+    // Without any reference: no relative date, and no clock bounds the
+    // future, so the absolute date stands.
+    let without = collect(
+        &doc,
+        &Hints {
+            page_url: Some(&url),
+            prelude: None,
+            now: None,
+        },
+    );
+    assert_eq!(without.published_time.as_deref(), Some("2024-06-25"));
+    // A snapshot's capture time wins over the request time.
+    let prelude = Prelude {
+        captured_ms: Some(1_718_700_182_000),
+        ..Prelude::default()
+    };
+    let hints = Hints {
+        page_url: Some(&url),
+        prelude: Some(&prelude),
+        now,
+    };
+    assert_eq!(
+        hints.reference_time(),
+        dates::from_epoch_ms(1_718_700_182_000)
+    );
+}
+
+#[test]
+fn header_dates_are_parsed_or_dropped() {
+    let now = dates::from_epoch_ms(1_718_692_982_000);
+    let fact = header_date("3 hours ago", now).expect("resolves against now");
+    assert_eq!(fact.value, "2024-06-18T03:43:02Z");
+    assert_eq!(fact.raw, "3 hours ago");
+    assert_eq!(fact.source, Source::TimeElement);
+    assert_eq!(header_date("3 hours ago", None), None);
+    assert_eq!(header_date("not a date at all", now), None);
+    let day = header_date("18. Juni 2024", None).expect("absolute");
+    assert_eq!(day.value, "2024-06-18");
+    assert_eq!(day.precision, Precision::Day);
 }

@@ -12,6 +12,7 @@ fn guess(html: &str, url: &str) -> PageTypeGuess {
         &metadata::Hints {
             page_url: url.as_ref(),
             prelude: None,
+            now: None,
         },
     );
     let dom = Dom::build(&doc);
@@ -211,7 +212,8 @@ fn json_ld_types_are_read_nested_and_in_arrays() {
     // Broken or hostile text gives nothing, never a panic.
     ld_types(r#""@type""@type":"#, &mut f);
     ld_types("\"@type\": [\"Question\"", &mut f);
-    assert_eq!(f.get(F::ld_forum), 1.0);
+    assert_eq!(f.get(F::ld_question), 1.0);
+    assert_eq!(f.get(F::ld_forum), 0.0);
 }
 
 #[test]
