@@ -4,7 +4,7 @@
 //! JSON-LD. No panic in the library (a property test), the CLI batch or the
 //! server.
 
-use lede::extract::selectors::{
+use lede::extract::vocabulary::{
     BOILERPLATE_PHRASES, CAPTION_LABELS, CREDIT_LABELS, PAYWALL_FRAGMENTS,
 };
 use lede::extract::{Input, Options, extract};

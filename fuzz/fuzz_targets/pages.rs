@@ -10,7 +10,7 @@
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 
-use lede::extract::selectors::{
+use lede::extract::vocabulary::{
     BOILERPLATE_PHRASES, CAPTION_LABELS, CREDIT_LABELS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
 };
 use lede::extract::{Input, Options, extract};

@@ -1,6 +1,6 @@
 //! Differential: the text html5ever finds outside script, style and SVG is
 //! the same whether or not the pre-scan ran first (as the property test in
-//! `src/extract/prescan.rs` checks on pieces of markup), on arbitrary text,
+//! `src/extract/prescan/` checks on pieces of markup), on arbitrary text,
 //! and the pre-scan never grows its input.
 
 #![no_main]

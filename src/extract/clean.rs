@@ -16,8 +16,9 @@
 )]
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
+use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
 use crate::extract::profile::{self, Profile};
-use crate::extract::selectors::{BOILERPLATE_TOKENS, TokenBuf, TokenMarks, each_token};
+use crate::extract::vocabulary::BOILERPLATE_TOKENS;
 
 /// Paragraph-like elements shorter than this (weighted characters) add
 /// nothing to their ancestors' scores (Readability's 25).

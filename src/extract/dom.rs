@@ -18,8 +18,9 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::extract::attr::local_name;
-use crate::extract::selectors::{BOILERPLATE_ROLES, FragmentMarks, TokenBuf, TokenMarks};
+use crate::extract::matching::{FragmentMarks, TokenBuf, TokenMarks};
 use crate::extract::text::is_cjk;
+use crate::extract::vocabulary::BOILERPLATE_ROLES;
 
 /// Sentinel parent of the root.
 pub const NO_PARENT: u32 = u32::MAX;

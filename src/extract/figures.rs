@@ -16,16 +16,15 @@
 )]
 
 use crate::extract::attr::get_str;
-use crate::extract::selectors::{DATA_TESTID, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
+use crate::extract::vocabulary::{DATA_TESTID, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
 use url::Url;
 
 use crate::article::{Figure, Image, ImageCandidate};
 use crate::extract::clean::Content;
 use crate::extract::dom::{Dom, Tag};
-use crate::extract::selectors::{
-    CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS, has_token, tokens,
-};
+use crate::extract::matching::{has_token, tokens};
 use crate::extract::text::{normalize_whitespace, strip_prefix_ignore_case};
+use crate::extract::vocabulary::{CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS};
 
 /// Most text (weighted characters) a figure container may hold besides its
 /// image: a long caption plus a credit.

@@ -24,9 +24,9 @@ use crate::article::{AlternateLink, PageFlags, PageType};
 use crate::extract::attr::{self, local_name};
 use crate::extract::clean::Content;
 use crate::extract::dom::{Dom, NO_PARENT, Tag};
+use crate::extract::matching::Fragments;
 use crate::extract::metadata::Metadata;
 use crate::extract::page_type::PageTypeGuess;
-use crate::extract::selectors::Fragments;
 use crate::extract::text::{WordCounts, contains_ignore_ascii_case};
 
 /// Texts of a "next page" link, lower-case, in the languages of our users.
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn next_texts_and_paywall_names_survive_length_changing_case() {
-        use crate::extract::selectors::{PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS};
+        use crate::extract::vocabulary::{PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS};
         let labels = NEXT_TEXTS
             .iter()
             .chain(PAYWALL_FRAGMENTS)
@@ -553,7 +553,7 @@ mod tests {
             )
             .expect("valid selector")
         });
-        use crate::extract::selectors::PAYWALL_FRAGMENTS as PAYWALL_MARKERS;
+        use crate::extract::vocabulary::PAYWALL_FRAGMENTS as PAYWALL_MARKERS;
 
         pub(super) fn amp(doc: &Html, base: Option<&Url>) -> Option<String> {
             doc.select(&AMP_LINK)

@@ -31,6 +31,13 @@
 //! them: this library never reads the clock) passes a [`StageObserver`] to
 //! [`extract_observed`].
 //!
+//! Beside the stages: [`options`] and [`error`] (what a caller passes and
+//! gets back), [`dates`] (date parsing, for metadata and the outline's
+//! header date), [`render`] (text, HTML and Markdown of the section tree),
+//! [`vocabulary`] (every word list the heuristics match, as data) and
+//! [`matching`] (how they are matched),
+//! [`attr`] and [`text`] (attribute and text helpers).
+//!
 //! Every walk over the tree is iterative, so nesting depth cannot overflow
 //! the stack.
 
@@ -50,6 +57,7 @@ pub mod error;
 pub mod figures;
 pub mod flags;
 pub mod language;
+pub mod matching;
 pub mod metadata;
 pub mod options;
 pub mod outline;
@@ -58,10 +66,10 @@ pub mod parse;
 pub mod prescan;
 pub mod profile;
 pub mod render;
-pub mod selectors;
 pub mod snapshot;
 pub mod stage;
 pub mod text;
+pub mod vocabulary;
 
 pub use error::{ErrorKind, ExtractError};
 pub use options::Options;

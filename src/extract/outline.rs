@@ -28,8 +28,8 @@ use crate::article::{
 use crate::extract::clean::{Content, dead_flags};
 use crate::extract::dom::{Dom, Tag, measure};
 use crate::extract::figures;
-use crate::extract::selectors::BOILERPLATE_PHRASES;
 use crate::extract::text::{normalize_whitespace, push_normalized};
+use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
 
 /// A block this long (weighted characters) or longer ends the article header.
 const SUBSTANTIAL_TEXT: u32 = 60;
@@ -39,25 +39,6 @@ const MAX_BYLINE_ITEM: u32 = 40;
 const LINK_CLUSTER_DENSITY: f32 = 0.5;
 /// Related-story links need titles at least this long (weighted characters).
 const MIN_RELATED_TITLE: u32 = 12;
-/// Byline prefixes, compared case-insensitively.
-const BYLINE_PREFIXES: &[&str] = &[
-    "by ",
-    "von ",
-    "por ",
-    "par ",
-    "door ",
-    "di ",
-    "av ",
-    "af ",
-    "przez ",
-    "автор",
-    "文/",
-    "記者",
-    "记者",
-    "作者：",
-    "作者:",
-];
-
 /// What the walk over the content produces.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
@@ -608,7 +589,7 @@ impl Walker<'_, '_> {
             .into_iter()
             .chain(get_str(el, "id"))
             .any(|v| {
-                crate::extract::selectors::has_token(
+                crate::extract::matching::has_token(
                     v,
                     &[
                         "related",
