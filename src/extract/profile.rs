@@ -71,9 +71,13 @@ pub const COLLECTION: Profile = Profile {
 /// Listings (articles, courses, jobs, results): as collections.
 pub const LISTING: Profile = COLLECTION;
 
-/// Documentation: one region (sidebars, breadcrumbs and tables of contents
-/// are boilerplate by their markup), code kept by the outline.
-pub const DOCUMENTATION: Profile = ARTICLE;
+/// Documentation: as articles, but a reference page's separate sections
+/// (each with its code) merge when they score half the best one; sidebars,
+/// breadcrumbs and tables of contents stay boilerplate by their markup.
+pub const DOCUMENTATION: Profile = Profile {
+    merge_regions: Some(0.5),
+    ..ARTICLE
+};
 
 /// Service and marketing pages: the scored sections merged, not one node.
 pub const SERVICE: Profile = Profile {
