@@ -500,13 +500,47 @@ impl Summary {
             .zip(&self.scores)
             .zip(run.predictions)
             .map(|((page, score), pred)| {
-                json!({
+                let mut row = json!({
                     "id": page.id,
                     "f1": score.f1,
                     "precision": score.precision,
                     "recall": score.recall,
                     "ms": pred.ms,
-                })
+                });
+                // The metadata checks of the page, with both values and the
+                // winning source, so a miss can be read without rerunning.
+                let fields = [
+                    (
+                        "title",
+                        &page.title,
+                        &pred.title,
+                        &pred.title_source,
+                        score.title,
+                    ),
+                    (
+                        "author",
+                        &page.author,
+                        &pred.author,
+                        &pred.author_source,
+                        score.author,
+                    ),
+                    (
+                        "date",
+                        &page.date,
+                        &pred.date,
+                        &pred.date_source,
+                        score.date,
+                    ),
+                ];
+                for (name, truth, value, source, ok) in fields {
+                    if let (Some(ok), Some(obj)) = (ok, row.as_object_mut()) {
+                        obj.insert(
+                            name.into(),
+                            json!({"truth": truth, "pred": value, "source": source, "ok": ok}),
+                        );
+                    }
+                }
+                row
             })
             .collect();
         fields.insert("per_page".into(), Value::Array(per_page));
