@@ -203,7 +203,7 @@ impl Staged {
             now: None,
         };
         let dom = Dom::build(&doc);
-        let meta = metadata::collect_indexed(&doc, &dom, &hints);
+        let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
         let content = clean::find_content(&dom);
         let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
         drop(dom);
@@ -273,7 +273,12 @@ fn stages(c: &mut Criterion) {
                         prelude: s.prelude.as_ref(),
                         now: None,
                     };
-                    black_box(metadata::collect_indexed(black_box(&s.doc), dom, &hints));
+                    black_box(metadata::collect_indexed(
+                        black_box(&s.doc),
+                        dom,
+                        &hints,
+                        s.base.as_ref(),
+                    ));
                 }
             });
         });

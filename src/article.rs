@@ -222,11 +222,17 @@ pub enum PageType {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageFlags {
     /// Whether the page is an article (news, blog post, essay) rather than
-    /// a product page, a listing, a forum or a home page.
+    /// a product page, a listing, a forum or a home page: `page_type` is
+    /// [`PageType::Article`].
     pub is_article: bool,
-    /// How much the page reads like an article, between 0 and 1;
-    /// `is_article` is this at or above one half.
+    /// How much the main content reads like an article, between 0 and 1
+    /// (its share of the page, long paragraphs, link density, byline and
+    /// date, declared type).
     pub readerable_score: f32,
+    /// What kind of page this is, decided before the main content.
+    pub page_type: PageType,
+    /// The page-type classifier's probability of `page_type`, 0 to 1.
+    pub page_type_confidence: f32,
     /// Whether the page declares or shows a paywall
     /// (`isAccessibleForFree: false`, a paywall container).
     pub is_paywalled: bool,

@@ -28,6 +28,11 @@ pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT: &str = "30s";
 /// Default time given to in-flight calls after SIGTERM/SIGINT.
 pub const DEFAULT_SHUTDOWN_GRACE: &str = "10s";
+/// Default largest encoded article returned, in bytes: half the default
+/// message limit, so a response always fits in a message with room to spare.
+/// A page near the input limit with its HTML and Markdown renderings asked
+/// for can exceed it; it then fails alone with `RESOURCE_EXHAUSTED`.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
 /// Default number of requests allowed to wait for an extraction slot before
 /// new ones are shed with `RESOURCE_EXHAUSTED`.
 pub const DEFAULT_MAX_QUEUED: usize = 256;
@@ -57,6 +62,11 @@ pub struct Limits {
     /// Most related links returned per article.
     #[arg(long, env = "LEDE_MAX_RELATED_LINKS", default_value_t = DEFAULT_MAX_RELATED_LINKS)]
     pub max_related_links: usize,
+    /// Largest article returned, in bytes (protobuf-encoded); a larger one
+    /// fails its request with RESOURCE_EXHAUSTED. Keep it below
+    /// --max-message-bytes.
+    #[arg(long, env = "LEDE_MAX_RESPONSE_BYTES", default_value_t = DEFAULT_MAX_RESPONSE_BYTES)]
+    pub max_response_bytes: usize,
 }
 
 impl Default for Limits {
@@ -69,6 +79,7 @@ impl Default for Limits {
             max_attribute_bytes: DEFAULT_MAX_ATTRIBUTE_BYTES,
             max_figures: DEFAULT_MAX_FIGURES,
             max_related_links: DEFAULT_MAX_RELATED_LINKS,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -92,9 +103,10 @@ impl Limits {
 /// Settings of `lede serve`.
 #[derive(Debug, Clone, Args)]
 pub struct Config {
-    /// Address to listen on.
-    #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN)]
-    pub listen: SocketAddr,
+    /// Address to listen on: `IP:PORT` or `HOST:PORT` (e.g.
+    /// `localhost:50051`, resolved when binding).
+    #[arg(long, env = "LEDE_LISTEN", default_value = DEFAULT_LISTEN, value_parser = parse_listen)]
+    pub listen: String,
     /// Largest gRPC message accepted or sent, in bytes. It bounds a
     /// compressed request twice: as received, and as inflated (decompression
     /// stops at this size and the call is refused with RESOURCE_EXHAUSTED).
@@ -131,9 +143,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Self {
-            listen: DEFAULT_LISTEN
-                .parse()
-                .expect("DEFAULT_LISTEN is a valid socket address"),
+            listen: DEFAULT_LISTEN.to_owned(),
             max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
             concurrency: 0,
             max_queued: DEFAULT_MAX_QUEUED,
@@ -168,6 +178,32 @@ fn or_cores(n: usize) -> usize {
         n
     } else {
         std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+    }
+}
+
+/// Checks a listen address: `IP:PORT`, `[IPv6]:PORT` or `HOST:PORT` with a
+/// numeric port. Host names are resolved when binding, not here.
+///
+/// # Errors
+///
+/// A message naming the value when it has no host or no valid port.
+pub fn parse_listen(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let valid = text.parse::<SocketAddr>().is_ok()
+        || text.rsplit_once(':').is_some_and(|(host, port)| {
+            !host.is_empty()
+                && !host.contains(':')
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+                && port.parse::<u16>().is_ok()
+        });
+    if valid {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "invalid address `{text}`; expected HOST:PORT, e.g. `0.0.0.0:50051` or `localhost:50051`"
+        ))
     }
 }
 
@@ -234,6 +270,28 @@ mod tests {
         );
         assert!(parse_optional_addr("9090").is_err());
         assert!(Config::default().metrics_listen.is_some());
+    }
+
+    #[test]
+    fn listen_takes_addresses_and_host_names_with_a_port() {
+        for ok in [
+            "0.0.0.0:50051",
+            "[::1]:7000",
+            "localhost:50051",
+            "lede.svc-1.local:1",
+        ] {
+            assert_eq!(parse_listen(ok).as_deref(), Ok(ok), "{ok}");
+        }
+        for bad in [
+            "localhost",
+            "50051",
+            ":50051",
+            "host:port",
+            "a b:1",
+            "::1:99999",
+        ] {
+            assert!(parse_listen(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The `lede` binary: parses the command line, starts logging, and runs
-//! `serve` (the default), `extract` or `health`.
+//! `serve` (the default), `extract`, `health` or `completions`.
 
 mod cli;
 #[cfg(feature = "otel")]
 mod otel;
 
-use std::{net::SocketAddr, process::ExitCode};
+use std::{io::IsTerminal, net::SocketAddr, process::ExitCode};
 
 use anyhow::Context;
 use clap::Parser;
@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Some(Command::Serve(config)) => serve(config),
         Some(Command::Extract(args)) => cli::extract(&args),
         Some(Command::Health(args)) => runtime(1).and_then(|rt| rt.block_on(cli::health(&args))),
+        Some(Command::Completions(args)) => cli::completions(&args),
     };
     #[cfg(feature = "otel")]
     if let Some(otel) = otel {
@@ -52,7 +53,7 @@ fn main() -> ExitCode {
 fn serve(config: Config) -> anyhow::Result<ExitCode> {
     let runtime = runtime(config.effective_concurrency())?;
     let outcome = runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(config.listen)
+        let listener = tokio::net::TcpListener::bind(config.listen.as_str())
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
         let metrics = match config.metrics_listen {
@@ -139,7 +140,13 @@ where
         eprintln!("lede: invalid log filter {filter:?} ({err}), using `info`");
         EnvFilter::new("info,html5ever=error")
     });
-    let fmt = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    // Colour codes only for a person at a terminal, not in a log file or a
+    // collector's pipe (nor when NO_COLOR is set).
+    let ansi = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let fmt = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi);
     let fmt = match format {
         LogFormat::Text => fmt.boxed(),
         LogFormat::Json => fmt.json().boxed(),

@@ -8,8 +8,10 @@
 //! - [`CallLayer`] wraps every gRPC call of the server: request id, span,
 //!   counts by method and status code, latency, calls in flight, request
 //!   bytes.
-//! - [`ExtractJob::run_observed`] times the extraction stages and counts
-//!   pages by detected language; [`record_shed`] counts shed requests.
+//! - [`record_extraction`] records the time of each extraction stage and
+//!   counts pages by detected language; [`record_shed`] counts shed
+//!   requests. The server hands both to the service, so this module knows
+//!   nothing of the service (nor the service of this module).
 //!
 //! | Metric | Type | Labels |
 //! | --- | --- | --- |
@@ -45,8 +47,8 @@ use tokio::net::TcpListener;
 use tower::{Layer, Service};
 use tracing::Instrument;
 
-use crate::extract::{self, ExtractError, Input, Timings};
-use crate::grpc::{convert::ExtractJob, pb, status::code_name};
+use crate::article::Article;
+use crate::job::StageTimes;
 
 /// The request-id metadata key, read from calls and echoed in responses.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -216,30 +218,16 @@ pub fn record_shed() {
     counter!("lede_shed_requests_total").increment(1);
 }
 
-impl ExtractJob {
-    /// [`ExtractJob::run`], recording the time of each stage and the
-    /// detected language of the page.
-    ///
-    /// # Errors
-    ///
-    /// As [`ExtractJob::run`].
-    pub fn run_observed(&self) -> Result<pb::Article, ExtractError> {
-        let input = Input {
-            html: &self.html,
-            url: self.url.as_deref(),
-            content_type: self.content_type.as_deref(),
-        };
-        let mut timings = Timings::default();
-        let article = extract::extract_timed(&input, &self.options, &mut timings);
-        for (stage, time) in timings.iter().filter(|(_, time)| !time.is_zero()) {
-            metrics::histogram!("lede_extract_stage_duration_seconds", "stage" => stage)
-                .record(time);
-        }
-        if let Ok(article) = &article {
-            counter!("lede_pages_total", "language" => language_label(&article.language.tag))
-                .increment(1);
-        }
-        article.map(pb::Article::from)
+/// Records one extraction: the time of each stage it reached, and the
+/// detected language of its `article` when there is one.
+pub fn record_extraction(times: &StageTimes, article: Option<&Article>) {
+    for (stage, time) in times.iter() {
+        metrics::histogram!("lede_extract_stage_duration_seconds", "stage" => stage.name())
+            .record(time);
+    }
+    if let Some(article) = article {
+        counter!("lede_pages_total", "language" => language_label(&article.language.tag))
+            .increment(1);
     }
 }
 
@@ -290,18 +278,35 @@ fn request_id(headers: &HeaderMap) -> HeaderValue {
         })
 }
 
+/// The name of a gRPC status code, as the `code` label shows it (e.g.
+/// `INVALID_ARGUMENT`).
+pub type CodeName = fn(tonic::Code) -> &'static str;
+
 /// A tower layer over the whole gRPC server: gives every call a request id
 /// (the client's `x-request-id` or a new one, echoed in the response
 /// headers) and a `grpc` span carrying it and the method, and records the
 /// call metrics.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CallLayer;
+#[derive(Debug, Clone, Copy)]
+pub struct CallLayer {
+    code_name: CodeName,
+}
+
+impl CallLayer {
+    /// The layer, naming status codes with `code_name` (the gRPC layer's
+    /// own naming, passed in by the server).
+    pub fn new(code_name: CodeName) -> Self {
+        Self { code_name }
+    }
+}
 
 impl<S> Layer<S> for CallLayer {
     type Service = CallService<S>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        CallService { inner }
+        CallService {
+            inner,
+            code_name: self.code_name,
+        }
     }
 }
 
@@ -309,6 +314,7 @@ impl<S> Layer<S> for CallLayer {
 #[derive(Debug, Clone)]
 pub struct CallService<S> {
     inner: S,
+    code_name: CodeName,
 }
 
 impl<S, ResBody> Service<Request<tonic::body::Body>> for CallService<S>
@@ -339,26 +345,32 @@ where
             })
         });
         let call = Call::start(method);
+        let code_name = self.code_name;
         let response = self.inner.call(request).instrument(span.clone());
         Box::pin(async move {
             let mut response = response.await?;
             response.headers_mut().insert(REQUEST_ID, id);
             // A trailers-only response (an error before any message) carries
             // its status in the headers.
-            let call = match status_of(response.headers()) {
+            let call = match status_of(response.headers(), code_name) {
                 Some(code) => {
                     call.finish(code);
                     None
                 }
                 None => Some(call),
             };
-            Ok(response.map(|inner| CallBody { inner, call, span }))
+            Ok(response.map(|inner| CallBody {
+                inner,
+                call,
+                span,
+                code_name,
+            }))
         })
     }
 }
 
 /// The status name in a `grpc-status` header, if any.
-fn status_of(headers: &HeaderMap) -> Option<&'static str> {
+fn status_of(headers: &HeaderMap, code_name: CodeName) -> Option<&'static str> {
     headers
         .get("grpc-status")
         .map(|v| code_name(tonic::Code::from_bytes(v.as_bytes())))
@@ -456,6 +468,7 @@ pin_project_lite::pin_project! {
         inner: B,
         call: Option<Call>,
         span: tracing::Span,
+        code_name: CodeName,
     }
 }
 
@@ -481,7 +494,7 @@ impl<B: Body<Data = Bytes>> Body for CallBody<B> {
         let code = match &frame {
             Some(Ok(frame)) => frame
                 .trailers_ref()
-                .map(|trailers| status_of(trailers).unwrap_or("UNKNOWN")),
+                .map(|trailers| status_of(trailers, *this.code_name).unwrap_or("UNKNOWN")),
             Some(Err(_)) => Some("INTERNAL"),
             // The body ended without trailers, against the gRPC protocol.
             None => Some("UNKNOWN"),

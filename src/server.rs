@@ -18,7 +18,10 @@ use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 
 use crate::config::Config;
-use crate::grpc::{self, Extractor, pb::extractor_service_server::ExtractorServiceServer};
+use crate::grpc::{
+    self, Extractor, Settings, pb::extractor_service_server::ExtractorServiceServer,
+};
+use crate::metrics;
 
 /// How often an idle HTTP/2 connection is pinged: a client that vanished
 /// without closing its connection is noticed within this plus
@@ -26,6 +29,18 @@ use crate::grpc::{self, Extractor, pb::extractor_service_server::ExtractorServic
 const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(30);
 /// How long a ping may go unanswered before the connection is closed.
 const KEEPALIVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A generated tonic server that accepts and offers gzip and zstd (each
+/// service's builder is its own type, hence a macro).
+macro_rules! compressed {
+    ($service:expr) => {
+        $service
+            .accept_compressed(CompressionEncoding::Gzip)
+            .accept_compressed(CompressionEncoding::Zstd)
+            .send_compressed(CompressionEncoding::Gzip)
+            .send_compressed(CompressionEncoding::Zstd)
+    };
+}
 
 /// Serves on `listener` until `shutdown` resolves, then drains within the
 /// grace period.
@@ -41,17 +56,19 @@ pub async fn run(
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), ServeError> {
     let limit = config.max_message_bytes;
-    let extractor = ExtractorServiceServer::new(Extractor::new(&config))
-        .max_decoding_message_size(limit)
-        .max_encoding_message_size(limit)
-        .accept_compressed(CompressionEncoding::Gzip)
-        .accept_compressed(CompressionEncoding::Zstd)
-        .send_compressed(CompressionEncoding::Gzip)
-        .send_compressed(CompressionEncoding::Zstd);
+    let extractor = compressed!(
+        ExtractorServiceServer::new(Extractor::new(settings(&config)))
+            .max_decoding_message_size(limit)
+            .max_encoding_message_size(limit)
+    );
 
+    // Every service takes and offers the same encodings: a client that
+    // compresses its channel (grpcio's `compression=`, `grpcurl` has none)
+    // compresses its health checks and reflection calls too.
     let (health, health_service) = tonic_health::server::health_reporter();
-    let reflection_v1 = reflection().build_v1()?;
-    let reflection_v1alpha = reflection().build_v1alpha()?;
+    let health_service = compressed!(health_service);
+    let reflection_v1 = compressed!(reflection().build_v1()?);
+    let reflection_v1alpha = compressed!(reflection().build_v1alpha()?);
 
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let server = Server::builder()
@@ -59,7 +76,7 @@ pub async fn run(
         .http2_keepalive_timeout(Some(KEEPALIVE_TIMEOUT))
         .tcp_nodelay(true)
         // Request id, `grpc` span and call metrics for every call.
-        .layer(crate::metrics::CallLayer)
+        .layer(metrics::CallLayer::new(grpc::status::code_name))
         // tonic refuses oversize messages with OUT_OF_RANGE; answer as
         // gRPC's core libraries do.
         .layer(tower::util::MapResponseLayer::new(
@@ -107,6 +124,20 @@ pub async fn run(
             tracing::warn!(grace = ?config.shutdown_grace, "grace period over, dropping calls in flight");
             Ok(())
         }
+    }
+}
+
+/// The service's settings under `config`, recording into [`metrics`].
+fn settings(config: &Config) -> Settings {
+    Settings {
+        options: config.limits.options(),
+        concurrency: config.effective_concurrency(),
+        max_queued: config.max_queued,
+        stream_concurrency: config.effective_stream_concurrency(),
+        request_timeout: config.request_timeout,
+        max_response_bytes: config.limits.max_response_bytes,
+        on_extracted: metrics::record_extraction,
+        on_shed: metrics::record_shed,
     }
 }
 

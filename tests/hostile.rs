@@ -279,22 +279,57 @@ fn gzip_bomb(inflated_len: u64) -> Bytes {
     gz.freeze()
 }
 
-#[tokio::test]
-async fn a_gzip_bomb_is_resource_exhausted_without_inflating() {
-    let server = TestServer::start().await;
-    let inflated: u64 = 2 << 30;
-    let bomb = gzip_bomb(inflated);
-    assert!(bomb.len() < 4 * 1024 * 1024, "{} bytes", bomb.len());
-    let mut frame = BytesMut::with_capacity(bomb.len() + 5);
+/// A zstd frame, built without compressing anything, of the protobuf
+/// `ExtractRequest { html: <inflated_len zero bytes> }`: the field header in
+/// a raw block, then run-length blocks of 128 KiB of zeros, 4 bytes each,
+/// so a 2 GiB bomb is 64 KiB on the wire (zstd's RLE blocks make a far
+/// denser bomb than deflate can).
+fn zstd_bomb(inflated_len: u64) -> Bytes {
+    const BLOCK: u64 = 128 * 1024; // the largest block: 2^17, the window below
+    assert_eq!(inflated_len % BLOCK, 0);
+    let mut header = vec![0x12]; // field 2 (`html`), length-delimited
+    let mut n = inflated_len;
+    while n >= 0x80 {
+        header.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    header.push(n as u8);
+    // Block header: size << 3 | type << 1 | last, 3 bytes little-endian.
+    let block_header = |size: u64, kind: u64, last: bool| {
+        let value = (size << 3) | (kind << 1) | u64::from(last);
+        [value as u8, (value >> 8) as u8, (value >> 16) as u8]
+    };
+    let mut frame = BytesMut::new();
+    frame.put_u32_le(0xFD2F_B528); // magic
+    frame.put_u8(0x00); // no content size, no checksum, no dictionary
+    frame.put_u8(0x38); // window 2^(10 + 7) = 128 KiB
+    frame.put_slice(&block_header(header.len() as u64, 0, false)); // raw
+    frame.put_slice(&header);
+    let blocks = inflated_len / BLOCK;
+    for i in 0..blocks {
+        frame.put_slice(&block_header(BLOCK, 1, i + 1 == blocks)); // RLE
+        frame.put_u8(0);
+    }
+    frame.freeze()
+}
+
+/// Sends `payload` as one compressed gRPC frame (`grpc-encoding:
+/// encoding`) to Extract; the status code and message, and the time taken.
+async fn send_compressed(
+    server: &TestServer,
+    encoding: &str,
+    payload: Bytes,
+) -> (String, String, Duration) {
+    let mut frame = BytesMut::with_capacity(payload.len() + 5);
     frame.put_u8(1); // compressed
-    frame.put_u32(u32::try_from(bomb.len()).expect("a small bomb"));
-    frame.put_slice(&bomb);
+    frame.put_u32(u32::try_from(payload.len()).expect("a small payload"));
+    frame.put_slice(&payload);
     let request = http::Request::builder()
         .method("POST")
         .uri(format!("{}/lede.v1.ExtractorService/Extract", server.url()))
         .header("content-type", "application/grpc")
         .header("te", "trailers")
-        .header("grpc-encoding", "gzip")
+        .header("grpc-encoding", encoding)
         .body(tonic::body::Body::new(Full::new(frame.freeze())))
         .expect("a valid request");
     let started = Instant::now();
@@ -316,12 +351,23 @@ async fn a_gzip_bomb_is_resource_exhausted_without_inflating() {
     let status = headers
         .get("grpc-status")
         .or_else(|| trailers.get("grpc-status"))
+        .map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned())
         .expect("a grpc-status");
     let message = headers
         .get("grpc-message")
         .or_else(|| trailers.get("grpc-message"))
         .map(|m| String::from_utf8_lossy(m.as_bytes()).into_owned())
         .unwrap_or_default();
+    (status, message, elapsed)
+}
+
+#[tokio::test]
+async fn a_gzip_bomb_is_resource_exhausted_without_inflating() {
+    let server = TestServer::start().await;
+    let inflated: u64 = 2 << 30;
+    let bomb = gzip_bomb(inflated);
+    assert!(bomb.len() < 4 * 1024 * 1024, "{} bytes", bomb.len());
+    let (status, message, elapsed) = send_compressed(&server, "gzip", bomb).await;
     assert_eq!(
         status, "8",
         "RESOURCE_EXHAUSTED expected, got {status:?}: {message}"
@@ -329,6 +375,93 @@ async fn a_gzip_bomb_is_resource_exhausted_without_inflating() {
     // Inflating 2 GiB would take far longer (and the memory with it);
     // tonic stops at the message limit.
     assert!(elapsed < HEAVY, "took {elapsed:?}");
+}
+
+#[tokio::test]
+async fn a_zstd_bomb_is_resource_exhausted_without_inflating() {
+    let server = TestServer::start().await;
+    let inflated: u64 = 2 << 30;
+    let bomb = zstd_bomb(inflated);
+    assert!(bomb.len() < 128 * 1024, "{} bytes", bomb.len());
+    // The frame is valid zstd: a small one inflates to its request.
+    let small = zstd::decode_all(&zstd_bomb(1 << 20)[..]).expect("a valid zstd frame");
+    assert_eq!(small.len(), (1 << 20) + 4);
+    let (status, message, elapsed) = send_compressed(&server, "zstd", bomb).await;
+    assert_eq!(
+        status, "8",
+        "RESOURCE_EXHAUSTED expected, got {status:?}: {message}"
+    );
+    assert!(elapsed < HEAVY, "took {elapsed:?}");
+}
+
+#[tokio::test]
+async fn a_payload_that_does_not_inflate_is_data_loss() {
+    let server = TestServer::start().await;
+    let corrupt_gzip = [&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff][..], &[0xff; 32]].concat();
+    let corrupt_zstd = [&[0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38][..], &[0xff; 32]].concat();
+    for (encoding, payload) in [("gzip", corrupt_gzip), ("zstd", corrupt_zstd)] {
+        let (status, message, _) = send_compressed(&server, encoding, Bytes::from(payload)).await;
+        // DATA_LOSS (the payload is damaged), never INTERNAL or a code
+        // clients retry.
+        assert_eq!(
+            status, "15",
+            "{encoding}: DATA_LOSS expected, got {status:?}: {message}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_article_over_the_response_limit_fails_alone() {
+    let server = TestServer::with_config(Config {
+        limits: lede::config::Limits {
+            max_response_bytes: 8 * 1024,
+            ..lede::config::Limits::default()
+        },
+        ..Config::default()
+    })
+    .await;
+    let small = crate::util::SMALL_PAGE.as_bytes().to_vec();
+    let big = format!(
+        "<html><body><article><h1>Long</h1>{}</article></body></html>",
+        "<p>A paragraph of the long story, with enough words to count as prose.</p>".repeat(400)
+    )
+    .into_bytes();
+    let (outcome, _) = extract(&server, big.clone()).await;
+    let status = outcome.expect_err("over the response limit");
+    assert_eq!(status.code(), Code::ResourceExhausted, "{status:?}");
+    assert!(status.message().contains("response limit"), "{status:?}");
+    let (outcome, _) = extract(&server, small.clone()).await;
+    assert!(outcome.is_ok(), "{outcome:?}");
+    // In a stream, only the big item fails.
+    let items: Vec<pb::ExtractStreamRequest> = [small.clone(), big, small]
+        .into_iter()
+        .enumerate()
+        .map(|(i, html)| pb::ExtractStreamRequest {
+            id: format!("item-{i}"),
+            html,
+            ..Default::default()
+        })
+        .collect();
+    let mut answers = server
+        .client()
+        .await
+        .extract_stream(tokio_stream::iter(items))
+        .await
+        .expect("the stream opens")
+        .into_inner();
+    let mut seen = Vec::new();
+    while let Some(answer) = answers.message().await.expect("the stream goes on") {
+        seen.push((answer.id, answer.error.map(|e| e.code_name)));
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("item-0".to_owned(), None),
+            ("item-1".to_owned(), Some("RESOURCE_EXHAUSTED".to_owned())),
+            ("item-2".to_owned(), None),
+        ]
+    );
 }
 
 #[tokio::test]

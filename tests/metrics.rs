@@ -223,7 +223,7 @@ async fn metrics_count_every_family_after_a_few_calls() {
             "no non-zero {prefix}{labels:?} in:\n{body}"
         );
     }
-    for stage in lede::extract::STAGES {
+    for stage in lede::extract::Stage::ALL.map(lede::extract::Stage::name) {
         let label = format!("stage=\"{stage}\"");
         assert!(
             total(

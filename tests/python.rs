@@ -123,6 +123,9 @@ async fn python_grpcio_client_detects_a_language_and_checks_health() {
 
     let status = client(&python, &server, &["health"]).await;
     assert_eq!(status.trim(), "SERVING");
+    // A gzip channel compresses its health checks too (the README's command).
+    let status = client(&python, &server, &["--gzip", "health"]).await;
+    assert_eq!(status.trim(), "SERVING");
     let status = client(
         &python,
         &server,

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use lede::config::{Config, Limits};
-use lede::grpc::{convert::ExtractJob, pb};
+use lede::grpc::{convert, pb};
 use tokio_stream::StreamExt;
 use tonic::{Code, codec::CompressionEncoding};
 use tonic_health::pb::{
@@ -51,9 +51,10 @@ fn assert_bad_field(status: &tonic::Status, field: &str) {
 async fn extract_answers_what_the_library_extracts() {
     let server = TestServer::start().await;
     let request = request("page-1", SMALL_PAGE.as_bytes());
-    let expected = ExtractJob::from_request(request.clone(), &Limits::default())
+    let expected = convert::job(request.clone(), &Limits::default().options())
         .expect("a valid request")
         .run()
+        .map(pb::Article::from)
         .expect("the page extracts");
     let response = server
         .client()
@@ -143,6 +144,41 @@ async fn extract_speaks_gzip_and_zstd() {
             .await
             .unwrap_or_else(|status| panic!("{encoding:?}: {status:?}"));
         assert!(response.into_inner().article.is_some());
+    }
+}
+
+#[tokio::test]
+async fn health_and_reflection_speak_gzip_and_zstd_too() {
+    use tonic_reflection::pb::v1::{
+        ServerReflectionRequest, server_reflection_client::ServerReflectionClient,
+        server_reflection_request::MessageRequest,
+    };
+
+    let server = TestServer::start().await;
+    for encoding in [CompressionEncoding::Gzip, CompressionEncoding::Zstd] {
+        let status = HealthClient::new(server.channel().await)
+            .send_compressed(encoding)
+            .accept_compressed(encoding)
+            .check(HealthCheckRequest::default())
+            .await
+            .unwrap_or_else(|status| panic!("health, {encoding:?}: {status:?}"))
+            .into_inner()
+            .status();
+        assert_eq!(status, ServingStatus::Serving, "{encoding:?}");
+
+        let request = ServerReflectionRequest {
+            host: String::new(),
+            message_request: Some(MessageRequest::ListServices(String::new())),
+        };
+        let mut answers = ServerReflectionClient::new(server.channel().await)
+            .send_compressed(encoding)
+            .accept_compressed(encoding)
+            .server_reflection_info(tokio_stream::iter([request]))
+            .await
+            .unwrap_or_else(|status| panic!("reflection, {encoding:?}: {status:?}"))
+            .into_inner();
+        let answer = answers.next().await.expect("an answer");
+        assert!(answer.is_ok(), "reflection, {encoding:?}: {answer:?}");
     }
 }
 

@@ -10,10 +10,18 @@ mod util;
 mod rpc;
 // The `lede` binary: `extract` and `health`.
 mod cli;
+// `lede extract` over WARC files written by hand.
+mod warc;
+// `lede extract` over many pages never loses one (panics, bad files).
+mod batch;
 // grpcurl through server reflection, with JSON input (`-d @`).
 mod grpcurl;
 // A client in another language: Python grpcio, stubs generated at test time.
 mod python;
+// Every README command: run offline, or named with its test or reason.
+mod readme;
+// The PySpark job over WARC files, on local[2] against a server on loopback.
+mod spark;
 // The `lede` binary's Prometheus listener, scraped over a real socket.
 mod metrics;
 // The Kubernetes manifests: ports, probes and grace periods agree.
@@ -28,5 +36,10 @@ mod seed;
 mod hostile;
 // Properties of the library over generated input (proptest).
 mod props;
+// The shape of the crate, from its source: what the extraction core may
+// name, and one direction between the top-level modules.
+mod architecture;
+// Label text whose case mapping changes lengths, in the library, CLI, server.
+mod casefold;
 // Sustained load, a burst past the limit, a panic, RSS, SIGTERM under load.
 mod soak;

@@ -11,5 +11,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (_prelude, html) = snapshot::split(&decoded.text);
-    assert!(decoded.text.ends_with(html), "the split drops the end of the text");
+    assert!(
+        decoded.text.ends_with(html),
+        "the split drops the end of the text"
+    );
 });

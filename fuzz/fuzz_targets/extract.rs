@@ -30,7 +30,10 @@ fuzz_target!(|data: &[u8]| {
     let mut stack: Vec<&Section> = article.sections.iter().collect();
     while let Some(section) = stack.pop() {
         for child in &section.children {
-            assert!(child.level > section.level, "a subsection not deeper than its parent");
+            assert!(
+                child.level > section.level,
+                "a subsection not deeper than its parent"
+            );
             stack.push(child);
         }
     }

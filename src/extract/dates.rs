@@ -676,7 +676,7 @@ fn find_date(
     // the one with a day beside it wins.
     let months: Vec<(usize, u32)> = (0..toks.len())
         .filter(outside)
-        .filter_map(|i| match &toks[i] {
+        .filter_map(|i| match toks.get(i)? {
             Tok::Word(w) => month_from_word(w).map(|m| (i, m)),
             _ => None,
         })
@@ -707,7 +707,10 @@ fn find_date(
                 .find_map(|&(at, m)| day_near(at).map(|d| (m, d)));
             return match with_day {
                 Some((m, d)) => ymd(year, u64::from(m), d).map(|date| (date, Precision::Day)),
-                None => ymd(year, u64::from(months[0].1), 1).map(|date| (date, Precision::Month)),
+                None => months
+                    .first()
+                    .and_then(|&(_, m)| ymd(year, u64::from(m), 1))
+                    .map(|date| (date, Precision::Month)),
             };
         }
     }

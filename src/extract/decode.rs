@@ -66,12 +66,12 @@ pub fn to_utf8<'a>(
 
 /// Rejects empty input and formats that are recognisably not HTML.
 fn sniff(bytes: &[u8]) -> Result<(), ExtractError> {
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let head = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .ok_or_else(|| ExtractError::new(ErrorKind::Empty, "input is empty or only whitespace"))?;
-    let rest = &bytes[start..];
+    let rest = bytes.get(start..).unwrap_or_default();
     const SIGNATURES: &[(&[u8], &str)] = &[
         (b"%PDF-", "a PDF document"),
         (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -93,7 +93,7 @@ fn sniff(bytes: &[u8]) -> Result<(), ExtractError> {
             return Err(not_html(what));
         }
     }
-    if (rest[0] == b'{' || rest[0] == b'[') && !head.contains(&b'<') {
+    if matches!(rest.first(), Some(b'{' | b'[')) && !head.contains(&b'<') {
         return Err(not_html("JSON data"));
     }
     let is_utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
@@ -127,7 +127,7 @@ fn choose_encoding(bytes: &[u8], content_type: Option<&str>) -> &'static Encodin
     let declared = content_type
         .and_then(charset_param)
         .and_then(|label| Encoding::for_label(label.as_bytes()))
-        .or_else(|| meta_charset(&bytes[..bytes.len().min(META_PRESCAN_BYTES)]));
+        .or_else(|| meta_charset(bytes.get(..META_PRESCAN_BYTES).unwrap_or(bytes)));
     let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     match declared {
         // A UTF-16 label on a document without a BOM is always a mistake in
@@ -180,12 +180,13 @@ fn charset_param(content_type: &str) -> Option<&str> {
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"<meta") {
+    while let Some(pos) = lower.get(from..).and_then(|l| find(l, b"<meta")) {
         let tag_start = from + pos;
-        let tag_end = find(&lower[tag_start..], b">").map_or(lower.len(), |e| tag_start + e);
-        let tag = &lower[tag_start..tag_end];
+        let tag = lower.get(tag_start..).unwrap_or_default();
+        let tag_end = find(tag, b">").map_or(lower.len(), |e| tag_start + e);
+        let tag = tag.get(..tag_end - tag_start).unwrap_or(tag);
         if let Some(cs) = find(tag, b"charset") {
-            let after = &tag[cs + 7..];
+            let after = tag.get(cs + b"charset".len()..).unwrap_or_default();
             let after = trim_ascii_start(after);
             if let Some(value) = after.strip_prefix(b"=") {
                 let value = trim_ascii_start(value);
@@ -197,7 +198,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
                     .iter()
                     .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
                     .unwrap_or(value.len());
-                if let Some(enc) = Encoding::for_label(&value[..end]) {
+                if let Some(enc) = Encoding::for_label(value.get(..end).unwrap_or(value)) {
                     return Some(enc);
                 }
             }
@@ -212,7 +213,7 @@ fn trim_ascii_start(s: &[u8]) -> &[u8] {
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(s.len());
-    &s[start..]
+    s.get(start..).unwrap_or_default()
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

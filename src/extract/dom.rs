@@ -4,13 +4,23 @@
 //! the range `index..end`, so "is inside" is a comparison, subtree sums are one
 //! reverse pass, and no stage ever recurses (100,000-deep nesting is fine).
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::extract::attr::local_name;
-use crate::extract::selectors::{BOILERPLATE_ROLES, FragmentMarks, TokenBuf, TokenMarks};
+use crate::extract::matching::{FragmentMarks, TokenBuf, TokenMarks};
 use crate::extract::text::is_cjk;
+use crate::extract::vocabulary::BOILERPLATE_ROLES;
 
 /// Sentinel parent of the root.
 pub const NO_PARENT: u32 = u32::MAX;

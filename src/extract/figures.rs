@@ -6,17 +6,25 @@
 //! credit), so captions written as siblings of the image's wrapper are found
 //! as well as `<figure>`/`<figcaption>`.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use crate::extract::attr::get_str;
-use crate::extract::selectors::{DATA_TESTID, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
+use crate::extract::vocabulary::{DATA_TESTID, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
 use url::Url;
 
 use crate::article::{Figure, Image, ImageCandidate};
 use crate::extract::clean::Content;
 use crate::extract::dom::{Dom, Tag};
-use crate::extract::selectors::{
-    CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS, has_token, tokens,
-};
-use crate::extract::text::normalize_whitespace;
+use crate::extract::matching::{has_token, tokens};
+use crate::extract::text::{normalize_whitespace, strip_prefix_ignore_case};
+use crate::extract::vocabulary::{CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS};
 
 /// Most text (weighted characters) a figure container may hold besides its
 /// image: a long caption plus a credit.
@@ -280,8 +288,8 @@ pub fn parse_srcset(value: &str) -> Vec<ImageCandidate> {
             break;
         }
         let url_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let mut url = &rest[..url_end];
-        rest = &rest[url_end..];
+        let (mut url, after_url) = rest.split_at_checked(url_end).unwrap_or((rest, ""));
+        rest = after_url;
         let mut descriptor = "";
         if url.ends_with(',') {
             url = url.trim_end_matches(',');
@@ -300,8 +308,9 @@ pub fn parse_srcset(value: &str) -> Vec<ImageCandidate> {
                     _ => {}
                 }
             }
-            descriptor = rest[..end].trim();
-            rest = &rest[end..];
+            let (described, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
+            descriptor = described.trim();
+            rest = after;
         }
         if url.is_empty() {
             continue;
@@ -375,19 +384,15 @@ fn starts_with_credit_label(text: &str) -> bool {
 }
 
 /// Length in bytes of a label (and its punctuation) opening `text`, if any:
-/// the label must be followed by punctuation, a space or the end.
+/// the label must be followed by punctuation, a space or the end. Labels
+/// are matched character by character
+/// ([`crate::extract::text::prefix_len_ignore_case`]), so the
+/// length is one of `text`'s own character boundaries.
 fn label_prefix_len(text: &str, labels: &[&str]) -> Option<usize> {
-    let lower = text.to_lowercase();
-    // Lower-casing may change byte lengths; only accept labels when the
-    // prefix maps one to one, which holds for the scripts listed.
-    if lower.len() != text.len() {
-        return None;
-    }
     labels
         .iter()
-        .filter(|label| lower.starts_with(*label))
         .filter_map(|label| {
-            let after = &text[label.len()..];
+            let after = strip_prefix_ignore_case(text, label)?;
             let trimmed = after
                 .trim_start_matches([':', '：', ',', '，', '、', '-', '–', '|', ' ', '\u{a0}']);
             let separated =
@@ -397,11 +402,17 @@ fn label_prefix_len(text: &str, labels: &[&str]) -> Option<usize> {
         .max()
 }
 
+/// `text` without its first `n` bytes, trimmed (all of it when `n` is not
+/// a character boundary, which [`label_prefix_len`] never gives).
+fn after_label(text: &str, n: usize) -> String {
+    text.get(n..).unwrap_or(text).trim().to_owned()
+}
+
 /// Removes a leading credit label: "图像来源，Getty Images" gives "Getty Images".
 pub fn strip_credit_label(text: &str) -> String {
     let text = normalize_whitespace(text);
     match label_prefix_len(&text, CREDIT_LABELS) {
-        Some(n) => text[n..].trim().to_owned(),
+        Some(n) => after_label(&text, n),
         None => text,
     }
 }
@@ -409,7 +420,7 @@ pub fn strip_credit_label(text: &str) -> String {
 /// Removes a leading caption label ("Image caption, ...").
 fn strip_caption_label(text: &str) -> String {
     match label_prefix_len(text, CAPTION_LABELS) {
-        Some(n) => text[n..].trim().to_owned(),
+        Some(n) => after_label(text, n),
         None => text.trim().to_owned(),
     }
 }
@@ -507,6 +518,57 @@ mod tests {
             let dom = Dom::build(&doc);
             let img = dom.nodes.iter().position(|e| e.tag == Tag::Img).unwrap();
             assert!(!is_content_image(&dom, img), "{html}");
+        }
+    }
+
+    /// The page of the crash: a credit "kaynaK" with the KELVIN SIGN, then
+    /// two `İ`. Lower-casing keeps its byte length, not its offsets.
+    const KELVIN_CREDIT_PAGE: &str = "<html><body><article><h1>Haber</h1>\
+        <figure><img src=https://i.test/a.jpg width=800 height=600>\
+        <figcaption>Bir resim. <span>kayna\u{212a}\u{130}\u{130}</span></figcaption></figure>\
+        <p>Bir paragraf, yeterince uzun bir metin.</p></article></body></html>";
+
+    #[test]
+    fn the_kelvin_credit_page_extracts() {
+        assert!(
+            KELVIN_CREDIT_PAGE.len() <= 250,
+            "{}",
+            KELVIN_CREDIT_PAGE.len()
+        );
+        let input = crate::extract::Input {
+            html: KELVIN_CREDIT_PAGE.as_bytes(),
+            ..crate::extract::Input::default()
+        };
+        let article = crate::extract::extract(&input, &crate::extract::Options::default());
+        assert!(article.is_ok(), "{article:?}");
+        // The credit label is recognised through the KELVIN SIGN.
+        assert_eq!(strip_credit_label("kayna\u{212a}: AA"), "AA");
+        assert_eq!(strip_credit_label("KAYNAK \u{130}HA"), "\u{130}HA");
+    }
+
+    #[test]
+    fn every_credit_and_caption_label_survives_length_changing_case() {
+        for label in CREDIT_LABELS.iter().chain(CAPTION_LABELS) {
+            assert_eq!(
+                *label,
+                label.to_lowercase(),
+                "labels are written in lower case"
+            );
+            for text in crate::extract::text::tricky::variants(label) {
+                if let Some(n) = label_prefix_len(&text, CREDIT_LABELS) {
+                    assert!(text.is_char_boundary(n), "{text:?}");
+                }
+                if let Some(n) = label_prefix_len(&text, CAPTION_LABELS) {
+                    assert!(text.is_char_boundary(n), "{text:?}");
+                }
+                let _ = strip_credit_label(&text);
+                let _ = strip_caption_label(&text);
+                let html = format!(
+                    "<body><figure><img src=/a.jpg><figcaption>{text} <span class=credit>{text}</span>\
+                     </figcaption></figure><div><img src=/b.jpg><p>{text}</p></div></body>"
+                );
+                let _ = figure(&html, Some("https://x.test/"));
+            }
         }
     }
 

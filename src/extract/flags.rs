@@ -8,15 +8,25 @@
 //! text the main content holds, how many long paragraphs it has, its link
 //! density, and whether a byline or a date was found. No rule names a site.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use scraper::ElementRef;
 use url::Url;
 
-use crate::article::{AlternateLink, PageFlags};
+use crate::article::{AlternateLink, PageFlags, PageType};
 use crate::extract::attr::{self, local_name};
 use crate::extract::clean::Content;
 use crate::extract::dom::{Dom, NO_PARENT, Tag};
+use crate::extract::matching::Fragments;
 use crate::extract::metadata::Metadata;
-use crate::extract::selectors::Fragments;
+use crate::extract::page_type::PageTypeGuess;
 use crate::extract::text::{WordCounts, contains_ignore_ascii_case};
 
 /// Texts of a "next page" link, lower-case, in the languages of our users.
@@ -98,21 +108,27 @@ const DATE_WEIGHT: f32 = 1.0;
 /// An author was found.
 const AUTHOR_WEIGHT: f32 = 0.5;
 
-/// Readerable score from which the page is an article.
-pub const ARTICLE_THRESHOLD: f32 = 0.5;
-
 /// Alternates kept; more is a site-wide language menu.
 const MAX_ALTERNATES: usize = 50;
 
-/// Works out the document-level flags (reading time is left at 0).
+/// Works out the document-level flags (reading time is left at 0); the
+/// page type and `is_article` come from the page-type stage's `guess`.
 ///
 /// Every lookup goes through the flat index, in one pass over it.
-pub fn detect(dom: &Dom<'_>, content: &Content, meta: &Metadata, base: Option<&Url>) -> PageFlags {
+pub fn detect(
+    dom: &Dom<'_>,
+    content: &Content,
+    meta: &Metadata,
+    guess: &PageTypeGuess,
+    base: Option<&Url>,
+) -> PageFlags {
     let readerable_score = readerable(dom, content, meta);
     let links = links(dom, base);
     PageFlags {
-        is_article: readerable_score >= ARTICLE_THRESHOLD,
+        is_article: guess.page_type == PageType::Article,
         readerable_score,
+        page_type: guess.page_type,
+        page_type_confidence: guess.confidence,
         is_paywalled: meta.is_accessible_for_free == Some(false) || has_paywall(dom),
         amp_url: links.amp,
         alternates: links.alternates,
@@ -296,7 +312,10 @@ fn says_next(entry: &crate::extract::dom::Entry<'_>, el: &scraper::node::Element
     let class_says = attr::get(el, &local_name!("class")).is_some_and(|class| {
         class.split_whitespace().any(|c| {
             c.eq_ignore_ascii_case("next")
-                || c.len() >= 5 && c.as_bytes()[c.len() - 5..].eq_ignore_ascii_case(b"-next")
+                || c.len() >= 5
+                    && c.as_bytes()
+                        .get(c.len() - 5..)
+                        .is_some_and(|tail| tail.eq_ignore_ascii_case(b"-next"))
         })
     });
     class_says
@@ -360,7 +379,8 @@ mod tests {
         );
         let dom = Dom::build(&doc);
         let content = clean::find_content(&dom);
-        detect(&dom, &content, &meta, Some(&url))
+        let guess = crate::extract::page_type::classify(&dom, &meta, Some(&url));
+        detect(&dom, &content, &meta, &guess, Some(&url))
     }
 
     fn paragraphs(n: usize) -> String {
@@ -372,6 +392,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn next_texts_and_paywall_names_survive_length_changing_case() {
+        use crate::extract::vocabulary::{PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS};
+        let labels = NEXT_TEXTS
+            .iter()
+            .chain(PAYWALL_FRAGMENTS)
+            .chain(PAGINATION_FRAGMENTS);
+        for label in labels {
+            for text in crate::extract::text::tricky::variants(label) {
+                let html = format!(
+                    r#"<html><body><div class="{text}" id="{text}"><a href="/2" rel="{text}">{text}</a>
+                    </div><nav class="pagination"><a class="{text}" href="/p2">{text}</a></nav>
+                    <article><h1>{text}</h1>{}</article></body></html>"#,
+                    paragraphs(2)
+                );
+                let _ = flags_of(&html);
+            }
+        }
     }
 
     #[test]
@@ -513,7 +553,7 @@ mod tests {
             )
             .expect("valid selector")
         });
-        use crate::extract::selectors::PAYWALL_FRAGMENTS as PAYWALL_MARKERS;
+        use crate::extract::vocabulary::PAYWALL_FRAGMENTS as PAYWALL_MARKERS;
 
         pub(super) fn amp(doc: &Html, base: Option<&Url>) -> Option<String> {
             doc.select(&AMP_LINK)

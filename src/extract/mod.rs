@@ -1,26 +1,51 @@
 //! The extraction pipeline: raw bytes in, [`Article`] out.
 //!
-//! Stages, in order (each in its own file, each owning one concern):
+//! Stages, in order ([`Stage::ALL`]; each in its own file, each owning one
+//! concern):
 //!
 //! 1. [`decode`]: bytes to UTF-8 (BOM, transport charset, `<meta charset>`,
 //!    detection); rejects empty and non-HTML input.
 //! 2. [`snapshot`]: splits off a snapshot prelude (capture time, title, URL).
-//! 3. [`parse`]: one html5ever parse into a DOM; the element limit; base URL.
-//!    Before it, [`prescan`] reads the text once: counts the start tags,
-//!    bounds the nesting, and leaves out script and style bodies, comments,
-//!    SVG content and `data-*` attributes, which no stage reads.
-//! 4. [`metadata`]: title, authors, dates, canonical URL, site name,
+//! 3. [`parse`]: one html5ever parse into a DOM; the element limit; then the
+//!    page URL and the base URL, worked out once for every later stage.
+//!    Before the parse, [`prescan`] reads the text once: counts the start
+//!    tags, bounds the nesting, and leaves out script and style bodies,
+//!    comments, SVG content and `data-*` attributes, which no stage reads.
+//! 4. [`dom`]: the flat index of the document every later stage walks.
+//! 5. [`metadata`]: title, authors, dates, canonical URL, site name,
 //!    description, keywords, declared language, from the whole document.
-//! 5. [`clean`]: scores the DOM and picks the main-content root; marks
+//! 6. [`page_type`]: what kind of page this is (article, forum, product,
+//!    collection, listing, documentation, service), from declared types,
+//!    the URL's shape, software markup and the page's structure.
+//! 7. [`clean`]: scores the DOM and picks the main-content root; marks
 //!    boilerplate (navigation, ads, share bars, related lists) as excluded,
 //!    without touching the tree.
-//! 6. [`outline`]: walks the content root once into the section tree of
+//! 8. [`outline`]: walks the content root once into the section tree of
 //!    blocks, collecting figures ([`figures`]) and related links on the way.
-//! 7. [`language`]: identifies the language of the extracted text.
-//! 8. [`assemble`]: merges the stage outputs into the [`Article`].
+//! 9. [`language`]: identifies the language of the extracted text.
+//! 10. [`flags`]: document flags (article or not, page type, paywall,
+//!     alternates).
+//! 11. [`assemble`]: merges the stage outputs into the [`Article`].
+//!
+//! [`stage`] names the stages; a caller that wants to watch them (to time
+//! them: this library never reads the clock) passes a [`StageObserver`] to
+//! [`extract_observed`].
+//!
+//! Beside the stages: [`options`] and [`error`] (what a caller passes and
+//! gets back), [`dates`] (date parsing, for metadata and the outline's
+//! header date), [`render`] (text, HTML and Markdown of the section tree),
+//! [`vocabulary`] (every word list the heuristics match, as data) and
+//! [`matching`] (how they are matched),
+//! [`attr`] and [`text`] (attribute and text helpers).
 //!
 //! Every walk over the tree is iterative, so nesting depth cannot overflow
 //! the stack.
+
+// No panic is reachable from input: string slicing and indexing go through
+// checked helpers (`str::get`, `slice::get`, `text`), and each exception
+// says why it cannot fail. Tests index freely (a panic there is a failed
+// test); `cargo clippy --all-targets` checks the library build too.
+#![cfg_attr(not(test), deny(clippy::string_slice, clippy::indexing_slicing))]
 
 pub mod assemble;
 pub mod attr;
@@ -32,20 +57,23 @@ pub mod error;
 pub mod figures;
 pub mod flags;
 pub mod language;
+pub mod matching;
 pub mod metadata;
 pub mod options;
 pub mod outline;
+pub mod page_type;
 pub mod parse;
 pub mod prescan;
+pub mod profile;
 pub mod render;
-pub mod selectors;
 pub mod snapshot;
+pub mod stage;
 pub mod text;
+pub mod vocabulary;
 
 pub use error::{ErrorKind, ExtractError};
 pub use options::Options;
-
-use std::time::{Duration, Instant};
+pub use stage::{Stage, StageObserver, Unobserved};
 
 use url::Url;
 
@@ -82,87 +110,58 @@ pub struct Input<'a> {
 /// # Ok::<(), lede::extract::ExtractError>(())
 /// ```
 pub fn extract(input: &Input<'_>, options: &Options) -> Result<Article, ExtractError> {
-    extract_timed(input, options, &mut Timings::default())
+    extract_observed(input, options, &mut Unobserved)
 }
 
-/// The stages [`extract_timed`] times, in pipeline order.
-pub const STAGES: [&str; 8] = [
-    "decode", "parse", "metadata", "dom", "clean", "outline", "language", "assemble",
-];
-
-/// Time spent in each stage of one extraction, for the server's metrics.
-///
-/// A stage the extraction did not reach (it failed earlier) stays zero.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Timings {
-    /// Time per stage, in the order of [`STAGES`].
-    pub stages: [Duration; STAGES.len()],
-}
-
-impl Timings {
-    /// Each stage's name with its time, in pipeline order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Duration)> + '_ {
-        STAGES.iter().copied().zip(self.stages.iter().copied())
-    }
-
-    /// Runs `stage`, adding its time to slot `index` of [`STAGES`].
-    fn time<T>(&mut self, index: usize, stage: impl FnOnce() -> T) -> T {
-        let started = Instant::now();
-        let out = stage();
-        if let Some(slot) = self.stages.get_mut(index) {
-            *slot += started.elapsed();
-        }
-        out
-    }
-}
-
-/// [`extract`], recording the time of each stage in `timings`.
+/// [`extract`], handing each stage's work to `observer` as it runs.
 ///
 /// # Errors
 ///
-/// As [`extract`]; `timings` then holds the stages run before the failure.
-pub fn extract_timed(
+/// As [`extract`]; the stages after the failure are not run.
+pub fn extract_observed(
     input: &Input<'_>,
     options: &Options,
-    timings: &mut Timings,
+    observer: &mut impl StageObserver,
 ) -> Result<Article, ExtractError> {
-    // 1. Bytes to text.
-    let decoded = timings.time(0, || {
+    let decoded = observer.stage(Stage::Decode, || {
         decode::to_utf8(input.html, input.content_type, options)
     })?;
-    // 2. Snapshot prelude (a prefix check, counted with decoding).
-    let (prelude, html) = timings.time(0, || snapshot::split(&decoded.text));
-    // 3. One parse.
-    let doc = timings.time(1, || parse::document(html, options))?;
-    let page_url = input
-        .url
-        .filter(|u| !u.is_empty())
-        .or_else(|| prelude.as_ref().and_then(|p| p.url.as_deref()))
-        .and_then(|u| Url::parse(u).ok());
-    let base = timings.time(1, || parse::base_url(&doc, page_url.as_ref()));
-    // 4. Metadata from the whole document.
-    let hints = metadata::Hints {
-        page_url: page_url.as_ref(),
-        prelude: prelude.as_ref(),
-        now: options.now,
-    };
-    // The flat index every later stage walks (metadata included).
-    let dom = timings.time(3, || dom::Dom::build(&doc));
-    let meta = timings.time(2, || metadata::collect_indexed(&doc, &dom, &hints));
-    // 5. Main content and boilerplate.
-    let content = timings.time(4, || clean::find_content(&dom));
-    // 6. Section tree, figures, related links.
-    let body = timings.time(5, || {
+    let (prelude, html) = observer.stage(Stage::Snapshot, || snapshot::split(&decoded.text));
+    let (doc, page_url, base) = observer.stage(Stage::Parse, || {
+        let doc = parse::document(html, options)?;
+        let page_url = input
+            .url
+            .filter(|u| !u.is_empty())
+            .or_else(|| prelude.as_ref().and_then(|p| p.url.as_deref()))
+            .and_then(|u| Url::parse(u).ok());
+        let base = parse::base_url(&doc, page_url.as_ref());
+        Ok::<_, ExtractError>((doc, page_url, base))
+    })?;
+    let dom = observer.stage(Stage::Dom, || dom::Dom::build(&doc));
+    let meta = observer.stage(Stage::Metadata, || {
+        let hints = metadata::Hints {
+            page_url: page_url.as_ref(),
+            prelude: prelude.as_ref(),
+            now: options.now,
+        };
+        metadata::collect_indexed(&doc, &dom, &hints, base.as_ref())
+    });
+    let guess = observer.stage(Stage::PageType, || {
+        page_type::classify(&dom, &meta, page_url.as_ref())
+    });
+    let content = observer.stage(Stage::Clean, || {
+        clean::find_content_with(&dom, profile::for_type(guess.page_type))
+    });
+    let body = observer.stage(Stage::Outline, || {
         outline::build(&dom, &content, base.as_ref(), meta.title.as_deref())
     });
-    // 7. Language of the extracted text.
-    let language = timings.time(6, || {
+    let language = observer.stage(Stage::Language, || {
         language::detect(&body.language_text(), meta.declared_language.as_deref())
     });
-    // 8. The article.
-    // 8. Document flags and the article.
-    Ok(timings.time(7, || {
-        let flags = flags::detect(&dom, &content, &meta, base.as_ref());
+    let flags = observer.stage(Stage::Flags, || {
+        flags::detect(&dom, &content, &meta, &guess, base.as_ref())
+    });
+    Ok(observer.stage(Stage::Assemble, || {
         assemble::article(meta, body, language, flags, prelude.as_ref(), options)
     }))
 }
@@ -171,34 +170,39 @@ pub fn extract_timed(
 mod tests {
     use super::*;
 
+    /// Records the stages in the order they run.
+    #[derive(Default)]
+    struct Seen(Vec<Stage>);
+
+    impl StageObserver for Seen {
+        fn stage<T>(&mut self, stage: Stage, run: impl FnOnce() -> T) -> T {
+            self.0.push(stage);
+            run()
+        }
+    }
+
     #[test]
-    fn timings_cover_every_stage_of_a_page() {
+    fn every_stage_runs_once_in_order() {
         let html = b"<html lang=en><title>Hi</title><body><article><p>Some words in a \
             paragraph long enough to be the body of a page.</p></article>";
-        let mut timings = Timings::default();
-        let article = extract_timed(
+        let mut seen = Seen::default();
+        let article = extract_observed(
             &Input {
                 html,
                 ..Input::default()
             },
             &Options::default(),
-            &mut timings,
+            &mut seen,
         );
         assert!(article.is_ok());
-        let names: Vec<_> = timings.iter().map(|(name, _)| name).collect();
-        assert_eq!(names, STAGES);
-        // Decoding and parsing always take some time, however small.
-        assert!(timings.stages[0] > Duration::ZERO && timings.stages[1] > Duration::ZERO);
+        assert_eq!(seen.0, Stage::ALL);
     }
 
     #[test]
-    fn a_failed_extraction_times_only_the_stages_it_ran() {
-        let mut timings = Timings::default();
-        let failed = extract_timed(&Input::default(), &Options::default(), &mut timings);
+    fn a_failed_extraction_runs_only_the_stages_before_the_failure() {
+        let mut seen = Seen::default();
+        let failed = extract_observed(&Input::default(), &Options::default(), &mut seen);
         assert!(failed.is_err());
-        assert!(
-            timings.stages[1..].iter().all(|d| d.is_zero()),
-            "{timings:?}"
-        );
+        assert_eq!(seen.0, [Stage::Decode]);
     }
 }

@@ -7,6 +7,15 @@
 //! the body and reported as bylines and a header time. Headings then nest the
 //! blocks into sections by level.
 
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
 use crate::extract::attr::get_str;
 use std::collections::{HashMap, HashSet};
 
@@ -19,8 +28,8 @@ use crate::article::{
 use crate::extract::clean::{Content, dead_flags};
 use crate::extract::dom::{Dom, Tag, measure};
 use crate::extract::figures;
-use crate::extract::selectors::BOILERPLATE_PHRASES;
 use crate::extract::text::{normalize_whitespace, push_normalized};
+use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
 
 /// A block this long (weighted characters) or longer ends the article header.
 const SUBSTANTIAL_TEXT: u32 = 60;
@@ -30,25 +39,6 @@ const MAX_BYLINE_ITEM: u32 = 40;
 const LINK_CLUSTER_DENSITY: f32 = 0.5;
 /// Related-story links need titles at least this long (weighted characters).
 const MIN_RELATED_TITLE: u32 = 12;
-/// Byline prefixes, compared case-insensitively.
-const BYLINE_PREFIXES: &[&str] = &[
-    "by ",
-    "von ",
-    "por ",
-    "par ",
-    "door ",
-    "di ",
-    "av ",
-    "af ",
-    "przez ",
-    "автор",
-    "文/",
-    "記者",
-    "记者",
-    "作者：",
-    "作者:",
-];
-
 /// What the walk over the content produces.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
@@ -599,7 +589,7 @@ impl Walker<'_, '_> {
             .into_iter()
             .chain(get_str(el, "id"))
             .any(|v| {
-                crate::extract::selectors::has_token(
+                crate::extract::matching::has_token(
                     v,
                     &[
                         "related",
@@ -766,21 +756,15 @@ fn byline_prefix_len(text: &str) -> Option<usize> {
     if measure(text).0 > MAX_BYLINE_ITEM * 2 {
         return None;
     }
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return None;
-    }
+    // Character by character: the length is one of `text`'s boundaries.
     BYLINE_PREFIXES
         .iter()
-        .find(|p| lower.starts_with(*p))
-        .map(|p| p.len())
+        .find_map(|p| crate::extract::text::prefix_len_ignore_case(text, p))
 }
 
 fn strip_byline_prefix(text: &str) -> String {
-    match byline_prefix_len(text) {
-        Some(n) => text[n..].trim().to_owned(),
-        None => text.trim().to_owned(),
-    }
+    let rest = byline_prefix_len(text).and_then(|n| text.get(n..));
+    rest.unwrap_or(text).trim().to_owned()
 }
 
 /// Comparable form of a title or heading: lower-case alphanumerics.
@@ -946,5 +930,29 @@ mod tests {
         assert!(matches!(&blocks[4], Block::Table(t) if t.rows.len() == 2 && t.rows[0][0].header));
         assert!(matches!(&blocks[5], Block::Paragraph(p) if p.text == "Loose text one"));
         assert!(matches!(&blocks[6], Block::Paragraph(p) if p.text == "Loose text two"));
+    }
+
+    #[test]
+    fn byline_prefixes_and_boilerplate_phrases_survive_length_changing_case() {
+        for label in BYLINE_PREFIXES.iter().chain(BOILERPLATE_PHRASES) {
+            assert_eq!(*label, label.to_lowercase(), "written in lower case");
+            for text in crate::extract::text::tricky::variants(label) {
+                if let Some(n) = byline_prefix_len(&text) {
+                    assert!(text.is_char_boundary(n), "{text:?}");
+                }
+                let _ = strip_byline_prefix(&text);
+                let _ = opens_with_boilerplate(&text);
+                let html = format!(
+                    "<body><article><h1>{text}</h1><p class=byline>{text}</p><h2>{text}</h2>\
+                     <p>{text} {P}</p><ul><li>{text}</li></ul><p>{P}</p></article></body>"
+                );
+                let _ = body(&html, Some(&text));
+            }
+        }
+        assert_eq!(strip_byline_prefix("B\u{130}ZIM"), "B\u{130}ZIM");
+        assert_eq!(
+            strip_byline_prefix("BY \u{130}pek \u{212a}aya"),
+            "\u{130}pek \u{212a}aya"
+        );
     }
 }

@@ -57,7 +57,7 @@ fn bound_lengths(doc: &mut Html, options: &Options) {
             Node::Text(text) if text.text.len() > options.max_text_node_bytes => {
                 let cut = floor_char_boundary(&text.text, options.max_text_node_bytes);
                 tracing::debug!(bytes = text.text.len(), cut, "text node cut");
-                text.text = text.text[..cut].into();
+                text.text = text.text.get(..cut).unwrap_or_default().into();
             }
             Node::Element(el) => {
                 el.attrs

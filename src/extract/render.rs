@@ -179,14 +179,19 @@ fn linked_html(text: &str, links: &[crate::article::Link]) -> String {
     let mut out = String::new();
     let mut rest = text;
     for link in links {
-        if let Some(pos) = rest.find(link.text.as_str()) {
-            out.push_str(&escape(&rest[..pos]));
+        if let Some((before, from_link)) = rest
+            .find(link.text.as_str())
+            .and_then(|pos| rest.split_at_checked(pos))
+        {
+            out.push_str(&escape(before));
             out.push_str(&format!(
                 "<a href=\"{}\">{}</a>",
                 escape(&link.url),
                 escape(&link.text)
             ));
-            rest = &rest[pos + link.text.len()..];
+            rest = from_link
+                .strip_prefix(link.text.as_str())
+                .unwrap_or(from_link);
         }
     }
     out.push_str(&escape(rest));

@@ -24,12 +24,15 @@ pub fn split(text: &str) -> (Option<Prelude>, &str) {
     let Some(close) = after_open.find("-->") else {
         return (None, text);
     };
-    let stamp = after_open[..close].trim();
+    let Some((stamp, after_stamp)) = after_open.split_at_checked(close) else {
+        return (None, text);
+    };
+    let stamp = stamp.trim();
     if stamp.is_empty() || stamp.len() > 16 || !stamp.bytes().all(|b| b.is_ascii_digit()) {
         return (None, text);
     }
     let captured_ms = stamp.parse::<i64>().ok();
-    let mut rest = &after_open[close + 3..];
+    let mut rest = after_stamp.get(3..).unwrap_or_default();
     let mut prelude = Prelude {
         captured_ms,
         ..Prelude::default()
@@ -37,10 +40,7 @@ pub fn split(text: &str) -> (Option<Prelude>, &str) {
     // Up to a few lines: the link line, then a rule of dashes.
     for _ in 0..4 {
         let trimmed = rest.trim_start_matches(['\r', '\n']);
-        let (line, next) = match trimmed.find('\n') {
-            Some(i) => (&trimmed[..i], &trimmed[i + 1..]),
-            None => (trimmed, ""),
-        };
+        let (line, next) = trimmed.split_once('\n').unwrap_or((trimmed, ""));
         let line_t = line.trim();
         if let Some((title, url)) = parse_link_line(line_t) {
             prelude.title = (!title.is_empty()).then(|| title.to_owned());
@@ -59,8 +59,8 @@ pub fn split(text: &str) -> (Option<Prelude>, &str) {
 /// Parses `[title](url)`; the title may itself contain brackets.
 fn parse_link_line(line: &str) -> Option<(&str, &str)> {
     let inner = line.strip_prefix('[')?.strip_suffix(')')?;
-    let sep = inner.rfind("](")?;
-    Some((inner[..sep].trim(), inner[sep + 2..].trim()))
+    let (title, url) = inner.rsplit_once("](")?;
+    Some((title.trim(), url.trim()))
 }
 
 #[cfg(test)]

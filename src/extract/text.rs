@@ -51,7 +51,10 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     };
     // Candidates start where the first byte matches in either case.
     let mut from = 0;
-    while let Some(off) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..]) {
+    while let Some(off) = h
+        .get(from..)
+        .and_then(|rest| memchr::memchr2(first, first.to_ascii_uppercase(), rest))
+    {
         let start = from + off;
         match h.get(start..start + n.len()) {
             Some(window) if window.eq_ignore_ascii_case(n) => return true,
@@ -60,6 +63,51 @@ pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
         }
     }
     false
+}
+
+/// Length in bytes, in `text`, of an opening that reads as `label` (written
+/// in lower case) ignoring case, or `None` when `text` does not open so.
+///
+/// The comparison goes character by character: each character of `text`,
+/// lower-cased (which may give several characters), must match the next
+/// characters of `label`, and the label must end at a character of `text`.
+/// The length counts `text`'s own bytes, so it always falls on one of its
+/// character boundaries, however lower-casing changes byte lengths (the
+/// KELVIN SIGN is three bytes, its `k` one; `İ` is two, its `i̇` three).
+pub fn prefix_len_ignore_case(text: &str, label: &str) -> Option<usize> {
+    let mut want = label.chars().peekable();
+    for (at, c) in text.char_indices() {
+        if want.peek().is_none() {
+            return Some(at);
+        }
+        if c.is_ascii() {
+            if want.next() != Some(c.to_ascii_lowercase()) {
+                return None;
+            }
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            if want.next() != Some(lower) {
+                return None;
+            }
+        }
+    }
+    want.peek().is_none().then_some(text.len())
+}
+
+/// What follows an opening of `text` that reads as `label` (lower case)
+/// ignoring case, as [`prefix_len_ignore_case`] finds it.
+pub fn strip_prefix_ignore_case<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+    text.get(prefix_len_ignore_case(text, label)?..)
+}
+
+/// The text before and after the separator `sep` found at byte `at` of
+/// `s` (as `find` or `match_indices` give it), both trimmed; `None` when
+/// `at` is not where `sep` starts.
+pub fn around<'s>(s: &'s str, at: usize, sep: &str) -> Option<(&'s str, &'s str)> {
+    let (head, rest) = s.split_at_checked(at)?;
+    let tail = rest.strip_prefix(sep)?;
+    Some((head.trim(), tail.trim()))
 }
 
 /// Whether `c` belongs to a script written without spaces between words
@@ -113,6 +161,54 @@ pub fn word_counts(s: &str) -> WordCounts {
         }
     }
     counts
+}
+
+/// Text whose case mapping changes byte lengths, for the tests of every
+/// stage that matches labels.
+#[cfg(test)]
+pub(crate) mod tricky {
+    /// Variants of `label` (lower case) that break byte-offset arithmetic
+    /// done on a lower-cased copy: upper-cased, its letters swapped for
+    /// look-alikes that lower-case to them (`k` for KELVIN SIGN), and each
+    /// followed by length-changing characters (the crash page's "kaynaK" +
+    /// two `İ` among them) and the punctuation labels take.
+    pub(crate) fn variants(label: &str) -> Vec<String> {
+        let lookalike = |c: char| match c {
+            'k' => '\u{212a}',
+            '\u{e5}' => '\u{212b}',
+            '\u{3c9}' => '\u{2126}',
+            '\u{df}' => '\u{1e9e}',
+            'i' => '\u{130}',
+            's' => '\u{17f}',
+            '\u{3c3}' => '\u{3c2}',
+            c => c,
+        };
+        let upper = label.to_uppercase();
+        let swapped: String = label.chars().map(lookalike).collect();
+        let last_swapped: String = {
+            let mut chars: Vec<char> = label.chars().collect();
+            if let Some(last) = chars.last_mut() {
+                *last = lookalike(*last);
+            }
+            chars.into_iter().collect()
+        };
+        let mut out = Vec::new();
+        for head in [label.to_owned(), upper, swapped, last_swapped] {
+            for tail in [
+                "",
+                "\u{130}\u{130}",
+                "\u{130}",
+                ": \u{130}\u{212a}",
+                " \u{212a}\u{130}\u{130} x",
+                ", \u{149}\u{3c2}",
+                "\u{212a}\u{212b}\u{2126}",
+            ] {
+                out.push(format!("{head}{tail}"));
+                out.push(format!("\u{130}{head}{tail}"));
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +265,59 @@ mod tests {
         assert!(!contains_ignore_ascii_case("by-line", "byline"));
         assert!(contains_ignore_ascii_case("x", ""));
         assert!(!contains_ignore_ascii_case("", "a"));
+    }
+
+    #[test]
+    fn prefixes_match_by_character_whatever_lower_casing_does_to_lengths() {
+        assert_eq!(prefix_len_ignore_case("Photo: AP", "photo"), Some(5));
+        assert_eq!(prefix_len_ignore_case("PHOTO", "photo"), Some(5));
+        assert_eq!(prefix_len_ignore_case("Phot", "photo"), None);
+        assert_eq!(prefix_len_ignore_case("x", ""), Some(0));
+        // KELVIN SIGN (3 bytes) lower-cases to `k` (1 byte).
+        let kelvin = "kayna\u{212a}\u{130}\u{130}";
+        assert_eq!(prefix_len_ignore_case(kelvin, "kaynak"), Some(8));
+        assert_eq!(
+            strip_prefix_ignore_case(kelvin, "kaynak"),
+            Some("\u{130}\u{130}")
+        );
+        // `İ` lower-cases to `i` and a combining dot: both must be in the label.
+        assert_eq!(prefix_len_ignore_case("\u{130}x", "i"), None);
+        assert_eq!(prefix_len_ignore_case("\u{130}x", "i\u{307}x"), Some(3));
+        // ANGSTROM SIGN and OHM SIGN shrink, final sigma stays itself.
+        assert_eq!(prefix_len_ignore_case("\u{212b}b", "\u{e5}b"), Some(4));
+        assert_eq!(prefix_len_ignore_case("\u{2126}", "\u{3c9}"), Some(3));
+        assert_eq!(prefix_len_ignore_case("\u{3c2}", "\u{3c3}"), None);
+        assert_eq!(
+            prefix_len_ignore_case("Fuente", "fuente de la imagen"),
+            None
+        );
+    }
+
+    #[test]
+    fn prefix_lengths_are_char_boundaries_of_the_text() {
+        let tricky = [
+            "\u{130}", "\u{212a}", "\u{212b}", "\u{2126}", "\u{1e9e}", "\u{17f}", "\u{3c2}", "a",
+            "K", " ",
+        ];
+        let labels = [
+            "k", "i", "i\u{307}", "ka", "kk", "\u{e5}", "\u{3c9}", "ss", "s", "a k", "",
+        ];
+        // Every string of up to three pieces, against every label.
+        for a in tricky {
+            for b in tricky {
+                for c in tricky {
+                    let text = [a, b, c].concat();
+                    for label in labels {
+                        if let Some(n) = prefix_len_ignore_case(&text, label) {
+                            assert!(text.is_char_boundary(n), "{text:?} {label:?} {n}");
+                            let lowered: String =
+                                text[..n].chars().flat_map(char::to_lowercase).collect();
+                            assert_eq!(lowered, label, "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,96 +1,49 @@
 //! Conversions between the wire and the library, done once at the boundary:
-//! a request becomes an [`ExtractJob`] (owned input plus validated
+//! a request becomes a [`Job`] ([`job`]: owned input plus validated
 //! [`Options`]), and the domain [`Article`] becomes a [`pb::Article`]
 //! (`None` becomes the proto3 default, `""` or `0`).
 
-use url::Url;
-
 use crate::article::{
     Alternative, Article, Author, Block, CodeBlock, DateInfo, DatePrecision, FieldProvenance,
-    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, Paragraph,
-    Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
+    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, PageType,
+    Paragraph, Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
 };
-use crate::config::Limits;
-use crate::extract::{self, ExtractError, Input, Options};
+use crate::extract::Options;
 use crate::grpc::pb;
 use crate::grpc::status::Failure;
+use crate::job::{Job, JobError};
 
-/// One page to extract, owned so that it can move into a blocking task.
-#[derive(Debug, Clone)]
-pub struct ExtractJob {
-    /// The page bytes as sent.
-    pub html: Vec<u8>,
-    /// The page URL, if given.
-    pub url: Option<String>,
-    /// The transport's Content-Type header, if given.
-    pub content_type: Option<String>,
-    /// Limits and toggles.
-    pub options: Options,
+/// The job of `request`: the server's `base` options (its limits) with the
+/// request's toggles.
+///
+/// # Errors
+///
+/// [`Failure::BadField`] on `url` when it is given but is not an absolute
+/// URL, and on `request_time` when it is given but is not an RFC 3339 time.
+pub fn job(request: pb::ExtractRequest, base: &Options) -> Result<Job, Failure> {
+    let toggles = request.options.unwrap_or_default();
+    let options = Options {
+        include_html: toggles.include_html,
+        include_markdown: toggles.include_markdown,
+        ..base.clone()
+    };
+    let url = Some(request.url);
+    let content_type = Some(request.content_type);
+    let job = Job::new(request.html, url, content_type, options)?;
+    Ok(job.with_request_time(Some(request.request_time))?)
 }
 
-impl ExtractJob {
-    /// Builds the job of `request` under the server's `limits`.
-    ///
-    /// # Errors
-    ///
-    /// [`Failure::BadField`] on `url` when it is given but is not an
-    /// absolute URL, and on `request_time` when it is given but is not an
-    /// RFC 3339 time.
-    pub fn from_request(request: pb::ExtractRequest, limits: &Limits) -> Result<Self, Failure> {
-        let url = non_empty(request.url);
-        if let Some(url) = &url
-            && let Err(err) = Url::parse(url)
-        {
-            return Err(Failure::BadField {
-                field: "url",
-                description: format!("not an absolute URL ({err}): {url:?}"),
-            });
+impl From<JobError> for Failure {
+    fn from(err: JobError) -> Self {
+        let field = match err {
+            JobError::Url { .. } => "url",
+            JobError::RequestTime { .. } => "request_time",
+        };
+        Self::BadField {
+            field,
+            description: err.to_string(),
         }
-        let now = match non_empty(request.request_time) {
-            None => None,
-            Some(text) => match chrono::DateTime::parse_from_rfc3339(text.trim()) {
-                Ok(at) => Some(at.with_timezone(&chrono::Utc)),
-                Err(err) => {
-                    return Err(Failure::BadField {
-                        field: "request_time",
-                        description: format!("not an RFC 3339 time ({err}): {text:?}"),
-                    });
-                }
-            },
-        };
-        let toggles = request.options.unwrap_or_default();
-        Ok(Self {
-            html: request.html,
-            url,
-            content_type: non_empty(request.content_type),
-            options: Options {
-                include_html: toggles.include_html,
-                include_markdown: toggles.include_markdown,
-                now,
-                ..limits.options()
-            },
-        })
     }
-
-    /// Runs the extraction (synchronously: call it off the reactor) and
-    /// converts the article to its wire form.
-    ///
-    /// # Errors
-    ///
-    /// The library's [`ExtractError`] on bad input or an exceeded limit.
-    pub fn run(&self) -> Result<pb::Article, ExtractError> {
-        let input = Input {
-            html: &self.html,
-            url: self.url.as_deref(),
-            content_type: self.content_type.as_deref(),
-        };
-        extract::extract(&input, &self.options).map(pb::Article::from)
-    }
-}
-
-/// `None` for the proto3 default of a string field.
-fn non_empty(text: String) -> Option<String> {
-    (!text.is_empty()).then_some(text)
 }
 
 impl From<pb::ExtractStreamRequest> for pb::ExtractRequest {
@@ -252,6 +205,23 @@ impl From<PageFlags> for pb::PageFlags {
                 .collect(),
             next_page_url: flags.next_page_url.unwrap_or_default(),
             reading_time_seconds: flags.reading_time_seconds,
+            page_type: pb::PageType::from(flags.page_type).into(),
+            page_type_confidence: flags.page_type_confidence,
+        }
+    }
+}
+
+impl From<PageType> for pb::PageType {
+    fn from(page_type: PageType) -> Self {
+        match page_type {
+            PageType::Other => Self::Unspecified,
+            PageType::Article => Self::Article,
+            PageType::Forum => Self::Forum,
+            PageType::Product => Self::Product,
+            PageType::Collection => Self::Collection,
+            PageType::Listing => Self::Listing,
+            PageType::Documentation => Self::Documentation,
+            PageType::Service => Self::Service,
         }
     }
 }
@@ -470,10 +440,11 @@ mod tests {
 
     #[test]
     fn requests_become_jobs_under_the_limits() {
-        let limits = Limits {
+        let base = Options {
             max_input_bytes: 10,
             max_elements: 20,
-            ..Limits::default()
+            include_html: true,
+            ..Options::default()
         };
         let request = pb::ExtractRequest {
             html: b"<p>x</p>".to_vec(),
@@ -484,33 +455,33 @@ mod tests {
             }),
             ..Default::default()
         };
-        let job = ExtractJob::from_request(request, &limits).expect("a valid request");
-        assert_eq!(job.options.max_input_bytes, 10);
-        assert_eq!(job.options.max_elements, 20);
-        assert!(job.options.include_markdown && !job.options.include_html);
-        assert_eq!(job.content_type, None);
+        let built = job(request, &base).expect("a valid request");
+        assert_eq!(built.options.max_input_bytes, 10);
+        assert_eq!(built.options.max_elements, 20);
+        assert!(built.options.include_markdown && !built.options.include_html);
+        assert_eq!(built.content_type, None);
 
         let request = pb::ExtractRequest {
             url: "/relative".to_owned(),
             ..Default::default()
         };
-        let err = ExtractJob::from_request(request, &limits).unwrap_err();
+        let err = job(request, &base).unwrap_err();
         assert!(matches!(err, Failure::BadField { field: "url", .. }));
 
         let request = pb::ExtractRequest {
             request_time: "2024-06-18T08:43:02+02:00".to_owned(),
             ..Default::default()
         };
-        let job = ExtractJob::from_request(request, &limits).expect("a valid time");
+        let built = job(request, &base).expect("a valid time");
         assert_eq!(
-            job.options.now.map(|t| t.to_rfc3339()).as_deref(),
+            built.options.now.map(|t| t.to_rfc3339()).as_deref(),
             Some("2024-06-18T06:43:02+00:00")
         );
         let request = pb::ExtractRequest {
             request_time: "yesterday".to_owned(),
             ..Default::default()
         };
-        let err = ExtractJob::from_request(request, &limits).unwrap_err();
+        let err = job(request, &base).unwrap_err();
         assert!(matches!(
             err,
             Failure::BadField {

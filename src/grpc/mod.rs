@@ -6,7 +6,7 @@ pub mod convert;
 pub mod service;
 pub mod status;
 
-pub use service::Extractor;
+pub use service::{Extractor, Settings};
 
 /// Types generated from `proto/lede/v1/lede.proto`, with serde impls that
 /// follow the proto3 JSON mapping.

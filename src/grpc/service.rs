@@ -1,6 +1,6 @@
 //! [`Extractor`], the implementation of `lede.v1.ExtractorService`.
 //!
-//! Per call: the request becomes an [`ExtractJob`] at the boundary, the job
+//! Per call: the request becomes a [`Job`](crate::job::Job) at the boundary, the job
 //! waits for an extraction slot (a [`Semaphore`] sized to the cores, as tokio
 //! advises for CPU-bound work on the blocking pool), runs in
 //! [`spawn_blocking`](tokio::task::spawn_blocking) (`scraper::Html` is not
@@ -22,11 +22,55 @@ use tokio::task::JoinSet;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming, metadata::MetadataMap};
 
-use crate::config::{Config, Limits};
-use crate::extract::language;
-use crate::grpc::convert::ExtractJob;
+use crate::article::Article;
+use crate::extract::{Options, language};
+use crate::grpc::convert;
 use crate::grpc::pb::{self, extractor_service_server::ExtractorService};
 use crate::grpc::status::{self, Failure, code_name};
+use crate::job::StageTimes;
+
+/// What the service needs to know, as plain data: the server builds it from
+/// its own settings, tests write one out.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The options every job starts from (its limits); a request sets only
+    /// the toggles.
+    pub options: Options,
+    /// Extractions run at once; at least 1.
+    pub concurrency: usize,
+    /// Requests that may wait for an extraction slot before new ones are
+    /// shed.
+    pub max_queued: usize,
+    /// Items of one `ExtractStream` call in flight at once; at least 1.
+    pub stream_concurrency: usize,
+    /// Deadline when the client sets none or a longer one.
+    pub request_timeout: Duration,
+    /// The largest encoded article answered; past it the page's answer is
+    /// `RESOURCE_EXHAUSTED`.
+    pub max_response_bytes: usize,
+    /// Called after every extraction with the time of each stage and the
+    /// article, if one came out (the server records metrics here).
+    pub on_extracted: fn(&StageTimes, Option<&Article>),
+    /// Called for every request shed for lack of capacity.
+    pub on_shed: fn(),
+}
+
+impl Default for Settings {
+    /// One slot, no queue, default options, a 30 s deadline, no cap on
+    /// the response, and nothing recorded.
+    fn default() -> Self {
+        Self {
+            options: Options::default(),
+            concurrency: 1,
+            max_queued: 0,
+            stream_concurrency: 1,
+            request_timeout: Duration::from_secs(30),
+            max_response_bytes: usize::MAX,
+            on_extracted: |_, _| {},
+            on_shed: || {},
+        }
+    }
+}
 
 /// The `lede.v1.ExtractorService` implementation; cheap to clone.
 #[derive(Debug, Clone)]
@@ -42,25 +86,34 @@ struct Shared {
     admitted: Arc<Semaphore>,
     /// Extractions running at once.
     running: Arc<Semaphore>,
-    /// Extraction limits.
-    limits: Limits,
+    /// The options every job starts from.
+    options: Options,
     /// Deadline when the client sets none or a longer one.
     request_timeout: Duration,
     /// Items of one stream in flight at once.
     stream_concurrency: usize,
+    /// See [`Settings::max_response_bytes`].
+    max_response_bytes: usize,
+    /// See [`Settings::on_extracted`].
+    on_extracted: fn(&StageTimes, Option<&Article>),
+    /// See [`Settings::on_shed`].
+    on_shed: fn(),
 }
 
 impl Extractor {
-    /// Builds the service from the server settings.
-    pub fn new(config: &Config) -> Self {
-        let running = config.effective_concurrency();
+    /// Builds the service from its settings.
+    pub fn new(settings: Settings) -> Self {
+        let running = settings.concurrency.max(1);
         Self {
             shared: Arc::new(Shared {
-                admitted: Arc::new(Semaphore::new(running.saturating_add(config.max_queued))),
+                admitted: Arc::new(Semaphore::new(running.saturating_add(settings.max_queued))),
                 running: Arc::new(Semaphore::new(running)),
-                limits: config.limits.clone(),
-                request_timeout: config.request_timeout,
-                stream_concurrency: config.effective_stream_concurrency(),
+                options: settings.options,
+                request_timeout: settings.request_timeout,
+                stream_concurrency: settings.stream_concurrency.max(1),
+                max_response_bytes: settings.max_response_bytes,
+                on_extracted: settings.on_extracted,
+                on_shed: settings.on_shed,
             }),
         }
     }
@@ -75,7 +128,7 @@ impl Extractor {
         let admitted: OwnedSemaphorePermit = Arc::clone(&self.shared.admitted)
             .try_acquire_owned()
             .map_err(|_| {
-                crate::metrics::record_shed();
+                (self.shared.on_shed)();
                 Failure::Overloaded
             })?;
         let running = Arc::clone(&self.shared.running);
@@ -129,10 +182,18 @@ impl Extractor {
         request: pb::ExtractRequest,
         deadline: Duration,
     ) -> Result<pb::Article, Failure> {
-        let job = ExtractJob::from_request(request, &self.shared.limits)?;
-        self.run_blocking(deadline, move || job.run_observed())
-            .await?
-            .map_err(Failure::from)
+        let job = convert::job(request, &self.shared.options)?;
+        let on_extracted = self.shared.on_extracted;
+        let limit = self.shared.max_response_bytes;
+        self.run_blocking(deadline, move || {
+            let (article, timings) = job.run_timed();
+            on_extracted(&timings, article.as_ref().ok());
+            article
+                .map(pb::Article::from)
+                .map_err(Failure::from)
+                .and_then(|article| status::within_response_limit(article, limit))
+        })
+        .await?
     }
 
     /// The deadline of a call: ours, or the client's `grpc-timeout` if
@@ -303,12 +364,12 @@ mod tests {
 
     #[tokio::test]
     async fn a_full_server_sheds_load() {
-        let config = Config {
+        let settings = Settings {
             concurrency: 1,
             max_queued: 0,
-            ..Config::default()
+            ..Settings::default()
         };
-        let extractor = Extractor::new(&config);
+        let extractor = Extractor::new(settings);
         let (release, wait) = std::sync::mpsc::channel::<()>();
         let busy = {
             let extractor = extractor.clone();
@@ -330,7 +391,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_panic_is_internal() {
-        let extractor = Extractor::new(&Config::default());
+        let extractor = Extractor::new(Settings::default());
         let result: Result<(), _> = extractor
             .run_blocking(Duration::from_secs(5), || panic!("boom"))
             .await;
@@ -339,7 +400,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_slow_extraction_misses_its_deadline() {
-        let extractor = Extractor::new(&Config::default());
+        let extractor = Extractor::new(Settings::default());
         let result = extractor
             .run_blocking(Duration::from_millis(10), || {
                 std::thread::sleep(Duration::from_millis(300));

@@ -26,6 +26,13 @@ pub enum Failure {
     Overloaded,
     /// The call's deadline passed before the work was done.
     DeadlineExceeded,
+    /// The article, encoded, is larger than the response limit.
+    ResponseTooLarge {
+        /// Its encoded size.
+        bytes: usize,
+        /// The limit (`LEDE_MAX_RESPONSE_BYTES`).
+        limit: usize,
+    },
     /// The extraction task panicked or was cancelled; details are logged
     /// where it happened, never sent.
     Internal,
@@ -41,7 +48,7 @@ impl Failure {
                 ErrorKind::TooLarge | ErrorKind::TooManyElements => Code::ResourceExhausted,
             },
             Self::BadField { .. } => Code::InvalidArgument,
-            Self::Overloaded => Code::ResourceExhausted,
+            Self::Overloaded | Self::ResponseTooLarge { .. } => Code::ResourceExhausted,
             Self::DeadlineExceeded => Code::DeadlineExceeded,
             Self::Internal => Code::Internal,
         }
@@ -54,6 +61,9 @@ impl Failure {
             Self::BadField { field, description } => format!("invalid `{field}`: {description}"),
             Self::Overloaded => "server overloaded, retry later".to_owned(),
             Self::DeadlineExceeded => "deadline exceeded before the extraction finished".to_owned(),
+            Self::ResponseTooLarge { bytes, limit } => format!(
+                "the article is {bytes} bytes encoded, over the response limit of {limit} bytes"
+            ),
             Self::Internal => "internal error while extracting".to_owned(),
         }
     }
@@ -66,7 +76,10 @@ impl Failure {
                 ErrorKind::TooLarge | ErrorKind::TooManyElements => Vec::new(),
             },
             Self::BadField { field, description } => vec![(*field, description.clone())],
-            Self::Overloaded | Self::DeadlineExceeded | Self::Internal => Vec::new(),
+            Self::Overloaded
+            | Self::DeadlineExceeded
+            | Self::ResponseTooLarge { .. }
+            | Self::Internal => Vec::new(),
         }
     }
 }
@@ -112,9 +125,27 @@ impl From<&Failure> for pb::ItemError {
     }
 }
 
+/// `article` if its encoded size is within `limit` bytes, else
+/// [`Failure::ResponseTooLarge`]: a response over the limit fails alone
+/// (in a stream, its item only) rather than the whole call.
+///
+/// # Errors
+///
+/// [`Failure::ResponseTooLarge`] past the limit.
+pub fn within_response_limit(article: pb::Article, limit: usize) -> Result<pb::Article, Failure> {
+    let bytes = prost::Message::encoded_len(&article);
+    if bytes > limit {
+        return Err(Failure::ResponseTooLarge { bytes, limit });
+    }
+    Ok(article)
+}
+
 /// Answers tonic's own refusal of an oversize message (`OUT_OF_RANGE`,
 /// "decoded message length too large") as `RESOURCE_EXHAUSTED`, the code
-/// gRPC's core libraries use, so that clients see one code for every limit.
+/// gRPC's core libraries use, so that clients see one code for every limit;
+/// and its refusal of a compressed message that does not inflate (tonic
+/// says `INTERNAL`, "Error decompressing: ...") as `DATA_LOSS`: the payload
+/// was damaged, which no retry mends, and no server fault.
 ///
 /// tonic answers a request it cannot decode trailers-only: the status is in
 /// the response headers, where this tower response map (installed in
@@ -123,24 +154,38 @@ impl From<&Failure> for pb::ItemError {
 /// goes through [`remap`] instead.
 pub fn remap_response<B>(mut response: http::Response<B>) -> http::Response<B> {
     let headers = response.headers_mut();
-    if headers
-        .get("grpc-status")
-        .is_some_and(|value| value.as_bytes() == b"11")
-    {
-        headers.insert(
-            "grpc-status",
-            http::HeaderValue::from_static("8"), // RESOURCE_EXHAUSTED
-        );
+    let status = headers.get("grpc-status").map(http::HeaderValue::as_bytes);
+    let remapped = match status {
+        Some(b"11") => Some("8"), // RESOURCE_EXHAUSTED
+        Some(b"13")
+            if headers
+                .get("grpc-message")
+                .is_some_and(|m| is_decompression_failure(m.as_bytes())) =>
+        {
+            Some("15") // DATA_LOSS
+        }
+        _ => None,
+    };
+    if let Some(code) = remapped {
+        headers.insert("grpc-status", http::HeaderValue::from_static(code));
     }
     response
 }
 
+/// Whether a status message (maybe percent-encoded, as in `grpc-message`)
+/// is tonic's report of a compressed message it could not inflate.
+fn is_decompression_failure(message: &[u8]) -> bool {
+    message.starts_with(b"Error decompressing") || message.starts_with(b"Error%20decompressing")
+}
+
 /// [`remap_response`] for a status met inside a handler.
 pub fn remap(status: Status) -> Status {
-    if status.code() == Code::OutOfRange {
-        Status::new(Code::ResourceExhausted, status.message())
-    } else {
-        status
+    match status.code() {
+        Code::OutOfRange => Status::new(Code::ResourceExhausted, status.message()),
+        Code::Internal if is_decompression_failure(status.message().as_bytes()) => {
+            Status::new(Code::DataLoss, status.message())
+        }
+        _ => status,
     }
 }
 
@@ -210,6 +255,39 @@ mod tests {
             Code::ResourceExhausted
         );
         assert_eq!(remap(Status::cancelled("x")).code(), Code::Cancelled);
+    }
+
+    #[test]
+    fn undecodable_compression_becomes_data_loss() {
+        let tonic_says = "Error decompressing: corrupt deflate stream, while sending request";
+        let response = remap_response(Status::internal(tonic_says).into_http::<()>());
+        assert_eq!(response.headers()["grpc-status"], "15");
+        assert_eq!(remap(Status::internal(tonic_says)).code(), Code::DataLoss);
+        // Our own INTERNAL (a panic) stays INTERNAL.
+        let ours = remap_response(Status::from(Failure::Internal).into_http::<()>());
+        assert_eq!(ours.headers()["grpc-status"], "13");
+        assert_eq!(remap(Status::internal("boom")).code(), Code::Internal);
+    }
+
+    #[test]
+    fn an_article_over_the_response_limit_is_resource_exhausted() {
+        let article = pb::Article {
+            text: "word ".repeat(100),
+            ..pb::Article::default()
+        };
+        let size = prost::Message::encoded_len(&article);
+        assert!(within_response_limit(article.clone(), size).is_ok());
+        let failure = within_response_limit(article, size - 1).expect_err("over the limit");
+        assert_eq!(
+            failure,
+            Failure::ResponseTooLarge {
+                bytes: size,
+                limit: size - 1
+            }
+        );
+        let item = pb::ItemError::from(&failure);
+        assert_eq!(item.code_name, "RESOURCE_EXHAUSTED");
+        assert!(item.message.contains("response limit"), "{}", item.message);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //!   `html/<id>.html.gz`.
 //! - WCXB: `ground-truth/<id>.json` (one annotation per page),
 //!   `html/<id>.html.gz` and optionally `metadata.json` (page types).
+//! - Readability: `<id>/gold.json` (text, headings, images, captions) and
+//!   `<id>/source.html`, one folder per page.
 
 use std::fs;
 use std::io::Read;
@@ -12,6 +14,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
+use crate::structure::Structure;
+
 /// The layout and metric of a benchmark folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
@@ -19,6 +23,9 @@ pub(crate) enum Format {
     Aeb,
     /// The web-content-extraction-benchmark: bag-of-words F1 and more.
     Wcxb,
+    /// Readability's test pages: shingle text scores plus headings, images
+    /// and captions.
+    Readability,
 }
 
 impl Format {
@@ -28,9 +35,11 @@ impl Format {
             Ok(Self::Aeb)
         } else if dir.join("ground-truth").is_dir() {
             Ok(Self::Wcxb)
+        } else if readability_ids(dir).is_ok_and(|ids| !ids.is_empty()) {
+            Ok(Self::Readability)
         } else {
             bail!(
-                "{} holds neither ground-truth.json (AEB) nor ground-truth/ (WCXB)",
+                "{} holds neither ground-truth.json (AEB), ground-truth/ (WCXB) nor <id>/gold.json (Readability)",
                 dir.display()
             )
         }
@@ -41,6 +50,7 @@ impl Format {
         match self {
             Self::Aeb => "aeb",
             Self::Wcxb => "wcxb",
+            Self::Readability => "readability",
         }
     }
 }
@@ -66,6 +76,10 @@ pub(crate) struct Page {
     pub(crate) without: Vec<String>,
     /// WCXB: the page type.
     pub(crate) page_type: Option<String>,
+    /// Readability: `page` (captured from a real site) or `fixture`.
+    pub(crate) kind: Option<String>,
+    /// Readability: the headings, images and captions.
+    pub(crate) structure: Option<Structure>,
 }
 
 /// Loads the ground truth of every page, sorted by id.
@@ -73,6 +87,7 @@ pub(crate) fn load(dir: &Path, format: Format) -> Result<Vec<Page>> {
     let mut pages = match format {
         Format::Aeb => load_aeb(dir)?,
         Format::Wcxb => load_wcxb(dir)?,
+        Format::Readability => load_readability(dir)?,
     };
     pages.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(pages)
@@ -164,9 +179,51 @@ fn load_wcxb(dir: &Path) -> Result<Vec<Page>> {
             without: strings(field("without")),
             page_type,
             id,
+            ..Page::default()
         });
     }
     Ok(pages)
+}
+
+/// The page folders (those holding a `gold.json`) of a Readability folder.
+fn readability_ids(dir: &Path) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
+        let path = entry?.path();
+        if path.join("gold.json").is_file()
+            && let Some(id) = path.file_name().and_then(|s| s.to_str())
+        {
+            ids.push(id.to_owned());
+        }
+    }
+    Ok(ids)
+}
+
+/// The page URL Readability's tests resolve relative links against.
+const READABILITY_PAGE_URL: &str = "http://fakehost/test/page.html";
+
+fn load_readability(dir: &Path) -> Result<Vec<Page>> {
+    readability_ids(dir)?
+        .into_iter()
+        .map(|id| {
+            let gold = read_json(&dir.join(&id).join("gold.json"))?;
+            Ok(Page {
+                url: Some(READABILITY_PAGE_URL.to_owned()),
+                text: gold
+                    .get("text")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
+                title: string(gold.get("title")),
+                author: string(gold.get("byline")),
+                date: string(gold.get("published")),
+                kind: string(gold.get("kind")),
+                structure: Some(Structure::from_gold(&gold)),
+                id,
+                ..Page::default()
+            })
+        })
+        .collect()
 }
 
 /// The path of a page's HTML.
@@ -176,6 +233,10 @@ pub(crate) fn html_path(dir: &Path, id: &str) -> PathBuf {
 
 /// Reads and gunzips a page's HTML (a plain `.html` beside it also works).
 pub(crate) fn read_html(dir: &Path, id: &str) -> Result<Vec<u8>> {
+    let source = dir.join(id).join("source.html");
+    if source.is_file() {
+        return fs::read(&source).with_context(|| format!("reading {}", source.display()));
+    }
     let gz = html_path(dir, id);
     if gz.is_file() {
         let file = fs::File::open(&gz).with_context(|| format!("opening {}", gz.display()))?;

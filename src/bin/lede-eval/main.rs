@@ -1,19 +1,23 @@
 //! `lede-eval`: scores lede's extraction on a benchmark folder.
 //!
 //! Runs the real pipeline (`lede::extract::extract` with default options)
-//! over every page of an AEB- or WCXB-format folder, in parallel, and prints
+//! over every page of an AEB-, WCXB- or Readability-format folder, in
+//! parallel, and prints
 //! the benchmark's own figures, the extraction time and the worst pages with
 //! what was missed and what was added.
 //!
 //! ```text
 //! cargo run --release --bin lede-eval -- ../shared/benchmarks/aeb
 //! cargo run --release --bin lede-eval -- ../shared/benchmarks/wcxb --worst 20 --json
+//! cargo run --release --bin lede-eval -- ../shared/benchmarks/readability
 //! ```
 
 mod dataset;
 mod metric;
+mod page_types;
 mod provenance;
 mod report;
+mod structure;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -27,13 +31,14 @@ use lede::extract::{Input, Options, extract};
 
 use crate::dataset::{Format, Page};
 
-/// Scores lede's extraction on a benchmark folder (AEB or WCXB layout,
-/// detected from its contents).
+/// Scores lede's extraction on a benchmark folder (AEB, WCXB or Readability
+/// layout, detected from its contents).
 #[derive(Debug, Parser)]
 #[command(name = "lede-eval", version)]
 struct Args {
-    /// The benchmark folder: `ground-truth.json` + `html/` (AEB) or
-    /// `ground-truth/` + `html/` (WCXB).
+    /// The benchmark folder: `ground-truth.json` + `html/` (AEB),
+    /// `ground-truth/` + `html/` (WCXB) or `<id>/gold.json` +
+    /// `<id>/source.html` (Readability).
     dir: PathBuf,
     /// How many of the worst pages to show, with what was missed and added.
     #[arg(long, default_value_t = 10)]
@@ -60,6 +65,11 @@ struct Args {
     /// `output/*.json` shape), to cross-check the metric or score a peer.
     #[arg(long, hide = true, conflicts_with = "self_check")]
     predictions: Option<PathBuf>,
+    /// Write the page-type classifier's features of every page to this CSV
+    /// (`id,label,<features>`, the input of `scripts/train_page_type.py`)
+    /// instead of scoring.
+    #[arg(long, value_name = "CSV")]
+    page_type_features: Option<PathBuf>,
 }
 
 /// What the pipeline gave for one page.
@@ -87,6 +97,10 @@ pub(crate) struct Prediction {
     pub(crate) date_source: Option<String>,
     /// `article.flags.is_article`.
     pub(crate) is_article: Option<bool>,
+    /// `article.flags.page_type`, lower-case (`article`, `forum`, ...).
+    pub(crate) page_type: Option<String>,
+    /// Headings, images and captions (scored on Readability pages).
+    pub(crate) structure: structure::Structure,
 }
 
 fn main() -> ExitCode {
@@ -113,6 +127,15 @@ fn run(args: &Args) -> Result<bool> {
     }
     if pages.is_empty() {
         anyhow::bail!("no page to score in {}", args.dir.display());
+    }
+    if let Some(path) = &args.page_type_features {
+        page_types::write_features(&args.dir, &pages, path)?;
+        eprintln!(
+            "wrote the features of {} pages to {}",
+            pages.len(),
+            path.display()
+        );
+        return Ok(true);
     }
     let jobs = args
         .jobs
@@ -171,6 +194,7 @@ fn truth_as_prediction(page: &Page) -> Prediction {
         title: page.title.clone(),
         author: page.author.clone(),
         date: page.date.clone(),
+        structure: page.structure.clone().unwrap_or_default(),
         ..Prediction::default()
     }
 }
@@ -261,6 +285,8 @@ fn predict(dir: &std::path::Path, page: &Page, options: &Options) -> Prediction 
             prediction.author_source = source(&article.provenance.authors);
             prediction.date_source = source(&article.provenance.published);
             prediction.is_article = Some(article.flags.is_article);
+            prediction.page_type = Some(page_types::name(article.flags.page_type));
+            prediction.structure = structure::Structure::from_article(&article);
             prediction.title = article.title;
             prediction.date = article.published_time;
             prediction.text = article.text;

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::Prediction;
 use crate::dataset::{Format, Page};
 use crate::metric::{self, AebSummary, BagScore, Diff, ShingleCounts};
+use crate::structure::{Match, PageMatches, Pooled};
 
 /// Characters of missed or added text shown per run in the worst pages.
 const SAMPLE_CHARS: usize = 160;
@@ -52,18 +53,24 @@ struct PageScore {
     title: Option<bool>,
     author: Option<bool>,
     date: Option<bool>,
+    /// Readability: headings, images and captions.
+    structure: Option<PageMatches>,
 }
 
 impl PageScore {
     fn new(format: Format, page: &Page, pred: &Prediction) -> Self {
         match format {
-            Format::Aeb => {
+            Format::Aeb | Format::Readability => {
                 let counts = ShingleCounts::new(&page.text, &pred.text);
                 Self {
                     f1: counts.f1(),
                     precision: counts.precision(),
                     recall: counts.recall(),
                     aeb: Some((counts, metric::same_tokens(&page.text, &pred.text))),
+                    structure: page
+                        .structure
+                        .as_ref()
+                        .map(|truth| PageMatches::new(truth, &pred.structure)),
                     ..Self::default()
                 }
             }
@@ -86,6 +93,7 @@ impl PageScore {
                     title: check(&page.title, &pred.title, metric::title_matches),
                     author: check(&page.author, &pred.author, metric::author_matches),
                     date: check(&page.date, &pred.date, metric::date_matches),
+                    structure: None,
                 }
             }
         }
@@ -154,6 +162,10 @@ pub(crate) struct Summary {
     types: BTreeMap<String, Figures>,
     /// WCXB: metadata sources and the article flag.
     provenance: Option<crate::provenance::Breakdown>,
+    /// WCXB: the page-type classifier against the labels.
+    page_types: Option<crate::page_types::Confusion>,
+    /// Readability: structure figures of the real pages and of the fixtures.
+    structure: Vec<StructureGroup>,
     total_ms: f64,
     median_ms: f64,
     bytes: usize,
@@ -170,7 +182,7 @@ impl Summary {
             .map(|(page, pred)| PageScore::new(run.format, page, pred))
             .collect();
         let (body, accuracy) = match run.format {
-            Format::Aeb => {
+            Format::Aeb | Format::Readability => {
                 let docs: Vec<_> = scores.iter().filter_map(|s| s.aeb).collect();
                 let s = AebSummary::new(&docs);
                 let body = Figures {
@@ -223,6 +235,10 @@ impl Summary {
                 .collect(),
             provenance: (run.format == Format::Wcxb)
                 .then(|| crate::provenance::Breakdown::new(run.pages, run.predictions)),
+            page_types: (run.format == Format::Wcxb
+                && run.predictions.iter().any(|p| p.page_type.is_some()))
+            .then(|| crate::page_types::Confusion::new(run.pages, run.predictions)),
+            structure: StructureGroup::all(run.pages, &scores),
             total_ms: times.iter().sum(),
             median_ms: median(&times),
             bytes: run.predictions.iter().map(|p| p.bytes).sum(),
@@ -298,6 +314,12 @@ impl Summary {
                 b.recall
             ),
         }
+        for group in &self.structure {
+            out.push_str(&group.render());
+        }
+        if run.format == Format::Readability {
+            out.push_str(&structure_per_page(run, &self.scores));
+        }
         if run.format == Format::Wcxb {
             say!(
                 "with-snippets found {:.1}% (pages with snippets: {:.1}% of {})",
@@ -339,6 +361,9 @@ impl Summary {
                     f.precision,
                     f.recall
                 );
+            }
+            if let Some(c) = &self.page_types {
+                out.push_str(&c.render());
             }
             if let Some(p) = &self.provenance {
                 out.push_str(&p.render());
@@ -455,6 +480,14 @@ impl Summary {
         if let Some(acc) = self.accuracy {
             fields.insert("accuracy".into(), json!(acc));
         }
+        if !self.structure.is_empty() {
+            let groups: serde_json::Map<String, Value> = self
+                .structure
+                .iter()
+                .map(|g| (g.name.to_owned(), g.to_json()))
+                .collect();
+            fields.insert("structure".into(), Value::Object(groups));
+        }
         if run.format == Format::Wcxb {
             let snippet = |s: SnippetRate| json!({"all": s.all, "listed": s.listed, "listed_pages": s.listed_pages});
             fields.insert("with_snippets".into(), snippet(self.with));
@@ -470,6 +503,9 @@ impl Summary {
                 })
                 .collect();
             fields.insert("page_types".into(), Value::Object(types));
+            if let Some(c) = &self.page_types {
+                fields.insert("page_type_classifier".into(), c.to_json());
+            }
             if let Some(p) = &self.provenance {
                 fields.insert("provenance".into(), p.to_json());
             }
@@ -500,8 +536,10 @@ impl Summary {
             .zip(&self.scores)
             .zip(run.predictions)
             .map(|((page, score), pred)| {
-                let mut row = json!({
+                let mut entry = json!({
                     "id": page.id,
+                    "page_type": page.page_type,
+                    "predicted_page_type": pred.page_type,
                     "f1": score.f1,
                     "precision": score.precision,
                     "recall": score.recall,
@@ -533,19 +571,153 @@ impl Summary {
                     ),
                 ];
                 for (name, truth, value, source, ok) in fields {
-                    if let (Some(ok), Some(obj)) = (ok, row.as_object_mut()) {
+                    if let (Some(ok), Some(obj)) = (ok, entry.as_object_mut()) {
                         obj.insert(
                             name.into(),
                             json!({"truth": truth, "pred": value, "source": source, "ok": ok}),
                         );
                     }
                 }
-                row
+                if let (Some(m), Some(fields)) = (score.structure, entry.as_object_mut()) {
+                    fields.insert("kind".into(), json!(page.kind));
+                    fields.insert("headings".into(), match_json(m.headings));
+                    fields.insert("images".into(), match_json(m.images));
+                    fields.insert("captions".into(), match_json(m.captions));
+                }
+                entry
             })
             .collect();
         fields.insert("per_page".into(), Value::Array(per_page));
         out
     }
+}
+
+/// Structure figures of one group of Readability pages.
+#[derive(Debug, Clone)]
+struct StructureGroup {
+    /// `pages` (captured real pages) or `fixtures`.
+    name: &'static str,
+    pages: usize,
+    /// Text figures of the group (the AEB shingle metric).
+    text: AebSummary,
+    headings: Pooled,
+    images: Pooled,
+    captions: Pooled,
+}
+
+impl StructureGroup {
+    /// The groups of real pages and fixtures (empty without structure).
+    fn all(pages: &[Page], scores: &[PageScore]) -> Vec<Self> {
+        [("pages", true), ("fixtures", false)]
+            .into_iter()
+            .filter_map(|(name, real)| {
+                let group: Vec<&PageScore> = pages
+                    .iter()
+                    .zip(scores)
+                    .filter(|(p, _)| (p.kind.as_deref() == Some("page")) == real)
+                    .map(|(_, s)| s)
+                    .collect();
+                let matches: Vec<PageMatches> = group.iter().filter_map(|s| s.structure).collect();
+                let docs: Vec<_> = group.iter().filter_map(|s| s.aeb).collect();
+                (!matches.is_empty()).then(|| Self {
+                    name,
+                    pages: matches.len(),
+                    text: AebSummary::new(&docs),
+                    headings: Pooled::new(matches.iter().map(|m| m.headings)),
+                    images: Pooled::new(matches.iter().map(|m| m.images)),
+                    captions: Pooled::new(matches.iter().map(|m| m.captions)),
+                })
+            })
+            .collect()
+    }
+
+    fn kinds(&self) -> [(&'static str, Pooled); 3] {
+        [
+            ("headings", self.headings),
+            ("images", self.images),
+            ("captions", self.captions),
+        ]
+    }
+
+    fn render(&self) -> String {
+        let fmt = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"));
+        let t = &self.text;
+        let mut out = format!(
+            "{} {}: text F1 {:.4}  precision {:.4}  recall {:.4}; structure recall/precision pooled (micro) and per-page mean (macro):\n",
+            self.pages, self.name, t.f1, t.precision, t.recall
+        );
+        for (kind, p) in self.kinds() {
+            let m = p.micro;
+            let _ = writeln!(
+                out,
+                "  {kind:<9} recall {} ({}/{})  precision {} ({}/{})  macro recall {}  macro precision {}",
+                fmt(m.recall()),
+                m.found,
+                m.truth,
+                fmt(m.precision()),
+                m.right,
+                m.predicted,
+                fmt(p.macro_recall),
+                fmt(p.macro_precision),
+            );
+        }
+        out
+    }
+
+    fn to_json(&self) -> Value {
+        let mut out = serde_json::Map::new();
+        out.insert("pages".into(), json!(self.pages));
+        out.insert(
+            "text".into(),
+            json!({"f1": self.text.f1, "precision": self.text.precision, "recall": self.text.recall}),
+        );
+        for (kind, p) in self.kinds() {
+            let mut m = match_json(p.micro);
+            if let Some(fields) = m.as_object_mut() {
+                fields.insert("macro_recall".into(), json!(p.macro_recall));
+                fields.insert("macro_precision".into(), json!(p.macro_precision));
+            }
+            out.insert(kind.into(), m);
+        }
+        Value::Object(out)
+    }
+}
+
+/// One kind's counts and figures as JSON.
+fn match_json(m: Match) -> Value {
+    json!({
+        "recall": m.recall(),
+        "precision": m.precision(),
+        "found": m.found,
+        "truth": m.truth,
+        "right": m.right,
+        "predicted": m.predicted,
+    })
+}
+
+/// The per-page structure table: found/true and right/predicted per kind.
+fn structure_per_page(run: &Run<'_>, scores: &[PageScore]) -> String {
+    let mut out = format!(
+        "{:<40} {:>5} {:>11} {:>11} {:>11}\n",
+        "page (found/true right/predicted)", "F1", "headings", "images", "captions"
+    );
+    let cell = |m: Match| format!("{}/{} {}/{}", m.found, m.truth, m.right, m.predicted);
+    for (page, score) in run.pages.iter().zip(scores) {
+        let Some(m) = score.structure else { continue };
+        if page.kind.as_deref() != Some("page") {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{:<40} {:>5.3} {:>11} {:>11} {:>11}",
+            page.id,
+            score.f1,
+            cell(m.headings),
+            cell(m.images),
+            cell(m.captions)
+        );
+    }
+    out
 }
 
 /// Plain means of per-page figures.

@@ -66,7 +66,9 @@ impl Table {
             for c in list(data) {
                 let code = u32::from(c);
                 if (DENSE_FIRST..=DENSE_LAST).contains(&code) {
-                    table.dense[(code - DENSE_FIRST) as usize] = Some(variant);
+                    if let Some(slot) = table.dense.get_mut((code - DENSE_FIRST) as usize) {
+                        *slot = Some(variant);
+                    }
                 } else if variant == Variant::Simplified {
                     table.hans_sparse.push(c);
                 } else {

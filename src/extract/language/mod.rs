@@ -364,7 +364,7 @@ fn from_declaration(declared: &str, text: Option<&Detection>, source: LanguageSo
 /// `tag` with `script` placed after the primary subtag.
 fn insert_script(tag: &str, script: &str) -> String {
     let primary = tags::primary(tag);
-    let rest = &tag[primary.len()..];
+    let rest = tag.get(primary.len()..).unwrap_or_default();
     format!("{primary}-{script}{rest}")
 }
 

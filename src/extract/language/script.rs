@@ -71,22 +71,25 @@ pub(super) fn sample(text: &str) -> Cow<'_, str> {
     let Some((head_end, _)) = text.char_indices().nth(HEAD_CHARS) else {
         return Cow::Borrowed(text);
     };
-    if text[head_end..].chars().nth(MIDDLE_CHARS).is_none() {
+    let Some((head, tail)) = text.split_at_checked(head_end) else {
+        return Cow::Borrowed(text);
+    };
+    if tail.chars().nth(MIDDLE_CHARS).is_none() {
         return Cow::Borrowed(text);
     }
     let mut middle_start = (text.len() / 2).max(head_end);
     while !text.is_char_boundary(middle_start) {
         middle_start += 1;
     }
-    let middle = &text[middle_start..];
+    let middle = text.get(middle_start..).unwrap_or_default();
     let middle_end = middle
         .char_indices()
         .nth(MIDDLE_CHARS)
         .map_or(middle.len(), |(i, _)| i);
     let mut out = String::with_capacity(head_end + middle_end + 2);
-    out.push_str(&text[..head_end]);
+    out.push_str(head);
     out.push_str("\n\n");
-    out.push_str(&middle[..middle_end]);
+    out.push_str(middle.get(..middle_end).unwrap_or(middle));
     Cow::Owned(out)
 }
 

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::article::Author;
 use crate::extract::text::normalize_whitespace;
+use crate::extract::vocabulary::{AUTHOR_LABELS, BYLINE_LABEL_PATTERN, LONE_BYLINE_LABELS};
 
 /// The most authors kept: longer lists are contributor credits or noise.
 pub(super) const MAX_AUTHORS: usize = 10;
@@ -17,19 +18,8 @@ const MAX_NAME_CHARS: usize = 60;
 const MAX_NAME_WORDS: usize = 6;
 
 /// A byline label in front of the names.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            (?:written|posted|reported|authored|words|text|story|photos?|edited|compiled)\s+by
-          | by | von | por | par | от | (?-i:di|door|av|af|od)
-          | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
-          | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von
-        )(?:\s*[:：]?\s+|\s*[:：]?\s*$)
-        | ^(?:文|图|圖)\s*[/／|｜:：]\s*
-        | ^(?:撰文|作者|记者|記者|编辑|編輯|责编|責編|기자)\s*[/／|｜:：]?\s*",
-    )
-    .expect("valid pattern")
-});
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(BYLINE_LABEL_PATTERN).expect("valid pattern"));
 
 /// Where one name ends and the next begins.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,17 +55,7 @@ static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a label announces an author ("Written by", "Autor").
 pub(super) fn is_author_label(label: &str) -> bool {
     let l = label.trim().to_lowercase();
-    [
-        "written by",
-        "author",
-        "autor",
-        "auteur",
-        "escrito por",
-        "verfasst von",
-        "by",
-    ]
-    .iter()
-    .any(|w| l == *w || l.starts_with(w))
+    AUTHOR_LABELS.iter().any(|w| l == *w || l.starts_with(w))
 }
 
 /// Whether `text` opens with a byline label ("By ", "Von ", "文/").
@@ -83,10 +63,7 @@ pub(super) fn has_label(text: &str) -> bool {
     LABEL.is_match(text.trim_start()) || {
         // A lone label whose name follows in the next node ("By <!-- -->X").
         let t = text.trim().to_lowercase();
-        matches!(
-            t.as_str(),
-            "by" | "by:" | "von" | "por" | "par" | "written by" | "posted by"
-        )
+        LONE_BYLINE_LABELS.contains(&t.as_str())
     }
 }
 

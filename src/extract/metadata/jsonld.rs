@@ -122,14 +122,14 @@ pub(super) struct JsonLd {
 pub(super) fn collect(dom: &Dom<'_>) -> JsonLd {
     let mut values = Vec::new();
     let scripts = (0..dom.nodes.len()).filter(|&i| {
-        dom.nodes[i].tag == Tag::Script
+        dom.nodes.get(i).is_some_and(|n| n.tag == Tag::Script)
             && dom
                 .element(i)
                 .and_then(|el| attr::get(el, &local_name!("type")))
                 .is_some_and(|t| contains_ignore_ascii_case(t, "ld+json"))
     });
     for i in scripts {
-        let Some(script) = ElementRef::wrap(dom.nodes[i].node) else {
+        let Some(script) = dom.nodes.get(i).and_then(|n| ElementRef::wrap(n.node)) else {
             continue;
         };
         let text: String = script.text().collect();
@@ -314,23 +314,23 @@ pub(super) fn decode_entities(s: &str) -> String {
 fn decode_once(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
+    while let Some((before, amp)) = rest.find('&').and_then(|i| rest.split_at_checked(i)) {
+        out.push_str(before);
+        rest = amp;
         let end = rest
             .char_indices()
             .take(12)
             .find(|(_, c)| *c == ';')
             .map(|(j, _)| j);
-        let decoded = end.and_then(|j| entity(&rest[1..j]).map(|c| (c, j)));
+        let decoded = end.and_then(|j| entity(rest.get(1..j)?).map(|c| (c, j)));
         match decoded {
             Some((c, j)) => {
                 out.push(c);
-                rest = &rest[j + 1..];
+                rest = rest.get(j + 1..).unwrap_or_default();
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = rest.get(1..).unwrap_or_default();
             }
         }
     }

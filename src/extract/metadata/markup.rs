@@ -266,7 +266,7 @@ pub(super) const MODIFIED_WORDS: &[&str] = &[
     "수정",
 ];
 /// Words that label a date as the publication date.
-const PUBLISHED_WORDS: &[&str] = &[
+pub(super) const PUBLISHED_WORDS: &[&str] = &[
     "publi",
     "posted",
     "pubdate",
@@ -386,8 +386,8 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
             }
             let in_code = entry.parent != NO_PARENT
                 && matches!(
-                    dom.nodes[entry.parent as usize].tag,
-                    Tag::Script | Tag::Style | Tag::Noscript | Tag::Template
+                    dom.nodes.get(entry.parent as usize).map(|p| p.tag),
+                    Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Template)
                 );
             // Code and blank text (most text nodes of a page's head) are
             // passed over before any copy is made.

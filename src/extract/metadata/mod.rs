@@ -225,19 +225,26 @@ struct Page<'a> {
 
 /// Gathers metadata from the whole document.
 ///
-/// Indexes the document first; the pipeline, which has the index already,
-/// calls [`collect_indexed`].
+/// Indexes the document and works out its base URL first; the pipeline,
+/// which has both already, calls [`collect_indexed`].
 pub fn collect(doc: &Html, hints: &Hints<'_>) -> Metadata {
-    collect_indexed(doc, &Dom::build(doc), hints)
+    let base = crate::extract::parse::base_url(doc, hints.page_url);
+    collect_indexed(doc, &Dom::build(doc), hints, base.as_ref())
 }
 
-/// [`collect`] over the document's index `dom`.
-pub fn collect_indexed(doc: &Html, dom: &Dom<'_>, hints: &Hints<'_>) -> Metadata {
+/// [`collect`] over the document's index `dom` and its base URL `base`
+/// ([`parse::base_url`](crate::extract::parse::base_url)).
+pub fn collect_indexed(
+    doc: &Html,
+    dom: &Dom<'_>,
+    hints: &Hints<'_>,
+    base: Option<&Url>,
+) -> Metadata {
     let page = Page {
         ld: jsonld::collect(dom),
         markup: markup::collect(doc, dom),
         hints,
-        base: crate::extract::parse::base_url(doc, hints.page_url),
+        base: base.cloned(),
         captured: hints.reference_time(),
     };
     let mut meta = Metadata {

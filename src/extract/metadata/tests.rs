@@ -561,6 +561,42 @@ fn site_name_description_canonical_and_image_have_provenance() {
 }
 
 #[test]
+fn date_and_author_labels_survive_length_changing_case() {
+    let labels = markup::MODIFIED_WORDS
+        .iter()
+        .chain(markup::PUBLISHED_WORDS)
+        .chain(&[
+            "written by",
+            "author",
+            "autor",
+            "by",
+            "von",
+            "posted by",
+            "文/",
+        ]);
+    for label in labels {
+        for text in crate::extract::text::tricky::variants(label) {
+            let _ = markup::says_modified(&text);
+            let _ = authors::is_author_label(&text);
+            let _ = authors::has_label(&text);
+            let m = meta_of(&format!(
+                r#"<html><head><title>{text} | {text}</title>
+                <meta property="og:title" content="{text}"><meta name="author" content="{text}">
+                <script type="application/ld+json">{{"@type":"NewsArticle","headline":"{text}",
+                  "author":{{"name":"{text} Lee"}},"datePublished":"{text} 2024-06-18"}}</script>
+                </head><body><h1>{text}</h1><p class=byline>{text} Ann Lee</p>
+                <span class=date>{text}</span><time datetime="{text}">{text} 18 June 2024</time>
+                <p>{text}: <time>June 19, 2024</time></p></body></html>"#
+            ));
+            assert!(
+                m.title.as_deref().is_some_and(|t| !t.is_empty()),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_request_time_is_the_reference_when_there_is_no_capture_time() {
     let url = page_url();
     let now = dates::from_epoch_ms(1_718_692_982_000);

@@ -161,7 +161,10 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
             && let Some(part) = title.split(sep).find(|p| is_h1(p, keys))
         {
             let rest: Vec<&str> = title.split(sep).filter(|p| !is_h1(p, keys)).collect();
-            let removed = (rest.len() == 1).then(|| rest[0].trim().to_owned());
+            let removed = match rest.as_slice() {
+                [only] => Some(only.trim().to_owned()),
+                _ => None,
+            };
             return Cleaned {
                 title: part.trim().to_owned(),
                 site: removed.filter(|r| is_site(r, keys)),
@@ -182,7 +185,7 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
         // The site name sits in the last few parts; a title of a thousand
         // dashes must not cost a thousand comparisons each round.
         let found = cuts.into_iter().take(MAX_CUTS_TRIED).find_map(|(i, sep)| {
-            let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+            let (head, tail) = crate::extract::text::around(&title, i, sep)?;
             let tight = matches!(sep, "-" | "–" | "_");
             let named = if tight {
                 is_exact_site(tail, keys)
@@ -200,19 +203,20 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
         .iter()
         .filter_map(|sep| title.find(sep).map(|i| (i, *sep)))
         .min_by_key(|(i, _)| *i)
+        && let Some((head, tail)) = crate::extract::text::around(&title, i, sep)
+        && !tail.is_empty()
+        && is_site(head, keys)
     {
-        let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
-        if !tail.is_empty() && is_site(head, keys) {
-            site.get_or_insert_with(|| head.to_owned());
-            title = tail.to_owned();
-        }
+        site.get_or_insert_with(|| head.to_owned());
+        title = tail.to_owned();
     }
     // 4. Nothing recognised: a short part after a strong separator is a
     // site or section name when the headline before it is longer.
     if generic && site.is_none() {
         for sep in STRONG_SEPARATORS {
-            if let Some(i) = title.rfind(sep) {
-                let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+            if let Some(i) = title.rfind(sep)
+                && let Some((head, tail)) = crate::extract::text::around(&title, i, sep)
+            {
                 if !head.is_empty()
                     && word_count(tail) <= MAX_SITE_WORDS
                     && tail.chars().count() <= MAX_SITE_CHARS

@@ -1,325 +1,15 @@
-//! Vocabularies the heuristics match on (class/id tokens, roles, labels), in
-//! one place, grouped by the stage that uses them.
-//!
-//! Class and id values are split into lower-case tokens at every
-//! non-alphanumeric character and at lower-to-upper case changes
-//! (`relatedArticles` gives `related`, `articles`), and tokens are compared
-//! whole, so `ad` does not match `header` or `shadow`.
+//! How the word lists of [`super::vocabulary`] are matched, done once per
+//! value and fast: class/id values split into tokens ([`tokens`],
+//! [`each_token`], and a byte loop for ASCII values), the clean stage's
+//! token lists as one open-addressing hash table ([`TokenMarks`]), the
+//! fragment lists as one Aho-Corasick automaton ([`FragmentMarks`]), and
+//! the data attributes the pre-scan keeps ([`reads_data_attribute`]).
 
-/// Tokens of class/id values that mark boilerplate containers (clean stage).
-/// From Readability's `unlikelyCandidates` and trafilatura's discard XPaths.
-pub const BOILERPLATE_TOKENS: &[&str] = &[
-    "ad",
-    "ads",
-    "adslot",
-    "adunit",
-    "adwrapper",
-    "advert",
-    "advertisement",
-    "advertising",
-    "advertorial",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "comment",
-    "comments",
-    "commentlist",
-    "consent",
-    "cookie",
-    "cookies",
-    "disqus",
-    "dfp",
-    "footer",
-    "gdpr",
-    "masthead",
-    "menu",
-    "modal",
-    "nav",
-    "navbar",
-    "navigation",
-    "newsletter",
-    "newsletters",
-    "outbrain",
-    "overlay",
-    "pagination",
-    "pager",
-    "popular",
-    "popup",
-    "promo",
-    "promos",
-    "promotion",
-    "promoted",
-    "recirc",
-    "recirculation",
-    "recommendation",
-    "recommendations",
-    "recommended",
-    "related",
-    "relatedposts",
-    "share",
-    "sharebar",
-    "shares",
-    "sharing",
-    "sidebar",
-    "signup",
-    "skiplink",
-    "social",
-    "sociallinks",
-    "sponsor",
-    "sponsored",
-    "subscribe",
-    "subscription",
-    "taboola",
-    "tagcloud",
-    "tags",
-    "toolbar",
-    "trending",
-    "widget",
-    "widgets",
-    "mostread",
-    "mostpopular",
-    "readmore",
-    "jump",
-    "paywall",
-    "print",
-    "rss",
-    "login",
-    "signin",
-    "follow",
-    "byline",
-    "author",
-    "bio",
-    "dateline",
-    "timestamp",
-    "meta",
-    "metadata",
-];
-
-/// Tokens of class/id values of image captions and credits: kept out of the
-/// body text (the figures stage still reads them inside figures).
-pub const CAPTION_BODY_TOKENS: &[&str] = &[
-    "caption",
-    "captions",
-    "figcaption",
-    "imagecaption",
-    "photocaption",
-    "credit",
-    "credits",
-    "photocredit",
-    "imagecredit",
-    "copyright",
-];
-
-/// Phrases that open boilerplate blocks and headings (outline stage):
-/// related-story and follow-us prompts. Compared case-insensitively at the
-/// start of short blocks, followed by a non-letter or the end.
-pub const BOILERPLATE_PHRASES: &[&str] = &[
-    "related",
-    "related articles",
-    "related stories",
-    "related posts",
-    "related content",
-    "more from",
-    "more stories",
-    "more on this",
-    "more great",
-    "you may also like",
-    "you might also like",
-    "you may like",
-    "recommended",
-    "read more",
-    "read next",
-    "read also",
-    "also read",
-    "see also",
-    "don't miss",
-    "dont miss",
-    "most popular",
-    "most read",
-    "trending",
-    "latest news",
-    "sign up",
-    "subscribe",
-    "follow us",
-    "follow @",
-    "share this",
-    "share on",
-    "like this story",
-    "advertisement",
-    "advert",
-    "sponsored",
-    "comments",
-    "leave a comment",
-    "leave a reply",
-    "click here",
-    "tags",
-    "filed under",
-    "newsletter",
-    "have a tip",
-    "also on",
-    "image copyright",
-    "image caption",
-    "media playback",
-    "explore further",
-    "leia também",
-    "leia mais",
-    "veja também",
-    "você pode gostar",
-    "lesen sie auch",
-    "mehr zum thema",
-    "à lire aussi",
-    "lire aussi",
-    "ver también",
-    "te puede interesar",
-    "leggi anche",
-    "相关阅读",
-    "相关文章",
-    "推荐阅读",
-    "延伸阅读",
-    "関連記事",
-    "관련기사",
-    "читайте также",
-];
-
-/// Tokens of class/id values of embedded posts quoted by the article
-/// (tweets, Instagram posts): never boilerplate, even beside `social`.
-pub const EMBED_TOKENS: &[&str] = &["embed", "embedded", "tweet", "instagram", "blockquote"];
-
-/// Tokens that mark the article body (clean stage scoring bonus).
-pub const CONTENT_TOKENS: &[&str] = &[
-    "article",
-    "articlebody",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "prose",
-    "story",
-    "text",
-    "richtext",
-    "blog",
-    "column",
-];
-
-/// ARIA roles of regions that are never the article body.
-pub const BOILERPLATE_ROLES: &[&str] = &[
-    "navigation",
-    "complementary",
-    "banner",
-    "contentinfo",
-    "search",
-    "menu",
-    "menubar",
-    "dialog",
-    "alertdialog",
-    "toolbar",
-    "tablist",
-    "alert",
-];
-
-/// Tokens of class/id values of byline elements (outline stage).
-pub const BYLINE_TOKENS: &[&str] = &["byline", "author", "authors", "writer", "contributor"];
-
-/// Tokens of class/id/data-testid values of captions (figures stage).
-pub const CAPTION_TOKENS: &[&str] = &["caption", "figcaption", "legend", "description", "desc"];
-
-/// Tokens of class/id values of image credits (figures stage).
-pub const CREDIT_TOKENS: &[&str] = &[
-    "credit",
-    "credits",
-    "copyright",
-    "photographer",
-    "source",
-    "attribution",
-    "courtesy",
-];
-
-/// Labels that introduce an image credit, in many languages; stripped from
-/// the credit (figures stage). Compared case-insensitively at the start.
-pub const CREDIT_LABELS: &[&str] = &[
-    "图像来源",
-    "圖像來源",
-    "图片来源",
-    "圖片來源",
-    "图片来源",
-    "来源",
-    "來源",
-    "image source",
-    "image copyright",
-    "image credit",
-    "photo credit",
-    "picture credit",
-    "photograph",
-    "photo",
-    "picture",
-    "credit",
-    "source",
-    "copyright",
-    "foto",
-    "fotos",
-    "bild",
-    "bildquelle",
-    "fuente de la imagen",
-    "fuente",
-    "crédito",
-    "créditos",
-    "source de l'image",
-    "crédit",
-    "crédits",
-    "fonte da imagem",
-    "fonte",
-    "источник изображения",
-    "фото",
-    "источник",
-    "이미지 출처",
-    "사진",
-    "画像提供",
-    "画像",
-    "写真",
-    "nguồn hình ảnh",
-    "sumber gambar",
-    "kaynak",
-    "görsel kaynağı",
-    "مصدر الصورة",
-    "منبع تصویر",
-    "स्रोत",
-    "تصویر کا ذریعہ",
-    "©",
-    "(c)",
-];
-
-/// Labels that introduce a caption for screen readers; stripped from captions.
-pub const CAPTION_LABELS: &[&str] = &[
-    "图像加注文字",
-    "圖像加註文字",
-    "image caption",
-    "caption",
-    "pie de foto",
-    "légende",
-    "legenda",
-    "подпись к фото",
-    "bildunterschrift",
-];
-
-/// Attributes lazy loaders keep the real image source in, most specific
-/// first (figures stage).
-pub const LAZY_SRC_ATTRS: &[&str] = &[
-    "data-src",
-    "data-lazy-src",
-    "data-original",
-    "data-lazy",
-    "data-url",
-    "data-hi-res-src",
-    "data-full-src",
-    "data-orig-src",
-    "data-actualsrc",
-    "data-img-src",
-];
-/// Attributes lazy loaders keep the real srcset in (figures stage).
-pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-set"];
-/// The test-id attribute some sites name captions by (figures stage).
-pub const DATA_TESTID: &str = "data-testid";
+use super::vocabulary::{
+    BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS, DATA_TESTID,
+    DATE_NAME_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS,
+    NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
+};
 
 /// Whether a stage reads the `data-*` attribute `name` (lower case): the
 /// pre-scan leaves every other data attribute out (they hold the page's
@@ -331,37 +21,6 @@ pub fn reads_data_attribute(name: &[u8]) -> bool {
         .chain(&[DATA_TESTID])
         .any(|a| a.as_bytes().eq_ignore_ascii_case(name))
 }
-
-/// Class/id fragments of byline elements (metadata stage): substrings, not
-/// tokens (`postAuthorName`, `article__byline`).
-pub const BYLINE_NAME_FRAGMENTS: &[&str] = &["byline", "author", "writer"];
-/// Fragments that make a byline-named element something else: an avatar,
-/// an author box with a biography, a comment's author.
-pub const NOT_BYLINE_NAME_FRAGMENTS: &[&str] = &[
-    "comment", "avatar", "image", "img", "photo", "bio", "desc", "about", "more", "box",
-];
-/// Class fragments of elements holding a visible date (metadata stage).
-pub const DATE_NAME_FRAGMENTS: &[&str] = &["date", "time", "publish", "posted", "timestamp"];
-/// Fragments that make a date-named element something else.
-pub const NOT_DATE_NAME_FRAGMENTS: &[&str] =
-    &["update", "runtime", "timeline", "datepicker", "times"];
-/// Class or id fragments of paywall containers and subscription walls
-/// (flags stage).
-pub const PAYWALL_FRAGMENTS: &[&str] = &[
-    "paywall",
-    "pay-wall",
-    "regwall",
-    "subscriber-only",
-    "subscribers-only",
-    "premium-content",
-    "content-locked",
-    "article-locked",
-    "locked-content",
-    "piano-offer",
-];
-/// Class fragments of pagination blocks, whose links may say "next" (flags
-/// stage).
-pub const PAGINATION_FRAGMENTS: &[&str] = &["pagination", "pager", "page-nav", "paging"];
 
 /// The groups of class/id fragments, each a question a stage asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,7 +75,11 @@ impl FragmentMarks {
         let automaton = &*FRAGMENTS;
         let mut bits = 0u8;
         for found in automaton.searcher.find_overlapping_iter(value) {
-            bits |= automaton.group_bits[found.pattern().as_usize()];
+            bits |= automaton
+                .group_bits
+                .get(found.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
         }
         FragmentMarks(bits)
     }
@@ -556,6 +219,10 @@ impl TokenMarks {
 
 /// Byte classes of ASCII values for [`each_ascii_token`]: 0 separates
 /// tokens, 1 is a lower-case letter or digit, 2 an upper-case letter.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a constant loop over 0..256 filling an array of 256"
+)]
 static BYTE_CLASSES: [u8; 256] = {
     let mut classes = [0u8; 256];
     let mut b = 0;
@@ -580,10 +247,10 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
     let mut start = NONE;
     let mut prev_lower = false;
     for (i, &b) in value.iter().enumerate() {
-        match BYTE_CLASSES[usize::from(b)] {
+        match BYTE_CLASSES.get(usize::from(b)).copied().unwrap_or(0) {
             0 => {
                 if start != NONE {
-                    visit(&value[start..i]);
+                    visit(value.get(start..i).unwrap_or_default());
                     start = NONE;
                 }
                 prev_lower = false;
@@ -598,7 +265,7 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
                 if start == NONE {
                     start = i;
                 } else if prev_lower {
-                    visit(&value[start..i]);
+                    visit(value.get(start..i).unwrap_or_default());
                     start = i;
                 }
                 prev_lower = false;
@@ -606,7 +273,7 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
         }
     }
     if start != NONE {
-        visit(&value[start..]);
+        visit(value.get(start..).unwrap_or_default());
     }
 }
 
@@ -644,10 +311,12 @@ impl Vocabulary {
         };
         for (w, bits) in words {
             let mut at = table.slot(w.as_bytes());
-            while table.slots[at].is_some() {
+            while table.slots.get(at).is_some_and(Option::is_some) {
                 at = (at + 1) & (size - 1);
             }
-            table.slots[at] = Some((w, bits));
+            if let Some(slot) = table.slots.get_mut(at) {
+                *slot = Some((w, bits));
+            }
         }
         table
     }
@@ -667,7 +336,7 @@ impl Vocabulary {
             return 0;
         }
         let mut at = self.slot(token);
-        while let Some((word, bits)) = self.slots[at] {
+        while let Some(&Some((word, bits))) = self.slots.get(at) {
             if word.as_bytes().eq_ignore_ascii_case(token) {
                 return bits;
             }

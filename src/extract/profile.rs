@@ -1,0 +1,98 @@
+//! Per-type extraction profiles: what the clean stage keeps on each kind of
+//! page, as data (one [`Profile`] table per [`PageType`]), so the stage has
+//! no scattered per-type `if`s.
+//!
+//! The values were chosen by hand on the development pages of each type;
+//! each field says what it changes.
+
+use crate::article::PageType;
+
+/// How main-content detection treats one kind of page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Profile {
+    /// Comment markup (`comment`, `comments`, `commentlist` tokens, and the
+    /// author and date marks of each post) is the content, not boilerplate:
+    /// a forum thread is its posts and replies.
+    pub comments_are_content: bool,
+    /// The top candidate climbs to the container of the repeated items it
+    /// is one of (forum posts, product cards, listing entries): at least
+    /// this many element siblings with its tag and class. `0`: never.
+    pub repeated_items: usize,
+    /// Teaser listings (repeated items with a linked title and a blurb) are
+    /// the content: their scores are not damped and they merge as siblings.
+    pub listings_are_content: bool,
+    /// How much of a candidate's score its link density takes away: 1.0 is
+    /// Readability's `score * (1 - density)`; less keeps linked titles.
+    pub link_density_weight: f32,
+    /// Other high-scoring regions outside the top candidate (a service
+    /// page's hero, features, FAQ and pricing; a product's description and
+    /// specifications) join the content when they score at least this share
+    /// of the best candidate. `None`: the content is one region.
+    pub merge_regions: Option<f32>,
+}
+
+/// Articles and pages of unknown type: Readability's single region.
+pub const ARTICLE: Profile = Profile {
+    comments_are_content: false,
+    repeated_items: 0,
+    listings_are_content: false,
+    link_density_weight: 1.0,
+    merge_regions: None,
+};
+
+/// Forum threads: every post and reply, in their common container.
+pub const FORUM: Profile = Profile {
+    comments_are_content: true,
+    repeated_items: 2,
+    listings_are_content: false,
+    link_density_weight: 1.0,
+    merge_regions: Some(0.3),
+};
+
+/// Product pages: description, specifications and reviews summary, which
+/// shops lay out as separate blocks.
+pub const PRODUCT: Profile = Profile {
+    comments_are_content: false,
+    repeated_items: 0,
+    listings_are_content: false,
+    link_density_weight: 1.0,
+    merge_regions: Some(0.3),
+};
+
+/// Category grids: the repeated items with their titles and blurbs.
+pub const COLLECTION: Profile = Profile {
+    comments_are_content: false,
+    repeated_items: 3,
+    listings_are_content: true,
+    link_density_weight: 0.5,
+    merge_regions: Some(0.3),
+};
+
+/// Listings (articles, courses, jobs, results): as collections.
+pub const LISTING: Profile = COLLECTION;
+
+/// Documentation: one region (sidebars, breadcrumbs and tables of contents
+/// are boilerplate by their markup), code kept by the outline.
+pub const DOCUMENTATION: Profile = ARTICLE;
+
+/// Service and marketing pages: the scored sections merged, not one node.
+pub const SERVICE: Profile = Profile {
+    comments_are_content: false,
+    repeated_items: 0,
+    listings_are_content: false,
+    link_density_weight: 1.0,
+    merge_regions: Some(0.3),
+};
+
+/// The profile for a page type.
+pub fn for_type(page_type: PageType) -> &'static Profile {
+    match page_type {
+        PageType::Article | PageType::Other => &ARTICLE,
+        PageType::Forum => &FORUM,
+        PageType::Product => &PRODUCT,
+        PageType::Collection => &COLLECTION,
+        PageType::Listing => &LISTING,
+        PageType::Documentation => &DOCUMENTATION,
+        PageType::Service => &SERVICE,
+    }
+}
