@@ -399,7 +399,7 @@ pub const BYLINE_PREFIXES: &[&str] = &[
 /// and "text" words, and the CJK and Korean reporter labels with their
 /// separators (metadata stage, `metadata/authors.rs`).
 pub const BYLINE_LABEL_PATTERN: &str = r"(?ix)^(?:
-            (?:written|posted|reported|words|text|story|photos?|edited|compiled)\s+by
+            (?:written|posted|reported|authored|words|text|story|photos?|edited|compiled)\s+by
           | by | von | por | par | от | (?-i:di|door|av|af|od)
           | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
           | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von

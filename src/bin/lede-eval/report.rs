@@ -545,6 +545,39 @@ impl Summary {
                     "recall": score.recall,
                     "ms": pred.ms,
                 });
+                // The metadata checks of the page, with both values and the
+                // winning source, so a miss can be read without rerunning.
+                let fields = [
+                    (
+                        "title",
+                        &page.title,
+                        &pred.title,
+                        &pred.title_source,
+                        score.title,
+                    ),
+                    (
+                        "author",
+                        &page.author,
+                        &pred.author,
+                        &pred.author_source,
+                        score.author,
+                    ),
+                    (
+                        "date",
+                        &page.date,
+                        &pred.date,
+                        &pred.date_source,
+                        score.date,
+                    ),
+                ];
+                for (name, truth, value, source, ok) in fields {
+                    if let (Some(ok), Some(obj)) = (ok, entry.as_object_mut()) {
+                        obj.insert(
+                            name.into(),
+                            json!({"truth": truth, "pred": value, "source": source, "ok": ok}),
+                        );
+                    }
+                }
                 if let (Some(m), Some(fields)) = (score.structure, entry.as_object_mut()) {
                     fields.insert("kind".into(), json!(page.kind));
                     fields.insert("headings".into(), match_json(m.headings));

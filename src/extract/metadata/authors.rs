@@ -23,15 +23,25 @@ static LABEL: LazyLock<Regex> =
 
 /// Where one name ends and the next begins.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:and|und|y|e|et|en|og|och|и|та|ve)\s+|\s*[,;&、，；/]\s*|\s+[|·•]\s+")
+    Regex::new(r"(?i)\s+(?:and|und|y|e|et|en|og|och|и|та|ve|with|avec|mit|con|com)\s+|\s*[,;&、，；/和与]\s*|\s+[|·•]\s+")
         .expect("valid pattern")
 });
 
 /// Text after the names: a date, a time, or a site after a bar.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||–|—|\bon\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]).*$")
+    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S).*$")
         .expect("valid pattern")
 });
+
+/// A co-author in parentheses: "A (avec B)", "A (with B".
+static WITH_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\((?:avec|with|mit|con|com|и)\s+([^()]*)\)?").expect("valid pattern")
+});
+
+/// Any other parenthesis: an affiliation or a place ("(Reuters)",
+/// "(Berlin)").
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([^()]*\)?").expect("valid pattern"));
 
 /// Credentials written after a name and a comma ("Jane Doe, MD, PhD"):
 /// they belong to the name before them.
@@ -91,6 +101,65 @@ fn is_calendar_word(s: &str) -> bool {
     })
 }
 
+/// "ByTravis Haney" (a label glued to the name by markup that dropped the
+/// space) without its "By": a capital B-y followed by a capitalised word.
+fn strip_glued_by(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("By") else {
+        return text;
+    };
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => rest,
+        _ => text,
+    }
+}
+
+/// Words that make a text interface or template wording rather than a
+/// name: column headers of forums ("Topic Author", "Author Post time
+/// Subject"), buttons ("Follow Author"), template keys.
+fn is_interface_text(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    if lower.contains("{{") || lower.contains("}}") || lower.contains("${") {
+        return true;
+    }
+    // `page.head.author`: a template's key printed for want of a value.
+    let dotted = lower.split('.').count() >= 4
+        && !lower.contains(' ')
+        && lower
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
+    dotted
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "author"
+                    | "authors"
+                    | "autor"
+                    | "auteur"
+                    | "follow"
+                    | "subscribe"
+                    | "topic"
+                    | "subject"
+                    | "replies"
+                    | "posted"
+                    | "insights"
+            ) || w.starts_with("author")
+        })
+}
+
+/// Whether `s` holds a character no name has: symbols and arrows ("→",
+/// "★"), brackets other than parentheses, quotes of a slogan.
+fn has_symbol(s: &str) -> bool {
+    s.chars().any(|c| {
+        !(c.is_alphanumeric()
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '\'' | '’' | '-' | '‐' | ',' | '(' | ')' | '&' | '_' | '·' | '•'
+            ))
+    })
+}
+
 /// Whether `s` is an address rather than a name.
 fn is_address(s: &str) -> bool {
     let lower = s.to_lowercase();
@@ -98,7 +167,6 @@ fn is_address(s: &str) -> bool {
         || lower.starts_with("www.")
         || lower.starts_with('/')
         || (lower.contains('@') && lower.contains('.'))
-        || lower.starts_with('@')
 }
 
 /// Whether `s` can be a person's or a desk's name.
@@ -111,6 +179,8 @@ fn is_name(s: &str) -> bool {
         && s.split_whitespace().count() <= MAX_NAME_WORDS
         && !s.chars().any(|c| c.is_ascii_digit())
         && !is_calendar_word(s)
+        && !is_interface_text(s)
+        && !has_symbol(s)
         && !matches!(
             s.to_lowercase().as_str(),
             "by" | "and"
@@ -131,17 +201,35 @@ fn is_name(s: &str) -> bool {
 
 /// The names in one byline or author field, in order, at most
 /// [`MAX_AUTHORS`].
+///
+/// The byline grammar: a label ("By", "Von", "Par", "文/"), then names
+/// joined by commas, semicolons, "&", "and"/"und"/"et"/"y"/"e"/"и"/"和";
+/// each name may carry credentials ("MD, PhD"), a role ("Senior
+/// Reporter"), an affiliation in parentheses or an agency ("/ Reuters"),
+/// which are not names when a person is named besides; "Surname, Given"
+/// pairs between semicolons are turned round; a trailer (a date, "in
+/// <topic>", "Edited by ...", "Posts: 12") ends the names.
 pub(super) fn names(raw: &str) -> Vec<String> {
     let text = normalize_whitespace(raw);
     if is_address(&text) {
         return Vec::new();
     }
-    let text = LABEL.replace(&text, "");
+    let text = strip_glued_by(&text);
+    let text = LABEL.replace(text, "");
     let text = TRAILER.replace(&text, "");
+    if is_prose(&text) {
+        return Vec::new();
+    }
+    // "A (avec B)": a co-author in parentheses; other parentheses hold an
+    // affiliation ("Jane Doe (Reuters)").
+    let text = WITH_PAREN.replace_all(&text, " and $1");
+    let text = PAREN.replace_all(&text, "");
+    let text = reverse_surname_first(&text);
     let mut out: Vec<String> = Vec::new();
-    for part in SEPARATOR.split(&text) {
+    let mut others: Vec<String> = Vec::new();
+    for part in split_names(&text) {
         let whole = part.trim();
-        if CREDENTIAL.is_match(whole) {
+        if CREDENTIAL.is_match(whole) && !is_agency(whole) {
             if let Some(last) = out.last_mut() {
                 last.push_str(", ");
                 last.push_str(whole);
@@ -154,18 +242,217 @@ pub(super) fn names(raw: &str) -> Vec<String> {
             })
             .trim();
         let part = LABEL.replace(part, "");
-        let part = part.trim();
+        // A handle is a name ("@janedoe" is janedoe).
+        let part = part.trim().trim_start_matches('@');
         if part.is_empty() {
             continue;
         }
-        if is_name(part) && !out.iter().any(|n| n.to_lowercase() == part.to_lowercase()) {
+        if !is_name(part) || out.iter().any(|n| n.to_lowercase() == part.to_lowercase()) {
+            continue;
+        }
+        if is_role(part) || is_agency(part) {
+            others.push(part.to_owned());
+        } else {
             out.push(part.to_owned());
         }
         if out.len() >= MAX_AUTHORS {
             break;
         }
     }
+    // A role or an agency alone is what the page says of its author
+    // ("Staff Writer", "Reuters"): kept only when no person is named.
+    if out.is_empty() {
+        out = others;
+        out.truncate(MAX_AUTHORS);
+    }
     out
+}
+
+/// Whether `text` is a sentence rather than a list of names: three or more
+/// words in lower case that are neither joining words nor name particles
+/// ("van", "de").
+fn is_prose(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "and"
+                    | "und"
+                    | "et"
+                    | "y"
+                    | "e"
+                    | "en"
+                    | "og"
+                    | "och"
+                    | "и"
+                    | "with"
+                    | "avec"
+                    | "mit"
+                    | "con"
+                    | "com"
+                    | "de"
+                    | "da"
+                    | "di"
+                    | "do"
+                    | "dos"
+                    | "du"
+                    | "del"
+                    | "della"
+                    | "la"
+                    | "le"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "den"
+                    | "ten"
+                    | "ter"
+                    | "zu"
+                    | "bin"
+                    | "al"
+                    | "el"
+            )
+        })
+        .count()
+        >= 3
+}
+
+/// Splits a byline at the separators between names; a side of one letter
+/// ("Mac & i") is part of the name, not a name of its own.
+fn split_names(text: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut last = 0;
+    let mut pending_sep = "";
+    for m in SEPARATOR.find_iter(text) {
+        let piece = text.get(last..m.start()).unwrap_or("");
+        push_part(&mut parts, piece, pending_sep);
+        pending_sep = m.as_str();
+        last = m.end();
+    }
+    push_part(&mut parts, text.get(last..).unwrap_or(""), pending_sep);
+    parts
+}
+
+fn push_part(parts: &mut Vec<String>, piece: &str, sep: &str) {
+    let short = piece.trim().chars().count() == 1;
+    match parts.last_mut() {
+        Some(prev) if short || prev.trim().chars().count() == 1 => {
+            prev.push_str(sep);
+            prev.push_str(piece);
+        }
+        _ => parts.push(piece.to_owned()),
+    }
+}
+
+/// "Kooman, F.; Jong, Michiel de" names two people, surname first: when
+/// semicolons separate the names and each holds one comma, each is turned
+/// round to "F. Kooman", "Michiel de Jong".
+fn reverse_surname_first(text: &str) -> String {
+    if !text.contains(';') {
+        return text.to_owned();
+    }
+    let people: Vec<&str> = text
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let reversible = people.iter().all(|p| {
+        let mut halves = p.split(',');
+        match (halves.next(), halves.next(), halves.next()) {
+            (Some(sur), Some(given), None) => {
+                let (sur, given) = (sur.trim(), given.trim());
+                !sur.is_empty()
+                    && !given.is_empty()
+                    && sur.split_whitespace().count() <= 3
+                    && given.split_whitespace().count() <= 3
+                    && !CREDENTIAL.is_match(given)
+            }
+            _ => false,
+        }
+    });
+    if !reversible {
+        return text.to_owned();
+    }
+    people
+        .iter()
+        .filter_map(|p| p.split_once(','))
+        .map(|(sur, given)| format!("{} {}", given.trim(), sur.trim()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Whether `part` is a job title rather than a name ("Senior Reporter",
+/// "Redakteurin").
+fn is_role(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    lower.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "reporter"
+                | "correspondent"
+                | "editor"
+                | "writer"
+                | "contributor"
+                | "columnist"
+                | "journalist"
+                | "staff"
+                | "founder"
+                | "editor-in-chief"
+                | "redakteur"
+                | "redakteurin"
+                | "korrespondent"
+                | "korrespondentin"
+                | "rédacteur"
+                | "rédactrice"
+                | "journaliste"
+                | "envoyé"
+                | "envoyée"
+                | "corresponsal"
+                | "redactor"
+                | "redactora"
+                | "periodista"
+                | "giornalista"
+                | "redattore"
+                | "inviato"
+                | "jornalista"
+                | "redacteur"
+                | "verslaggever"
+                | "корреспондент"
+                | "журналист"
+        )
+    })
+}
+
+/// Whether `part` is a news agency credited next to the author.
+fn is_agency(part: &str) -> bool {
+    matches!(
+        part.to_lowercase().as_str(),
+        "reuters"
+            | "ap"
+            | "afp"
+            | "dpa"
+            | "epd"
+            | "kna"
+            | "apa"
+            | "sda"
+            | "efe"
+            | "ansa"
+            | "anp"
+            | "belga"
+            | "tt"
+            | "ntb"
+            | "pa"
+            | "xinhua"
+            | "kyodo"
+            | "yonhap"
+            | "tass"
+            | "ria novosti"
+            | "bloomberg"
+            | "associated press"
+            | "the associated press"
+            | "agence france-presse"
+            | "europa press"
+    )
 }
 
 /// Appends `name` (already cleaned) unless an author of that name is there.
@@ -233,6 +520,69 @@ mod tests {
             names("This article was written with the help of many people in our newsroom")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn byline_grammar_in_several_languages() {
+        // A label glued to the name.
+        assert_eq!(names("ByTravis Haney"), ["Travis Haney"]);
+        assert_eq!(names("Authored by: Dr Jane Roe"), ["Dr Jane Roe"]);
+        // Conjunctions of several languages.
+        assert_eq!(
+            names("Jean Dupont et Marie Curie"),
+            ["Jean Dupont", "Marie Curie"]
+        );
+        assert_eq!(
+            names("Иван Петров и Анна Смирнова"),
+            ["Иван Петров", "Анна Смирнова"]
+        );
+        assert_eq!(names("张三和李四"), ["张三", "李四"]);
+        assert_eq!(
+            names("Mario Rossi e Anna Bianchi"),
+            ["Mario Rossi", "Anna Bianchi"]
+        );
+        // A one-letter side of "&" belongs to the name.
+        assert_eq!(names("Mac & i"), ["Mac & i"]);
+        // A co-author in parentheses, an affiliation dropped.
+        assert_eq!(
+            names("Par Jean Dupont (avec Marie Curie"),
+            ["Jean Dupont", "Marie Curie"]
+        );
+        assert_eq!(names("Von Max Muster (Berlin)"), ["Max Muster"]);
+        // Surname first between semicolons.
+        assert_eq!(
+            names("Kooman, F.; Jong, Michiel de"),
+            ["F. Kooman", "Michiel de Jong"]
+        );
+        // Editors, topics and forum counters are not authors.
+        assert_eq!(names("Jane Doe Edited by John Roe"), ["Jane Doe"]);
+        assert_eq!(names("John Crenshaw in seo"), ["John Crenshaw"]);
+        assert_eq!(
+            names("b.scherer Posts: 2 Joined: Sun Dec 17"),
+            ["b.scherer"]
+        );
+        assert_eq!(
+            names("Chris Roe ⋅ Founder, Editor-in-Chief ⋅"),
+            ["Chris Roe"]
+        );
+        // Roles and agencies go when a person is named, stay when alone.
+        assert_eq!(names("Jane Doe, Senior Reporter"), ["Jane Doe"]);
+        assert_eq!(names("Por Ana Ruiz / EFE"), ["Ana Ruiz"]);
+        assert_eq!(names("Reuters"), ["Reuters"]);
+        assert_eq!(names("Von Anna Schmidt, Redakteurin"), ["Anna Schmidt"]);
+        // Handles are names.
+        assert_eq!(names("@janedoe"), ["janedoe"]);
+    }
+
+    #[test]
+    fn interface_text_is_no_name() {
+        assert!(names("Follow Author").is_empty());
+        assert!(names("Topic Author").is_empty());
+        assert!(names("AuthorPost timeSubject").is_empty());
+        assert!(names("page.head.extra.author").is_empty());
+        assert!(names("{{ author.name }}").is_empty());
+        assert!(names("HTML in → Structured data out").is_empty());
+        assert_eq!(names("sara.r.peter"), ["sara.r.peter"]);
     }
 
     #[test]

@@ -366,6 +366,9 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
     }
     let mut seen_h1 = false;
     let mut texts_after = 0usize;
+    // Text nodes since the latest `h1`: labelled bylines are looked for
+    // after each headline.
+    let mut texts_since_h1 = usize::MAX;
     let mut before_h1: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     let mut after_h1: Vec<String> = Vec::new();
     let mut before_labelled: Vec<String> = Vec::new();
@@ -373,7 +376,12 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
     for entry in &dom.nodes {
         let node = entry.node;
         if let scraper::Node::Text(t) = node.value() {
-            if seen_h1 && texts_after >= NEAR_H1_TEXTS_AFTER {
+            // Past the window of every headline seen (a page may have a
+            // logo `h1` before the article's own).
+            if seen_h1
+                && texts_after >= NEAR_H1_TEXTS_AFTER
+                && texts_since_h1 >= NEAR_H1_TEXTS_AFTER
+            {
                 continue;
             }
             let in_code = entry.parent != NO_PARENT
@@ -395,8 +403,20 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
                 && budget.take()
             {
                 // The parent holds the whole line when a comment or a link
-                // splits it ("By <!-- --><a>Jane Doe</a>").
-                let line = text_of(parent);
+                // splits it ("By <!-- --><a>Jane Doe</a>"); a label alone in
+                // its element has the name in the next one
+                // (`<p>Written by</p><p>Jane Doe</p>`), both in the
+                // grandparent.
+                let mut line = text_of(parent);
+                if super::authors::names(&line).is_empty()
+                    && let Some(grand) = parent.parent().and_then(ElementRef::wrap)
+                    && budget.take()
+                {
+                    let wider = text_of(grand);
+                    if wider.chars().count() <= MAX_BYLINE_CHARS {
+                        line = wider;
+                    }
+                }
                 if line.chars().count() <= MAX_BYLINE_CHARS {
                     if seen_h1 {
                         m.labelled_bylines.push(line);
@@ -410,9 +430,10 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
             }
             let keep = text.chars().count() <= MAX_DATE_LINE_CHARS
                 && text.chars().any(|c| c.is_ascii_digit());
+            texts_since_h1 = texts_since_h1.saturating_add(1);
             if seen_h1 {
                 texts_after += 1;
-                if keep {
+                if keep && texts_after <= NEAR_H1_TEXTS_AFTER {
                     after_h1.push(text);
                 }
             } else if keep {
@@ -430,6 +451,7 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
         let tag = entry.tag;
         if tag == Tag::H1 {
             seen_h1 = true;
+            texts_since_h1 = 0;
         }
         match tag {
             Tag::Meta => {

@@ -618,15 +618,45 @@ impl Page<'_> {
             return None;
         }
         // The page's own heading, when it is the same headline, gives the
-        // exact wording.
-        if let Some(h1) = md.h1.as_deref()
-            && *source != Source::Heading
-            && title::h1_matches(&cleaned.title, h1)
-            && cleaned.title != h1
-        {
-            return Some((h1.to_owned(), cleaned.site, Source::Heading, h1.to_owned()));
-        }
-        Some((cleaned.title, cleaned.site, *source, raw.clone()))
+        // exact wording, unless it is only the site's name (a logo `h1`).
+        let (value, source, raw) = match md.h1.as_deref() {
+            Some(h1)
+                if *source != Source::Heading
+                    && title::h1_matches(&cleaned.title, h1)
+                    && cleaned.title != h1
+                    && !title::names_site(h1, &hints) =>
+            {
+                (h1.to_owned(), Source::Heading, h1.to_owned())
+            }
+            _ => (cleaned.title, *source, raw.clone()),
+        };
+        // Sources that give the same headline but for punctuation (`’` for
+        // `'`, a dropped dash) vote on its wording: the one most of them use
+        // wins, so one source's typography does not override the others'.
+        let variants: Vec<(String, Source, String)> = candidates
+            .iter()
+            .map(|(r, s)| {
+                (
+                    title::clean(r, &hints, *s != Source::JsonLd).title,
+                    *s,
+                    r.clone(),
+                )
+            })
+            .collect();
+        // The visible heading's wording gives way only over quote marks:
+        // other differences (a dash, Markdown marks, a trailing symbol) are
+        // the metadata's, not the page's.
+        let variants: Vec<(String, Source, String)> = if source == Source::Heading {
+            variants
+                .into_iter()
+                .filter(|(v, ..)| title::same_but_quotes(v, &value))
+                .collect()
+        } else {
+            variants
+        };
+        let (value, source, raw) =
+            title::majority_wording(&value, source, &variants).unwrap_or((value, source, raw));
+        Some((value, cleaned.site, source, raw))
     }
 
     /// Provenance of the title: the other candidates cleaned the same way.
@@ -776,7 +806,38 @@ impl Page<'_> {
         if !ld_first {
             out.extend(ld);
         }
-        out
+        // A `<meta name=author>` (or OpenGraph, Dublin Core) that names only
+        // the publisher gives way to the people the page names: CMS themes
+        // fill it with the site's name.
+        let sites: Vec<String> = [
+            self.ld.publisher.as_deref(),
+            self.ld.website_name.as_deref(),
+            self.markup.meta(&["og:site_name"]),
+        ]
+        .into_iter()
+        .flatten()
+        .map(title::key)
+        .filter(|k| !k.is_empty())
+        .collect();
+        let host = self.host();
+        let hints = title::SiteHints {
+            site_name: None,
+            host: host.as_deref(),
+            h1: None,
+        };
+        let names_publisher = |list: &[Author]| {
+            list.iter().all(|a| {
+                let k = title::key(&a.name);
+                sites.contains(&k) || title::names_site(&a.name, &hints)
+            })
+        };
+        let (publishers, people): (Vec<_>, Vec<_>) = out.into_iter().partition(|(l, _, s)| {
+            matches!(
+                s,
+                Source::Meta | Source::OpenGraph | Source::DublinCore | Source::Twitter
+            ) && names_publisher(l)
+        });
+        people.into_iter().chain(publishers).collect()
     }
 
     /// Authors from the markup, one list per source, best source first.

@@ -658,3 +658,48 @@ fn header_dates_are_parsed_or_dropped() {
     assert_eq!(day.value, "2024-06-18");
     assert_eq!(day.precision, Precision::Day);
 }
+
+#[test]
+fn sources_vote_on_the_wording_of_one_headline() {
+    // JSON-LD prints curly quotes, OpenGraph and <title> straight ones: the
+    // wording most sources give wins.
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"L’été des villes"}</script>
+        <meta property="og:title" content="L'été des villes"><title>L'été des villes</title>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("L'été des villes"));
+    assert_eq!(m.sources.title, Some(Source::OpenGraph));
+    // The visible heading keeps its wording against metadata that differs by
+    // more than quote marks (a Markdown mark here).
+    let m = meta_of(
+        r#"<meta property="og:title" content="*Die Stadt* im Sommer">
+        <title>*Die Stadt* im Sommer</title><h1>Die Stadt im Sommer</h1>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Die Stadt im Sommer"));
+    // A logo heading that is only the site's name is never the title.
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="Example News">
+        <meta property="og:title" content="Example news and the flood"><h1>Example News</h1>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Example news and the flood"));
+}
+
+#[test]
+fn the_publisher_in_meta_author_gives_way_to_the_byline() {
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="Example Times">
+        <meta name="author" content="Example Times">
+        <article><h1>Headline</h1><p class="byline">Por María López</p><p>Body.</p></article>"#,
+    );
+    assert_eq!(names(&m), ["María López"]);
+    assert_eq!(m.sources.authors, Some(Source::Byline));
+}
+
+#[test]
+fn a_label_alone_in_its_element_names_the_next_one() {
+    let m = meta_of(
+        r#"<article><h1>Headline</h1><div><p>Geschrieben von</p><p>Anna Schmidt</p></div>
+        <div><p>Written by</p><p>Jane Roe</p></div><p>Body.</p></article>"#,
+    );
+    assert_eq!(names(&m), ["Jane Roe"]);
+}

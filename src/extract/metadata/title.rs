@@ -1,6 +1,7 @@
 //! Title cleaning: the site-name suffix or prefix taken off (" | Site",
 //! " - Site", "Site: ..."), and the result checked against the `h1`.
 
+use crate::article::Source;
 use crate::extract::text::normalize_whitespace;
 
 /// Separators between a headline and a site or section name, strongest
@@ -286,6 +287,77 @@ pub(super) fn h1_matches(title: &str, h1: &str) -> bool {
     #[allow(clippy::cast_precision_loss)] // word counts are small
     let overlap = tw.intersection(&hw).count() as f32 / union.max(1) as f32;
     overlap >= MIN_H1_OVERLAP
+}
+
+/// How much a source's title counts when sources vote on a headline's
+/// wording: sources that usually copy another (`twitter:title` copies
+/// `og:title`) count half.
+fn wording_weight(source: Source) -> u32 {
+    match source {
+        Source::Twitter | Source::DublinCore | Source::Microdata => 1,
+        _ => 2,
+    }
+}
+
+/// Among the cleaned candidates `(title, source, raw)` that give the same
+/// headline as `chosen` (equal by [`key`]: they differ in punctuation or
+/// case only), the wording with more weight than `chosen`'s, with the first
+/// source that uses it and its raw text. `None` when `chosen`'s wording is
+/// as common as any.
+pub(super) fn majority_wording(
+    chosen: &str,
+    chosen_source: Source,
+    candidates: &[(String, Source, String)],
+) -> Option<(String, Source, String)> {
+    let chosen_key = key(chosen);
+    let mut tally: Vec<(&str, u32, Source, &str)> = Vec::new();
+    let mut seen: Vec<Source> = Vec::new();
+    for (value, source, raw) in candidates {
+        if seen.contains(source) || key(value) != chosen_key {
+            continue;
+        }
+        seen.push(*source);
+        match tally.iter_mut().find(|(v, ..)| *v == value.as_str()) {
+            Some(entry) => entry.1 += wording_weight(*source),
+            None => tally.push((value, wording_weight(*source), *source, raw)),
+        }
+    }
+    if !seen.contains(&chosen_source) {
+        match tally.iter_mut().find(|(v, ..)| *v == chosen) {
+            Some(entry) => entry.1 += wording_weight(chosen_source),
+            None => tally.push((chosen, wording_weight(chosen_source), chosen_source, chosen)),
+        }
+    }
+    let chosen_weight = tally
+        .iter()
+        .find(|(v, ..)| *v == chosen)
+        .map_or(0, |(_, w, ..)| *w);
+    // The first wording of the highest weight (candidates come best source
+    // first), only when it beats the chosen one.
+    let best = tally
+        .iter()
+        .fold(None::<&(&str, u32, Source, &str)>, |best, t| match best {
+            Some(b) if b.1 >= t.1 => Some(b),
+            _ => Some(t),
+        })?;
+    (best.1 > chosen_weight).then(|| (best.0.to_owned(), best.2, best.3.to_owned()))
+}
+
+/// Whether `a` and `b` are the same text but for the style of their quote
+/// marks and apostrophes (`’` for `'`, `“` for `"`).
+pub(super) fn same_but_quotes(a: &str, b: &str) -> bool {
+    let plain = |c: char| match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => '"',
+        c => c,
+    };
+    a.chars().map(plain).eq(b.chars().map(plain))
+}
+
+/// Whether `text` is only the site's name (the declared name or a host
+/// label), as a logo heading is.
+pub(super) fn names_site(text: &str, hints: &SiteHints<'_>) -> bool {
+    is_exact_site(text, &Keys::of(hints))
 }
 
 #[cfg(test)]
