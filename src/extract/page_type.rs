@@ -24,7 +24,7 @@
 //!   priced cards, long posts), code density, heading breadth, long
 //!   paragraphs, link-to-prose ratio.
 //!
-//! The weights are data ([`weights`]), trained offline by
+//! The weights are data (`weights`), trained offline by
 //! `scripts/train_page_type.py` from features `lede-eval --page-type-features`
 //! writes; nothing keys on a site's domain.
 
