@@ -442,18 +442,7 @@ async fn an_article_over_the_response_limit_fails_alone() {
             ..Default::default()
         })
         .collect();
-    let mut answers = server
-        .client()
-        .await
-        .extract_stream(tokio_stream::iter(items))
-        .await
-        .expect("the stream opens")
-        .into_inner();
-    let mut seen = Vec::new();
-    while let Some(answer) = answers.message().await.expect("the stream goes on") {
-        seen.push((answer.id, answer.error.map(|e| e.code_name)));
-    }
-    seen.sort();
+    let seen = stream_outcomes(&server, items).await;
     assert_eq!(
         seen,
         [
@@ -480,6 +469,22 @@ async fn a_panic_fails_its_own_stream_item_only() {
             ..Default::default()
         })
         .collect();
+    let seen = stream_outcomes(&server, items).await;
+    let expected: Vec<(String, Option<String>)> = (0..6)
+        .map(|i| {
+            let failed = (i == 2).then(|| "INTERNAL".to_owned());
+            (format!("item-{i}"), failed)
+        })
+        .collect();
+    assert_eq!(seen, expected);
+}
+
+/// Sends `items` over one `ExtractStream` call and returns each answer's id
+/// with its error code name (`None` for an article), sorted by id.
+async fn stream_outcomes(
+    server: &TestServer,
+    items: Vec<pb::ExtractStreamRequest>,
+) -> Vec<(String, Option<String>)> {
     let mut answers = server
         .client()
         .await
@@ -489,15 +494,8 @@ async fn a_panic_fails_its_own_stream_item_only() {
         .into_inner();
     let mut seen = Vec::new();
     while let Some(answer) = answers.message().await.expect("the stream goes on") {
-        let failed = answer.error.map(|e| e.code_name);
-        seen.push((answer.id, failed));
+        seen.push((answer.id, answer.error.map(|e| e.code_name)));
     }
     seen.sort();
-    let expected: Vec<(String, Option<String>)> = (0..6)
-        .map(|i| {
-            let failed = (i == 2).then(|| "INTERNAL".to_owned());
-            (format!("item-{i}"), failed)
-        })
-        .collect();
-    assert_eq!(seen, expected);
+    seen
 }
