@@ -196,9 +196,14 @@ impl Walker<'_, '_> {
             match entry.tag {
                 Tag::Ul | Tag::Ol | Tag::Dl | Tag::Menu if nested => {
                     push_paragraph(&mut out, &mut pending);
-                    out.extend(self.list_block(i, depth + 1).map(Block::List));
-                    i = next;
-                    continue;
+                    if let Some(list) = self.list_block(i, depth + 1) {
+                        out.push(Block::List(list));
+                        i = next;
+                        continue;
+                    }
+                    // A list holding no items but text (`<ul><i>...</i></ul>`,
+                    // an old way to indent): its text is a paragraph.
+                    boundaries.push(next);
                 }
                 Tag::Blockquote if nested => {
                     push_paragraph(&mut out, &mut pending);
