@@ -73,11 +73,7 @@ fn expected_blocks(blocks: &[Block], out: &mut Vec<Node>) {
                 let mut inner = Vec::new();
                 expected_blocks(&q.blocks, &mut inner);
                 if let Some(a) = &q.attribution {
-                    let mut w = words(a);
-                    if !a.starts_with(['—', '–', '―', '-']) {
-                        w.insert(0, "—".to_owned());
-                    }
-                    inner.push(Node::Paragraph(w));
+                    inner.push(Node::Paragraph(words(a)));
                 }
                 out.push(Node::Quote(inner));
             }

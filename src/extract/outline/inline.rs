@@ -341,6 +341,8 @@ fn push_inline(out: &mut Vec<Inline>, inline: Inline) {
         | (Some(Inline::Strong(last)), Inline::Strong(more))
         | (Some(Inline::Subscript(last)), Inline::Subscript(more))
         | (Some(Inline::Superscript(last)), Inline::Superscript(more)) => last.extend(more),
+        // Two code spans side by side would read as one unclosed span.
+        (Some(Inline::Code(last)), Inline::Code(more)) => last.push_str(&more),
         (_, inline) => out.push(inline),
     }
 }

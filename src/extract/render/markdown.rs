@@ -186,13 +186,7 @@ fn quote(out: &mut String, q: &QuoteBlock) {
         if !body.is_empty() {
             body.push_str("\n\n");
         }
-        let dashed = a.starts_with(['—', '–', '―', '-']);
-        let text = if dashed {
-            a.clone()
-        } else {
-            format!("— {a}")
-        };
-        paragraph(&mut body, &[Inline::Text(text)]);
+        paragraph(&mut body, &[Inline::Text(a.clone())]);
     }
     if body.is_empty() {
         return;
@@ -402,6 +396,7 @@ fn first_char(run: &Inline) -> Option<char> {
 
 /// Appends inline runs; `after` is the character that follows them.
 fn inlines(out: &mut String, runs: &[Inline], ctx: Ctx, after: Option<char>) {
+    let mut pending_code = String::new();
     for (n, run) in runs.iter().enumerate() {
         let next = match runs.get(n + 1) {
             Some(r) => first_char(r),
@@ -438,7 +433,15 @@ fn inlines(out: &mut String, runs: &[Inline], ctx: Ctx, after: Option<char>) {
             Inline::Strong(c) => delimited(out, "**", c, ctx, next),
             // CommonMark has no sub- or superscript: their text stays.
             Inline::Subscript(c) | Inline::Superscript(c) => inlines(out, c, ctx, next),
-            Inline::Code(code) => code_span(out, code, ctx.in_table),
+            // Code spans side by side would read as one unclosed span.
+            Inline::Code(code) if matches!(runs.get(n + 1), Some(Inline::Code(_))) => {
+                pending_code.push_str(code);
+            }
+            Inline::Code(code) => {
+                pending_code.push_str(code);
+                code_span(out, &pending_code, ctx.in_table);
+                pending_code.clear();
+            }
             Inline::LineBreak => out.push_str(if ctx.in_table { " " } else { "\\\n" }),
             Inline::Image(i) => image(out, i),
         }
@@ -829,7 +832,7 @@ mod tests {
         })]);
         assert_eq!(
             html_of(&out),
-            "<blockquote>\n<p>One.</p>\n<p>- Two.</p>\n<p>— Someone</p>\n</blockquote>\n",
+            "<blockquote>\n<p>One.</p>\n<p>- Two.</p>\n<p>Someone</p>\n</blockquote>\n",
             "{out}"
         );
     }
