@@ -341,55 +341,137 @@ pub enum Block {
     Figure(Figure),
 }
 
-/// A run of text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A paragraph: inline runs, and their plain text.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Paragraph {
-    /// Whitespace-normalised text.
+    /// Whitespace-normalised text: the runs' text, a line break as a space.
     pub text: String,
-    /// Links inside the paragraph, absolute.
+    /// Links inside the paragraph, absolute (the runs' links, in order).
     pub links: Vec<Link>,
+    /// The paragraph as inline runs (text, links, emphasis, code, breaks).
+    pub inlines: Vec<Inline>,
 }
 
-/// An ordered or unordered list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One run of inline content: text and the markup around it. Paragraphs
+/// and table cells hold a sequence of these; the plain `text` beside them
+/// is their text, a line break read as a space.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Plain text, whitespace normalised.
+    Text(String),
+    /// A hyperlink around its runs.
+    Link(InlineLink),
+    /// Emphasis (`<em>`, `<i>`).
+    Emphasis(Vec<Inline>),
+    /// Strong importance (`<strong>`, `<b>`).
+    Strong(Vec<Inline>),
+    /// Inline code (`<code>`, `<kbd>`, `<samp>`).
+    Code(String),
+    /// A line break (`<br>`).
+    LineBreak,
+    /// Subscript (`<sub>`).
+    Subscript(Vec<Inline>),
+    /// Superscript (`<sup>`).
+    Superscript(Vec<Inline>),
+    /// An image inside the text.
+    Image(Image),
+}
+
+/// A hyperlink holding inline runs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InlineLink {
+    /// Absolute URL.
+    pub url: String,
+    /// The `title` attribute, if given.
+    pub title: Option<String>,
+    /// The runs inside the link.
+    pub children: Vec<Inline>,
+}
+
+/// An ordered, unordered or definition list.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListBlock {
     /// True for `<ol>`.
     pub ordered: bool,
-    /// The items' texts.
+    /// The items' texts (a nested list's text inside its item's).
     pub items: Vec<String>,
+    /// The items as blocks, one per entry of `items`: paragraphs, nested
+    /// lists, code.
+    pub entries: Vec<ListItem>,
+    /// True for a definition list (`<dl>`): its entries are terms and
+    /// their descriptions.
+    pub definitions: bool,
+}
+
+/// One item of a list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListItem {
+    /// The item's content; a nested list is a [`Block::List`].
+    pub blocks: Vec<Block>,
+    /// In a definition list, true for a term (`<dt>`), false for a
+    /// description (`<dd>`); false in other lists.
+    pub is_term: bool,
 }
 
 /// A block quotation.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct QuoteBlock {
-    /// The quoted text.
+    /// The quoted text: its blocks' texts separated by blank lines, without
+    /// the attribution.
     pub text: String,
     /// The `cite` URL.
     pub cite: Option<String>,
+    /// The quotation as blocks (its paragraphs, lists, code).
+    pub blocks: Vec<Block>,
+    /// Who or what is quoted, as the page credits it (a `<footer>` or
+    /// `<cite>` of the quotation), kept apart from its paragraphs.
+    pub attribution: Option<String>,
 }
 
 /// A table as rows of cells.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableBlock {
-    /// Rows of cells.
+    /// Rows of cells, header rows first.
     pub rows: Vec<Vec<TableCell>>,
     /// The caption.
     pub caption: Option<String>,
+    /// How many of the first rows are header rows (`<thead>`, or rows of
+    /// `<th>` cells only).
+    pub header_rows: u32,
 }
 
 /// One table cell.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TableCell {
     /// Cell text.
     pub text: String,
     /// True for `<th>`.
     pub header: bool,
+    /// The cell as inline runs.
+    pub inlines: Vec<Inline>,
+    /// Columns the cell spans (`colspan`), at least 1.
+    pub colspan: u32,
+    /// Rows the cell spans (`rowspan`), at least 1.
+    pub rowspan: u32,
+}
+
+impl Default for TableCell {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            header: false,
+            inlines: Vec::new(),
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
 }
 
 /// Preformatted text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CodeBlock {
-    /// The text, whitespace kept.
+    /// The text, whitespace and line structure kept (one line per source
+    /// line, whatever elements the highlighter wrote them as).
     pub text: String,
     /// Programming language named by the markup.
     pub language: Option<String>,

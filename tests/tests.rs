@@ -36,6 +36,8 @@ mod seed;
 mod hostile;
 // Properties of the library over generated input (proptest).
 mod props;
+// The Markdown of every development page parses back to its tree.
+mod markdown;
 // The shape of the crate, from its source: what the extraction core may
 // name, and one direction between the top-level modules.
 mod architecture;

@@ -66,6 +66,10 @@ pub fn article(
     let published_time = published_fact.map(|f| f.value.clone());
     provenance.language = language_provenance(&language, meta.sources.declared_language);
     let counts = word_counts(&text);
+    let title_heading = meta.title.as_deref().filter(|_| options.markdown_title);
+    let markdown = options
+        .include_markdown
+        .then(|| render::markdown(&body.sections, title_heading));
     flags.reading_time_seconds = reading_time_seconds(counts);
     Article {
         published,
@@ -84,9 +88,7 @@ pub fn article(
             .and_then(rfc3339_from_ms),
         language,
         html: options.include_html.then(|| render::html(&body.sections)),
-        markdown: options
-            .include_markdown
-            .then(|| render::markdown(&body.sections)),
+        markdown,
         word_count: counts.words,
         text,
         sections: body.sections,

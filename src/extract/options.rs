@@ -52,6 +52,8 @@ pub struct Options {
     pub include_html: bool,
     /// Also render the body as Markdown.
     pub include_markdown: bool,
+    /// Open the Markdown with the title as a level-one heading.
+    pub markdown_title: bool,
     /// The time of the request: the "now" that relative dates ("3 hours
     /// ago") are resolved against and that bounds dates in the future, when
     /// the input is not a snapshot with its own capture time (which wins).
@@ -73,6 +75,7 @@ impl Default for Options {
             max_related_links: DEFAULT_MAX_RELATED_LINKS,
             include_html: false,
             include_markdown: false,
+            markdown_title: false,
             now: None,
         }
     }

@@ -5,8 +5,9 @@
 
 use crate::article::{
     Alternative, Article, Author, Block, CodeBlock, DateInfo, DatePrecision, FieldProvenance,
-    Figure, Image, ImageCandidate, Language, LanguageSource, Link, ListBlock, PageFlags, PageType,
-    Paragraph, Provenance, QuoteBlock, Section, Source, TableBlock, TableCell,
+    Figure, Image, ImageCandidate, Inline, InlineLink, Language, LanguageSource, Link, ListBlock,
+    ListItem, PageFlags, PageType, Paragraph, Provenance, QuoteBlock, Section, Source, TableBlock,
+    TableCell,
 };
 use crate::extract::Options;
 use crate::grpc::pb;
@@ -25,6 +26,7 @@ pub fn job(request: pb::ExtractRequest, base: &Options) -> Result<Job, Failure> 
     let options = Options {
         include_html: toggles.include_html,
         include_markdown: toggles.include_markdown,
+        markdown_title: toggles.markdown_title,
         ..base.clone()
     };
     let url = Some(request.url);
@@ -295,6 +297,45 @@ impl From<Paragraph> for pb::Paragraph {
         Self {
             text: paragraph.text,
             links: paragraph.links.into_iter().map(Into::into).collect(),
+            inlines: runs(paragraph.inlines),
+        }
+    }
+}
+
+/// Inline runs on the wire.
+fn runs(inlines: Vec<Inline>) -> Vec<pb::Inline> {
+    inlines.into_iter().map(Into::into).collect()
+}
+
+impl From<Inline> for pb::Inline {
+    /// Recursive, as deep as the page nests inline markup: the outline
+    /// builds runs from the flat index, whose depth `max_depth` bounds.
+    fn from(inline: Inline) -> Self {
+        use pb::inline::Kind;
+        let span = |children| pb::InlineSpan {
+            children: runs(children),
+        };
+        let kind = match inline {
+            Inline::Text(text) => Kind::Text(text),
+            Inline::Link(link) => Kind::Link(link.into()),
+            Inline::Emphasis(children) => Kind::Emphasis(span(children)),
+            Inline::Strong(children) => Kind::Strong(span(children)),
+            Inline::Code(code) => Kind::Code(code),
+            Inline::LineBreak => Kind::LineBreak(pb::LineBreak {}),
+            Inline::Subscript(children) => Kind::Subscript(span(children)),
+            Inline::Superscript(children) => Kind::Superscript(span(children)),
+            Inline::Image(image) => Kind::Image(image.into()),
+        };
+        Self { kind: Some(kind) }
+    }
+}
+
+impl From<InlineLink> for pb::InlineLink {
+    fn from(link: InlineLink) -> Self {
+        Self {
+            url: link.url,
+            title: link.title.unwrap_or_default(),
+            children: runs(link.children),
         }
     }
 }
@@ -304,6 +345,18 @@ impl From<ListBlock> for pb::ListBlock {
         Self {
             ordered: list.ordered,
             items: list.items,
+            entries: list.entries.into_iter().map(Into::into).collect(),
+            definitions: list.definitions,
+        }
+    }
+}
+
+impl From<ListItem> for pb::ListItem {
+    /// Recursive through nested lists, bounded like [`pb::Inline`]'s.
+    fn from(item: ListItem) -> Self {
+        Self {
+            blocks: item.blocks.into_iter().map(Into::into).collect(),
+            is_term: item.is_term,
         }
     }
 }
@@ -313,6 +366,8 @@ impl From<QuoteBlock> for pb::QuoteBlock {
         Self {
             text: quote.text,
             cite: quote.cite.unwrap_or_default(),
+            blocks: quote.blocks.into_iter().map(Into::into).collect(),
+            attribution: quote.attribution.unwrap_or_default(),
         }
     }
 }
@@ -328,6 +383,7 @@ impl From<TableBlock> for pb::TableBlock {
                 })
                 .collect(),
             caption: table.caption.unwrap_or_default(),
+            header_rows: table.header_rows,
         }
     }
 }
@@ -337,6 +393,9 @@ impl From<TableCell> for pb::TableCell {
         Self {
             text: cell.text,
             header: cell.header,
+            inlines: runs(cell.inlines),
+            colspan: cell.colspan,
+            rowspan: cell.rowspan,
         }
     }
 }
@@ -407,6 +466,7 @@ mod tests {
                     Block::Paragraph(Paragraph {
                         text: "p".to_owned(),
                         links: Vec::new(),
+                        inlines: vec![Inline::Strong(vec![Inline::Text("p".to_owned())])],
                     }),
                     Block::Figure(Figure {
                         image: Image {
@@ -427,6 +487,16 @@ mod tests {
         assert_eq!(wire.url, "");
         assert_eq!(wire.language.as_ref().map(|l| l.tag.as_str()), Some("und"));
         assert_eq!(wire.sections[0].level, 2);
+        let Some(pb::block::Kind::Paragraph(p)) = &wire.sections[0].blocks[0].kind else {
+            panic!("the first block should be a paragraph");
+        };
+        let Some(pb::inline::Kind::Strong(strong)) = &p.inlines[0].kind else {
+            panic!("the paragraph's run should be strong: {p:?}");
+        };
+        assert_eq!(
+            strong.children[0].kind,
+            Some(pb::inline::Kind::Text("p".to_owned()))
+        );
         let Some(pb::block::Kind::Figure(figure)) = &wire.sections[0].blocks[1].kind else {
             panic!("the second block should be a figure");
         };

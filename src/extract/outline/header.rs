@@ -1,0 +1,160 @@
+//! The article header and boilerplate blocks: before the first substantial
+//! block, short byline lists, byline paragraphs and dates leave the body
+//! (as bylines and the header time); boilerplate headings take their
+//! section with them, and short blocks opening with a boilerplate phrase go.
+
+use super::{Body, Event, MAX_BYLINE_ITEM, SUBSTANTIAL_TEXT};
+use crate::article::{Author, Block};
+use crate::extract::dom::measure;
+use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
+
+/// Most weighted characters of a block that may be dropped for opening with
+/// a boilerplate phrase ("Read more: ...", "Follow us on ...") unless it is
+/// mostly links.
+const MAX_BOILERPLATE_BLOCK: u32 = 150;
+
+/// Whether `text` opens with one of the boilerplate phrases.
+pub(super) fn opens_with_boilerplate(text: &str) -> bool {
+    // Only the opening can match: lower-case a prefix a little longer than
+    // the longest phrase (the character after it is checked too).
+    static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        BOILERPLATE_PHRASES
+            .iter()
+            .map(|p| p.chars().count())
+            .max()
+            .unwrap_or(0)
+    });
+    let longest = *LONGEST;
+    let lower: String = text
+        .trim_start()
+        .chars()
+        .take(longest + 1)
+        .flat_map(char::to_lowercase)
+        .collect();
+    BOILERPLATE_PHRASES.iter().any(|phrase| {
+        lower
+            .strip_prefix(phrase)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    })
+}
+
+/// Drops boilerplate headings with everything under them ("Related
+/// stories", "Comments") and short blocks that open with a boilerplate
+/// phrase.
+pub(super) fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
+    let mut kept = Vec::with_capacity(events.len());
+    let mut skipping_below: Option<u8> = None;
+    for event in events {
+        match &event {
+            Event::Heading { level, text, .. } => {
+                if skipping_below.is_some_and(|l| *level > l) {
+                    continue;
+                }
+                skipping_below = None;
+                if measure(text).0 <= MAX_BOILERPLATE_BLOCK / 2 && opens_with_boilerplate(text) {
+                    skipping_below = Some(*level);
+                    continue;
+                }
+                kept.push(event);
+            }
+            Event::Block { block, info } => {
+                if skipping_below.is_some() {
+                    continue;
+                }
+                let text = match block {
+                    Block::Paragraph(p) => Some(p.text.as_str()),
+                    Block::List(l) => l.items.first().map(String::as_str),
+                    Block::Quote(q) => Some(q.text.as_str()),
+                    _ => None,
+                };
+                let linky = info.link_weight * 2 >= info.weight && info.weight > 0;
+                let short = info.weight <= MAX_BOILERPLATE_BLOCK;
+                if (short || linky) && text.is_some_and(opens_with_boilerplate) {
+                    continue;
+                }
+                // A short paragraph that is nothing but a link is a teaser
+                // for another story ("SEE ALSO"-style inline promos).
+                if matches!(block, Block::Paragraph(_)) && info.all_link && short {
+                    continue;
+                }
+                kept.push(event);
+            }
+        }
+    }
+    kept
+}
+
+/// Takes the article header (bylines, dates, kickers) out of the events.
+pub(super) fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
+    let first_substantial = events
+        .iter()
+        .position(|e| match e {
+            Event::Heading { .. } => false,
+            Event::Block { block, info } => {
+                !matches!(block, Block::Figure(_)) && info.weight >= SUBSTANTIAL_TEXT
+            }
+        })
+        .unwrap_or(events.len());
+    let mut kept = Vec::with_capacity(events.len());
+    for (index, event) in events.into_iter().enumerate() {
+        let in_header = index < first_substantial;
+        let Event::Block { block, info } = &event else {
+            kept.push(event);
+            continue;
+        };
+        // A block that is only a date, anywhere: metadata, not body.
+        if let Some((datetime, text)) = &info.time
+            && info.weight <= MAX_BYLINE_ITEM * 2
+        {
+            if body.header_time.is_none() && in_header {
+                body.header_time = datetime.clone().or_else(|| Some(text.clone()));
+                body.header_time_text = Some(text.clone());
+            }
+            continue;
+        }
+        if !in_header {
+            kept.push(event);
+            continue;
+        }
+        match block {
+            Block::List(list) => {
+                if list.items.len() <= 4
+                    && list
+                        .items
+                        .iter()
+                        .all(|t| !t.contains("://") && measure(t).0 <= MAX_BYLINE_ITEM)
+                {
+                    body.bylines.extend(list.items.iter().map(|name| Author {
+                        name: strip_byline_prefix(name),
+                        url: None,
+                    }));
+                }
+            }
+            Block::Paragraph(p) if info.all_link && info.weight < SUBSTANTIAL_TEXT => {}
+            Block::Paragraph(p) if byline_prefix_len(&p.text).is_some() => {
+                body.bylines.push(Author {
+                    name: strip_byline_prefix(&p.text),
+                    url: p.links.first().map(|l| l.url.clone()),
+                });
+            }
+            _ => kept.push(event),
+        }
+    }
+    kept
+}
+
+pub(super) fn byline_prefix_len(text: &str) -> Option<usize> {
+    // Long blocks are no bylines: measured before any lower-cased copy.
+    if measure(text).0 > MAX_BYLINE_ITEM * 2 {
+        return None;
+    }
+    // Character by character: the length is one of `text`'s boundaries.
+    BYLINE_PREFIXES
+        .iter()
+        .find_map(|p| crate::extract::text::prefix_len_ignore_case(text, p))
+}
+
+pub(super) fn strip_byline_prefix(text: &str) -> String {
+    let rest = byline_prefix_len(text).and_then(|n| text.get(n..));
+    rest.unwrap_or(text).trim().to_owned()
+}

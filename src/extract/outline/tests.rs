@@ -1,0 +1,414 @@
+//! Unit tests of the outline, on hand-written HTML.
+
+use super::header::{byline_prefix_len, opens_with_boilerplate, strip_byline_prefix};
+use super::*;
+use crate::article::{CodeBlock, Inline, Paragraph};
+use crate::extract::clean::find_content;
+use crate::extract::dom::Dom;
+use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
+use scraper::Html;
+
+fn body(html: &str, title: Option<&str>) -> Body {
+    let doc = Html::parse_document(html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let base = Url::parse("https://news.test/world/story").unwrap();
+    build(&dom, &content, Some(&base), title)
+}
+
+const P: &str = "Long enough paragraph text, with commas, clauses, and words to be prose.";
+
+#[test]
+fn nests_sections_by_level_and_skips_the_title() {
+    let html = format!(
+        "<body><article><h1>The Title</h1><p>{P}</p><h2 id=one>One</h2><p>{P}</p>\
+         <h4>Deep</h4><p>{P}</p><h2>Two</h2><p>{P}</p><h3>Empty</h3></article></body>"
+    );
+    let b = body(&html, Some("The title"));
+    let shape: Vec<(String, u8, usize, usize)> = b
+        .sections
+        .iter()
+        .map(|s| (s.heading.clone(), s.level, s.blocks.len(), s.children.len()))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (String::new(), 0, 1, 0),
+            ("One".to_owned(), 2, 1, 1),
+            ("Two".to_owned(), 2, 1, 0)
+        ]
+    );
+    assert_eq!(b.sections[1].anchor.as_deref(), Some("one"));
+    assert_eq!(b.sections[1].children[0].level, 4);
+}
+
+#[test]
+fn header_byline_and_time_leave_the_body() {
+    let html = format!(
+        "<body><main><div><ul><li>Jane Roe</li><li>Desk</li></ul></div>\
+         <div><time datetime=2024-06-18>2 hours ago</time></div><p>{P}</p><p>{P}</p></main></body>"
+    );
+    let b = body(&html, None);
+    let names: Vec<&str> = b.bylines.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Jane Roe", "Desk"]);
+    assert_eq!(b.header_time.as_deref(), Some("2024-06-18"));
+    assert_eq!(b.sections[0].blocks.len(), 2);
+}
+
+#[test]
+fn link_lists_become_related_links() {
+    let html = format!(
+        "<body><main><p>{P}</p><ul><li><a href=/a>A related story with a title</a></li>\
+         <li><a href=/b>Another related story title</a></li></ul><p>{P}</p></main></body>"
+    );
+    let b = body(&html, None);
+    assert_eq!(b.related_links.len(), 2);
+    assert_eq!(b.related_links[0].url, "https://news.test/a");
+    assert_eq!(b.sections[0].blocks.len(), 2);
+}
+
+#[test]
+fn blocks_of_every_kind() {
+    let html = format!(
+        "<body><article><p>{P} <a href=/x>link</a></p><ol><li>first item of the list</li>\
+         <li>second</li></ol><blockquote cite=/q><p>A quote.</p></blockquote>\
+         <pre><code class=language-rust>fn main() {{}}\n</code></pre>\
+         <table><tr><th>k</th><th>v</th></tr><tr><td>a</td><td>1</td></tr></table>\
+         <div>Loose text one<br><br>Loose text two</div><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    assert!(matches!(&blocks[0], Block::Paragraph(p) if p.links[0].url == "https://news.test/x"));
+    assert!(matches!(&blocks[1], Block::List(l) if l.ordered && l.items.len() == 2));
+    assert!(matches!(&blocks[2], Block::Quote(q) if q.text == "A quote."));
+    assert!(matches!(&blocks[3], Block::Code(c) if c.language.as_deref() == Some("rust")));
+    assert!(matches!(&blocks[4], Block::Table(t) if t.rows.len() == 2 && t.rows[0][0].header));
+    assert!(matches!(&blocks[5], Block::Paragraph(p) if p.text == "Loose text one"));
+    assert!(matches!(&blocks[6], Block::Paragraph(p) if p.text == "Loose text two"));
+}
+
+fn figure_srcs(b: &Body) -> Vec<String> {
+    b.figures.iter().map(|f| f.image.src.clone()).collect()
+}
+
+#[test]
+fn a_caption_named_figure_mid_article_keeps_its_image() {
+    let html = format!(
+        "<body><article><p>{P}</p><figure class=has-caption><img src=/photo.jpg width=976 \
+         height=549><figcaption>A caption.</figcaption></figure><p>{P}</p>\
+         <table class=tr-caption-container><tr><td><a href=/big.png><img src=/b.png></a></td></tr>\
+         <tr><td class=tr-caption>Blogger caption</td></tr></table><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    assert_eq!(
+        figure_srcs(&b),
+        ["https://news.test/photo.jpg", "https://news.test/b.png"]
+    );
+    assert_eq!(b.figures[0].caption.as_deref(), Some("A caption."));
+    assert_eq!(b.figures[1].caption.as_deref(), Some("Blogger caption"));
+}
+
+#[test]
+fn images_inside_paragraphs_and_headings_stand_where_they_are() {
+    let html = format!(
+        "<body><article><p>{P}</p><p>{P} <a href=/full.jpg><img src=/in-p.jpg></a> \
+         {P}</p><h2><a href=/x><img src=/in-h.jpg></a>Heading</h2><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    assert!(
+        matches!(&blocks[1], Block::Paragraph(p) if p.text == P),
+        "{blocks:?}"
+    );
+    assert!(matches!(&blocks[2], Block::Figure(f) if f.image.src.ends_with("in-p.jpg")));
+    assert!(matches!(&blocks[3], Block::Paragraph(p) if p.text == P));
+    assert!(figure_srcs(&b)[1].ends_with("in-h.jpg"));
+}
+
+#[test]
+fn noscript_fallbacks_replace_placeholders_and_stand_alone() {
+    let html = format!(
+        "<body><article><p>{P}</p><figure><div><img src=/max/60/a.png?q=20 width=900 \
+         height=500></div><noscript><img src=/max/2000/a.png width=900 height=500></noscript>\
+         <figcaption>Real one</figcaption></figure><p>{P}</p><div><img class=lazy \
+         src=data:image/gif;base64,R0l><noscript><img src=/only-here.jpg></noscript></div>\
+         <p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    assert_eq!(
+        figure_srcs(&b),
+        [
+            "https://news.test/max/2000/a.png",
+            "https://news.test/only-here.jpg"
+        ]
+    );
+    assert_eq!(b.figures[0].caption.as_deref(), Some("Real one"));
+}
+
+#[test]
+fn a_figcaption_after_its_figure_and_repeated_images() {
+    let html = format!(
+        "<body><article><p>{P}</p><figure><img src=/a.jpg></figure>\n<figcaption>Outside \
+         caption</figcaption><p>{P}</p><figure><img src=/a.jpg></figure><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    assert_eq!(b.figures.len(), 2, "an image used twice stays twice");
+    assert_eq!(b.figures[0].caption.as_deref(), Some("Outside caption"));
+}
+
+#[test]
+fn link_clusters_keep_images_linked_to_their_file_only() {
+    let links = "<a href=/a>A link to some other page of the wiki</a> ".repeat(12);
+    let html = format!(
+        "<body><article><p>{P}</p><div><a href=/w/File:Map.png class=image><img src=/map.png \
+         width=250 height=250></a> {links}</div><ul><li><a href=/story><img src=/teaser.jpg>\
+         A teaser for another story</a></li><li><a href=/s2>Another teaser story</a></li></ul>\
+         <p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    assert_eq!(figure_srcs(&b), ["https://news.test/map.png"], "{b:?}");
+}
+
+#[test]
+fn byline_prefixes_and_boilerplate_phrases_survive_length_changing_case() {
+    for label in BYLINE_PREFIXES.iter().chain(BOILERPLATE_PHRASES) {
+        assert_eq!(*label, label.to_lowercase(), "written in lower case");
+        for text in crate::extract::text::tricky::variants(label) {
+            if let Some(n) = byline_prefix_len(&text) {
+                assert!(text.is_char_boundary(n), "{text:?}");
+            }
+            let _ = strip_byline_prefix(&text);
+            let _ = opens_with_boilerplate(&text);
+            let html = format!(
+                "<body><article><h1>{text}</h1><p class=byline>{text}</p><h2>{text}</h2>\
+                 <p>{text} {P}</p><ul><li>{text}</li></ul><p>{P}</p></article></body>"
+            );
+            let _ = body(&html, Some(&text));
+        }
+    }
+    assert_eq!(strip_byline_prefix("B\u{130}ZIM"), "B\u{130}ZIM");
+    assert_eq!(
+        strip_byline_prefix("BY \u{130}pek \u{212a}aya"),
+        "\u{130}pek \u{212a}aya"
+    );
+}
+
+#[test]
+fn headings_lose_permalinks_edit_links_and_numbers() {
+    let html = format!(
+        "<body><article><p>{P}</p><h2 id=a>Setup<a class=headerlink href=#a>¶</a></h2><p>{P}</p>\
+         <h2><span class=mw-headline-number>1.2</span> <span class=mw-headline>History</span>\
+         <span class=mw-editsection>[<a href=/edit>edit</a>]</span></h2><p>{P}</p>\
+         <h3><a href=#c aria-hidden=true>#</a>Usage</h3><p>{P}</p><h2>C# tips</h2><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let headings: Vec<&str> = b
+        .sections
+        .iter()
+        .skip(1)
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(headings, ["Setup", "History", "C# tips"]);
+    assert_eq!(b.sections[2].children[0].heading, "Usage");
+}
+
+fn first_paragraph(b: &Body) -> &Paragraph {
+    b.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|block| match block {
+            Block::Paragraph(p) => Some(p),
+            _ => None,
+        })
+        .expect("a paragraph")
+}
+
+fn t(s: &str) -> Inline {
+    Inline::Text(s.to_owned())
+}
+
+#[test]
+fn paragraphs_carry_every_inline_kind() {
+    let html = format!(
+        "<body><article><p>{P} <em>soft</em> <strong>bold <i>both</i></strong> <code>x &lt; y</code> \
+         H<sub>2</sub>O x<sup>2</sup><br>next line <a href=/w title=T>a <b>link</b></a>.</p><p>{P}</p>\
+         </article></body>"
+    );
+    let b = body(&html, None);
+    let p = first_paragraph(&b);
+    assert_eq!(
+        p.text,
+        format!("{P} soft bold both x < y H2O x2 next line a link.")
+    );
+    let Inline::Link(link) = &p.inlines[p.inlines.len() - 2] else {
+        panic!("{:?}", p.inlines);
+    };
+    assert_eq!(link.url, "https://news.test/w");
+    assert_eq!(link.title.as_deref(), Some("T"));
+    assert_eq!(link.children, [t("a "), Inline::Strong(vec![t("link")])]);
+    assert_eq!(p.links[0].text, "a link");
+    assert_eq!(
+        p.inlines[..p.inlines.len() - 2],
+        [
+            t(&format!("{P} ")),
+            Inline::Emphasis(vec![t("soft")]),
+            t(" "),
+            Inline::Strong(vec![t("bold "), Inline::Emphasis(vec![t("both")])]),
+            t(" "),
+            Inline::Code("x < y".into()),
+            t(" H"),
+            Inline::Subscript(vec![t("2")]),
+            t("O x"),
+            Inline::Superscript(vec![t("2")]),
+            Inline::LineBreak,
+            t("next line "),
+        ]
+    );
+}
+
+#[test]
+fn loose_text_markup_ends_with_its_block() {
+    let html = format!(
+        "<body><article><p>{P}</p><div><em>Loose emphasis</em> text</div><div>plain after</div>\
+         <p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    assert!(matches!(&blocks[1], Block::Paragraph(p)
+        if p.inlines == [Inline::Emphasis(vec![t("Loose emphasis")]), t(" text")]));
+    assert!(matches!(&blocks[2], Block::Paragraph(p) if p.inlines == [t("plain after")]));
+}
+
+#[test]
+fn list_items_hold_blocks_so_lists_nest() {
+    let html = format!(
+        "<body><article><p>{P}</p><ul><li>First <a href=/a>item</a> of the list here\
+         <ol><li>nested one</li><li>nested <em>two</em></li></ol></li>\
+         <li><p>Second item paragraph</p><p>and another</p></li></ul>\
+         <dl><dt>Term</dt><dd>Its description</dd></dl><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    let Block::List(list) = &blocks[1] else {
+        panic!("{blocks:?}");
+    };
+    assert_eq!(
+        list.items,
+        [
+            "First item of the list here nested one nested two",
+            "Second item paragraph and another"
+        ]
+    );
+    let first = &list.entries[0].blocks;
+    assert!(matches!(&first[0], Block::Paragraph(p) if p.links[0].url == "https://news.test/a"));
+    assert!(
+        matches!(&first[1], Block::List(l) if l.ordered && l.items == ["nested one", "nested two"])
+    );
+    assert_eq!(list.entries[1].blocks.len(), 2);
+    let Block::List(dl) = &blocks[2] else {
+        panic!("{blocks:?}");
+    };
+    assert!(dl.definitions && dl.entries[0].is_term && !dl.entries[1].is_term);
+    assert_eq!(dl.items, ["Term", "Its description"]);
+}
+
+#[test]
+fn quotes_keep_paragraphs_and_attribution_apart() {
+    let html = format!(
+        "<body><article><p>{P}</p><blockquote cite=/src><p>First said.</p><p>Then this.</p>\
+         <footer>— A. Person</footer></blockquote><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let Block::Quote(q) = &b.sections[0].blocks[1] else {
+        panic!("{:?}", b.sections[0].blocks);
+    };
+    assert_eq!(q.text, "First said.\n\nThen this.");
+    assert_eq!(q.blocks.len(), 2);
+    assert_eq!(q.attribution.as_deref(), Some("— A. Person"));
+    assert_eq!(q.cite.as_deref(), Some("https://news.test/src"));
+}
+
+#[test]
+fn tables_keep_header_rows_spans_and_runs() {
+    let html = format!(
+        "<body><article><p>{P}</p><table><caption>Figures</caption><thead><tr><th>Name</th>\
+         <th colspan=2>Values</th></tr></thead><tbody><tr><td rowspan=2><a href=/x>x</a></td>\
+         <td>1</td><td>2</td></tr><tr><td>3</td><td>4<br>5</td></tr></tbody></table><p>{P}</p>\
+         </article></body>"
+    );
+    let b = body(&html, None);
+    let Block::Table(table) = &b.sections[0].blocks[1] else {
+        panic!("{:?}", b.sections[0].blocks);
+    };
+    assert_eq!(table.header_rows, 1);
+    assert_eq!(table.caption.as_deref(), Some("Figures"));
+    assert_eq!(table.rows[0][1].colspan, 2);
+    assert_eq!(table.rows[1][0].rowspan, 2);
+    assert!(
+        matches!(&table.rows[1][0].inlines[0], Inline::Link(l) if l.url == "https://news.test/x")
+    );
+    assert_eq!(table.rows[2][1].text, "4 5");
+    assert_eq!(
+        table.rows[2][1].inlines,
+        [t("4"), Inline::LineBreak, t("5")]
+    );
+}
+
+fn code_of(html: &str) -> Vec<CodeBlock> {
+    let html = format!("<body><article><p>{P}</p>{html}<p>{P}</p></article></body>");
+    body(&html, None)
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|block| match block {
+            Block::Code(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn code_keeps_its_lines_whatever_the_highlighter_wrote() {
+    let expected = "fn main() {\n    run();\n}";
+    for html in [
+        // Lines as elements, no newlines (CodeMirror, many site themes).
+        "<pre><code class=language-rust><div class=line>fn main() {</div><div class=line>    \
+         run();</div><div class=line>}</div></code></pre>",
+        // `<br>` between lines, spans inside (Hexo, WordPress plugins).
+        "<pre class=\"brush: rust; gutter: true\"><span class=kw>fn</span> main() {<br>    \
+         run();<br>}</pre>",
+        // Pygments `linenos=table` (Sphinx, MkDocs): numbers in their own cell.
+        "<div class=highlight-rust><table class=highlighttable><tr><td class=linenos>\
+         <div class=linenodiv><pre>1\n2\n3</pre></div></td><td class=code><div class=highlight>\
+         <pre>fn main() {\n    run();\n}</pre></div></td></tr></table></div>",
+        // highlight.js line numbers: a table of rows inside the code.
+        "<pre><code class=\"hljs language-rust\"><table class=hljs-ln><tr><td class=hljs-ln-numbers>1</td>\
+         <td class=hljs-ln-code>fn main() {</td></tr><tr><td class=hljs-ln-numbers>2</td>\
+         <td class=hljs-ln-code>    run();</td></tr><tr><td class=hljs-ln-numbers>3</td>\
+         <td class=hljs-ln-code>}</td></tr></table></code></pre>",
+        // Line-number spans and a copy button inside the block.
+        "<pre class=language-rust><button>Copy</button><span class=copy>Copy</span>\
+         <span class=line-number>1</span>fn main() {\n<span class=line-number>2</span>    run();\n\
+         <span class=line-number>3</span>}</pre>",
+    ] {
+        let code = code_of(html);
+        assert_eq!(code.len(), 1, "{html}: {code:?}");
+        assert_eq!(code[0].text, expected, "{html}");
+        assert_eq!(code[0].language.as_deref(), Some("rust"), "{html}");
+    }
+}
+
+#[test]
+fn docusaurus_and_mkdocs_permalinks_leave_headings() {
+    let html = format!(
+        "<body><article><p>{P}</p><h2 id=x>Install<a class=hash-link href=#x title=\"Direct link\">\u{200b}</a></h2>\
+         <p>{P}</p><h3 id=y>Configure <a class=headerlink href=#y>¶</a></h3><p>{P}</p>\
+         <h2>Usage <span>[edit]</span></h2><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    assert_eq!(b.sections[1].heading, "Install");
+    assert_eq!(b.sections[1].level, 2);
+    assert_eq!(b.sections[1].children[0].heading, "Configure");
+    assert_eq!(b.sections[1].children[0].level, 3);
+    assert_eq!(b.sections[2].heading, "Usage");
+}
