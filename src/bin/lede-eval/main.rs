@@ -70,6 +70,11 @@ struct Args {
     /// instead of scoring.
     #[arg(long, value_name = "CSV")]
     page_type_features: Option<PathBuf>,
+    /// Instead of scoring, print each page's labelled and predicted type
+    /// with the N features that weighed most in the classifier's decision
+    /// (with `--filter` for one page).
+    #[arg(long, value_name = "N")]
+    explain_page_type: Option<usize>,
 }
 
 /// What the pipeline gave for one page.
@@ -135,6 +140,10 @@ fn run(args: &Args) -> Result<bool> {
             pages.len(),
             path.display()
         );
+        return Ok(true);
+    }
+    if let Some(top) = args.explain_page_type {
+        print!("{}", page_types::explain(&args.dir, &pages, top)?);
         return Ok(true);
     }
     let jobs = args

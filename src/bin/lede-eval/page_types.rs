@@ -129,6 +129,37 @@ pub(crate) fn name(page_type: lede::article::PageType) -> String {
     format!("{page_type:?}").to_lowercase()
 }
 
+/// The classifier's features of one page, computed as the pipeline does
+/// up to the stage; `None` when the page does not decode or parse.
+fn page_features(
+    dir: &Path,
+    page: &Page,
+    options: &Options,
+) -> Result<Option<page_type::Features>> {
+    let html = dataset::read_html(dir, &page.id)?;
+    let Ok(decoded) = decode::to_utf8(&html, None, options) else {
+        return Ok(None);
+    };
+    let (prelude, text) = snapshot::split(&decoded.text);
+    let Ok(doc) = parse::document(text, options) else {
+        return Ok(None);
+    };
+    let url = page
+        .url
+        .as_deref()
+        .filter(|u| !u.is_empty())
+        .and_then(|u| Url::parse(u).ok());
+    let dom = Dom::build(&doc);
+    let hints = metadata::Hints {
+        page_url: url.as_ref(),
+        prelude: prelude.as_ref(),
+        now: options.now,
+    };
+    let base = parse::base_url(&doc, url.as_ref());
+    let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
+    Ok(Some(page_type::features(&dom, &meta, url.as_ref())))
+}
+
 /// Writes a CSV of `id,label,<features...>` for every page: the
 /// classifier's features, computed as the pipeline does up to the stage.
 pub(crate) fn write_features(dir: &Path, pages: &[Page], out: &Path) -> Result<()> {
@@ -140,28 +171,9 @@ pub(crate) fn write_features(dir: &Path, pages: &[Page], out: &Path) -> Result<(
     }
     csv.push('\n');
     for page in pages {
-        let html = dataset::read_html(dir, &page.id)?;
-        let Ok(decoded) = decode::to_utf8(&html, None, &options) else {
+        let Some(features) = page_features(dir, page, &options)? else {
             continue;
         };
-        let (prelude, text) = snapshot::split(&decoded.text);
-        let Ok(doc) = parse::document(text, &options) else {
-            continue;
-        };
-        let url = page
-            .url
-            .as_deref()
-            .filter(|u| !u.is_empty())
-            .and_then(|u| Url::parse(u).ok());
-        let dom = Dom::build(&doc);
-        let hints = metadata::Hints {
-            page_url: url.as_ref(),
-            prelude: prelude.as_ref(),
-            now: options.now,
-        };
-        let base = parse::base_url(&doc, url.as_ref());
-        let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
-        let features = page_type::features(&dom, &meta, url.as_ref());
         let _ = write!(
             csv,
             "{},{}",
@@ -174,6 +186,32 @@ pub(crate) fn write_features(dir: &Path, pages: &[Page], out: &Path) -> Result<(
         csv.push('\n');
     }
     std::fs::write(out, csv).with_context(|| format!("writing {}", out.display()))
+}
+
+/// For every page: its label, the classifier's type and confidence, and the
+/// `top` features that weighed most in that decision.
+pub(crate) fn explain(dir: &Path, pages: &[Page], top: usize) -> Result<String> {
+    let options = Options::default();
+    let mut out = String::new();
+    for page in pages {
+        let Some(features) = page_features(dir, page, &options)? else {
+            let _ = writeln!(out, "{}: does not parse", page.id);
+            continue;
+        };
+        let guess = page_type::decide(&features);
+        let _ = writeln!(
+            out,
+            "{}: labelled {}, predicted {} ({:.2})",
+            page.id,
+            page.page_type.as_deref().unwrap_or("unknown"),
+            name(guess.page_type),
+            guess.confidence
+        );
+        for c in page_type::explain(&features, top) {
+            let _ = writeln!(out, "  {:+7.2}  {} = {:.3}", c.weight, c.feature, c.value);
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! The page-type stage on hand-written pages, one per kind of evidence.
 
+use super::evidence::is_price;
+use super::features::{ld_types, url_shape};
 use super::*;
 use crate::extract::metadata;
 use scraper::Html;
@@ -272,4 +274,48 @@ fn the_model_tables_have_one_row_per_feature() {
     assert_eq!(FEATURE_NAMES.len(), FEATURE_DOCS.len());
     assert_eq!(weights::WEIGHTS.len(), FEATURES);
     assert!(weights::SCALE.iter().all(|&s| s > 0.0));
+}
+
+#[test]
+fn explain_names_the_evidence_that_decided() {
+    // A page that declares itself a forum thread and has a forum URL: the
+    // declared type and the URL are among the reasons, in favour.
+    let html = r#"<html><head><script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script></head>
+        <body><h1>Question about the settings</h1><p>Short.</p></body></html>"#;
+    let doc = Html::parse_document(html);
+    let url = Url::parse("https://community.example.org/t/question/77").ok();
+    let meta = metadata::collect(
+        &doc,
+        &metadata::Hints {
+            page_url: url.as_ref(),
+            prelude: None,
+            now: None,
+        },
+    );
+    let dom = Dom::build(&doc);
+    let features = features(&dom, &meta, url.as_ref());
+    assert_eq!(decide(&features).page_type, PageType::Forum);
+    let reasons = explain(&features, 8);
+    assert_eq!(reasons.len(), 8);
+    assert!(
+        reasons
+            .windows(2)
+            .all(|w| w[0].weight.abs() >= w[1].weight.abs())
+    );
+    let ld = reasons.iter().find(|c| c.feature == "ld_forum");
+    assert!(
+        ld.is_some_and(|c| c.weight > 0.0 && c.value == 1.0),
+        "{reasons:?}"
+    );
+    // An empty page has no type, so nothing to explain.
+    let empty = Html::parse_document("<html><body></body></html>");
+    let meta = metadata::collect(
+        &empty,
+        &metadata::Hints {
+            page_url: None,
+            prelude: None,
+            now: None,
+        },
+    );
+    assert!(explain(&super::features(&Dom::build(&empty), &meta, None), 5).is_empty());
 }
