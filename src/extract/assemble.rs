@@ -272,10 +272,12 @@ mod tests {
             Author {
                 name: "Juna Moon".into(),
                 url: None,
+                role: None,
             },
             Author {
                 name: "BBC Korean".into(),
                 url: None,
+                role: None,
             },
         ];
         let brand = brand(None, Some("https://www.bbc.com/korean/x"));

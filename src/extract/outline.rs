@@ -1113,6 +1113,7 @@ fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
                     body.bylines.extend(list.items.iter().map(|name| Author {
                         name: strip_byline_prefix(name),
                         url: None,
+                        role: None,
                     }));
                 }
             }
@@ -1121,6 +1122,7 @@ fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
                 body.bylines.push(Author {
                     name: strip_byline_prefix(&p.text),
                     url: p.links.first().map(|l| l.url.clone()),
+                    role: None,
                 });
             }
             _ => kept.push(event),

@@ -42,14 +42,22 @@ impl Page<'_> {
             let mut out = Vec::new();
             let mut raw_text: Vec<&str> = Vec::new();
             for (raw, url) in raws {
-                let names = authors::names(raw);
+                let names = authors::people(raw);
                 if !names.is_empty() && !raw_text.contains(&raw) {
                     raw_text.push(raw);
                 }
                 let single = names.len() == 1;
-                for name in names {
+                for (name, role) in names {
                     let url = url.filter(|_| single).and_then(|u| self.absolute(u));
-                    authors::push_unique(&mut out, name, url);
+                    // JSON-LD's `jobTitle` when the byline gives no role.
+                    let role = role.or_else(|| {
+                        self.ld
+                            .authors
+                            .iter()
+                            .find(|a| title::key(&a.name) == title::key(&name))
+                            .and_then(|a| a.role.clone())
+                    });
+                    authors::push_unique(&mut out, name, url, role);
                 }
             }
             (out, raw_text.join("; "))

@@ -181,7 +181,11 @@ impl Page<'_> {
                     && cleaned.title != h1
                     && !title::names_site(h1, &hints) =>
             {
-                (h1.to_owned(), Source::Heading, h1.to_owned())
+                // Without a site affix some themes print in the heading too
+                // ("Story | Site" as the `h1`).
+                let own = title::clean(h1, &hints, false).title;
+                let own = if own.is_empty() { h1.to_owned() } else { own };
+                (own, Source::Heading, h1.to_owned())
             }
             _ => (cleaned.title, *source, raw.clone()),
         };
@@ -262,7 +266,10 @@ impl Page<'_> {
     }
 
     fn description_candidates(&self) -> Vec<(String, Source)> {
+        // The standfirst the page prints under its headline comes first;
+        // the declared descriptions stay as alternatives.
         [
+            found(self.markup.dek.as_deref(), Source::Heading),
             found(self.ld.description.as_deref(), Source::JsonLd),
             self.meta(&["og:description"], Source::OpenGraph),
             self.meta(&["description"], Source::Meta),
