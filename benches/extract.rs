@@ -205,7 +205,7 @@ impl Staged {
         let dom = Dom::build(&doc);
         let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
         let content = clean::find_content(&dom);
-        let body = outline::build(&dom, &content, base.as_ref(), meta.title.as_deref());
+        let body = outline::build(&dom, &content, base.as_ref(), meta.title());
         drop(dom);
         Some(Self {
             bytes: page.html.clone(),
@@ -296,7 +296,7 @@ fn stages(c: &mut Criterion) {
                         black_box(dom),
                         &s.content,
                         s.base.as_ref(),
-                        s.meta.title.as_deref(),
+                        s.meta.title(),
                     ));
                 }
             });
@@ -306,7 +306,7 @@ fn stages(c: &mut Criterion) {
                 for s in &staged {
                     black_box(language::detect(
                         black_box(&s.language_text),
-                        s.meta.declared_language.as_deref(),
+                        s.meta.declared_language(),
                     ));
                 }
             });

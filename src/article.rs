@@ -255,6 +255,9 @@ pub struct Author {
     pub name: String,
     /// The author's page, if linked.
     pub url: Option<String>,
+    /// What the page says the author is ("Senior Reporter", JSON-LD
+    /// `jobTitle`), when it says.
+    pub role: Option<String>,
 }
 
 /// Where a language decision came from.

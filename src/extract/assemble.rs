@@ -19,7 +19,7 @@ const MAX_AUTHORS: usize = 10;
 
 /// Builds the article from the stage outputs.
 pub fn article(
-    meta: Metadata,
+    mut meta: Metadata,
     mut body: Body,
     language: Language,
     mut flags: PageFlags,
@@ -29,18 +29,19 @@ pub fn article(
     body.figures.truncate(options.max_figures);
     body.related_links.truncate(options.max_related_links);
     let text = render::text(&body.sections);
-    let brand = brand(meta.site_name.as_deref(), meta.canonical_url.as_deref());
-    // Provenance: the metadata stage's facts, plus what the body and the
-    // detector gave.
-    let mut provenance = meta.facts;
-    let authors = if meta.authors.is_empty() {
-        let people = people(body.bylines, brand.as_deref());
-        if !people.is_empty() {
-            provenance.authors = Some(byline_provenance(&people));
+    let brand = brand(meta.site_name(), meta.canonical_url());
+    // Provenance: the metadata stage's, plus what the body and the detector
+    // gave.
+    let mut provenance = meta.provenance();
+    let authors = match meta.authors.take() {
+        Some(field) => field.value,
+        None => {
+            let people = people(body.bylines, brand.as_deref());
+            if !people.is_empty() {
+                provenance.authors = Some(byline_provenance(&people));
+            }
+            people
         }
-        people
-    } else {
-        meta.authors
     };
     // The header `<time>` the outline found, when metadata found no date:
     // parsed by the dates module like every other date, dropped when it
@@ -61,28 +62,31 @@ pub fn article(
             alternatives: Vec::new(),
         });
     }
-    let published_fact = meta.published.as_ref().or(header.as_ref());
+    let published_fact = meta.published().or(header.as_ref());
     let published = published_fact.map(date_info);
     let published_time = published_fact.map(|f| f.value.clone());
-    provenance.language = language_provenance(&language, meta.sources.declared_language);
+    provenance.language = language_provenance(
+        &language,
+        meta.declared_language.as_ref().map(|f| f.source()),
+    );
     let counts = word_counts(&text);
-    let title_heading = meta.title.as_deref().filter(|_| options.markdown_title);
+    let title_heading = meta.title().filter(|_| options.markdown_title);
     let markdown = options
         .include_markdown
         .then(|| render::markdown(&body.sections, title_heading));
     flags.reading_time_seconds = reading_time_seconds(counts);
     Article {
         published,
-        modified: meta.modified.as_ref().map(date_info),
+        modified: meta.modified().map(date_info),
         provenance,
         flags,
-        title: meta.title,
-        url: meta.canonical_url,
-        site_name: meta.site_name,
-        description: meta.description,
+        title: meta.title.map(|f| f.value),
+        url: meta.canonical_url.map(|f| f.value),
+        site_name: meta.site_name.map(|f| f.value),
+        description: meta.description.map(|f| f.value),
         authors,
         published_time,
-        modified_time: meta.modified_time,
+        modified_time: meta.modified.map(|f| f.value.value),
         captured_time: prelude
             .and_then(|p| p.captured_ms)
             .and_then(rfc3339_from_ms),
@@ -94,8 +98,8 @@ pub fn article(
         sections: body.sections,
         figures: body.figures,
         related_links: body.related_links,
-        keywords: meta.keywords,
-        lead_image_url: meta.lead_image_url,
+        keywords: meta.keywords.map(|f| f.value).unwrap_or_default(),
+        lead_image_url: meta.lead_image_url.map(|f| f.value),
     }
 }
 
@@ -270,10 +274,12 @@ mod tests {
             Author {
                 name: "Juna Moon".into(),
                 url: None,
+                role: None,
             },
             Author {
                 name: "BBC Korean".into(),
                 url: None,
+                role: None,
             },
         ];
         let brand = brand(None, Some("https://www.bbc.com/korean/x"));

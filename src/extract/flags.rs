@@ -214,7 +214,7 @@ fn readerable(dom: &Dom<'_>, content: &Content, meta: &Metadata) -> f32 {
     if meta.published.is_some() {
         z += DATE_WEIGHT;
     }
-    if !meta.authors.is_empty() {
+    if !meta.authors().is_empty() {
         z += AUTHOR_WEIGHT;
     }
     1.0 / (1.0 + (-z).exp())

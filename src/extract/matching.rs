@@ -7,7 +7,7 @@
 
 use super::vocabulary::{
     BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS, DATA_TESTID,
-    DATE_NAME_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS,
+    DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS,
     NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
 };
 
@@ -37,17 +37,20 @@ pub enum Fragments {
     Paywall,
     /// [`PAGINATION_FRAGMENTS`].
     Pagination,
+    /// [`DEK_FRAGMENTS`].
+    Dek,
 }
 
 impl Fragments {
     /// Every group, in bit order.
-    pub const ALL: [Fragments; 6] = [
+    pub const ALL: [Fragments; 7] = [
         Fragments::BylineName,
         Fragments::NotBylineName,
         Fragments::DateName,
         Fragments::NotDateName,
         Fragments::Paywall,
         Fragments::Pagination,
+        Fragments::Dek,
     ];
 
     /// The group's fragments.
@@ -59,6 +62,7 @@ impl Fragments {
             Fragments::NotDateName => NOT_DATE_NAME_FRAGMENTS,
             Fragments::Paywall => PAYWALL_FRAGMENTS,
             Fragments::Pagination => PAGINATION_FRAGMENTS,
+            Fragments::Dek => DEK_FRAGMENTS,
         }
     }
 }
@@ -414,6 +418,11 @@ mod tests {
             "bio",
             "box",
             "img",
+            "dek",
+            "sub",
+            "title",
+            "summ",
+            "ary",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut hits = [0usize; Fragments::ALL.len()];

@@ -153,10 +153,10 @@ pub fn extract_observed(
         clean::find_content_with(&dom, profile::for_type(guess.page_type))
     });
     let body = observer.stage(Stage::Outline, || {
-        outline::build(&dom, &content, base.as_ref(), meta.title.as_deref())
+        outline::build(&dom, &content, base.as_ref(), meta.title())
     });
     let language = observer.stage(Stage::Language, || {
-        language::detect(&body.language_text(), meta.declared_language.as_deref())
+        language::detect(&body.language_text(), meta.declared_language())
     });
     let flags = observer.stage(Stage::Flags, || {
         flags::detect(&dom, &content, &meta, &guess, base.as_ref())

@@ -359,6 +359,23 @@ pub const PAYWALL_FRAGMENTS: &[&str] = &[
     "locked-content",
     "piano-offer",
 ];
+/// Class fragments of the standfirst (dek) printed under a headline
+/// (metadata stage): newspaper terms ("dek", "standfirst", "strapline"),
+/// theme names ("subtitle", "sub-headline", "summary", "lede") and the
+/// post-excerpt widget of WordPress page builders (Elementor's
+/// `elementor-widget-theme-post-excerpt`). Read only just after the `h1`.
+pub const DEK_FRAGMENTS: &[&str] = &[
+    "dek",
+    "standfirst",
+    "strapline",
+    "subtitle",
+    "subheadline",
+    "sub-headline",
+    "subhead",
+    "summary",
+    "lede",
+    "post-excerpt",
+];
 /// Class fragments of pagination blocks, whose links may say "next" (flags
 /// stage).
 pub const PAGINATION_FRAGMENTS: &[&str] = &["pagination", "pager", "page-nav", "paging"];
@@ -399,7 +416,7 @@ pub const BYLINE_PREFIXES: &[&str] = &[
 /// and "text" words, and the CJK and Korean reporter labels with their
 /// separators (metadata stage, `metadata/authors.rs`).
 pub const BYLINE_LABEL_PATTERN: &str = r"(?ix)^(?:
-            (?:written|posted|reported|authored|words|text|story|photos?|edited|compiled)\s+by
+            (?:written|posted|reported|authored|words|text|story|article|photos?|edited|compiled)\s+by
           | by | von | por | par | от | (?-i:di|door|av|af|od)
           | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
           | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von
@@ -423,5 +440,13 @@ pub const AUTHOR_LABELS: &[&str] = &[
 /// A byline label standing alone in its node, the name in the next one
 /// ("By <!-- -->Jane"), compared in lower case as the whole trimmed text
 /// (metadata stage).
-pub const LONE_BYLINE_LABELS: &[&str] =
-    &["by", "by:", "von", "por", "par", "written by", "posted by"];
+pub const LONE_BYLINE_LABELS: &[&str] = &[
+    "by",
+    "by:",
+    "von",
+    "por",
+    "par",
+    "written by",
+    "posted by",
+    "article by",
+];

@@ -233,6 +233,7 @@ impl From<Author> for pb::Author {
         Self {
             name: author.name,
             url: author.url.unwrap_or_default(),
+            role: author.role.unwrap_or_default(),
         }
     }
 }

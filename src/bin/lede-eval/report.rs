@@ -71,6 +71,17 @@ impl PageScore {
                         .structure
                         .as_ref()
                         .map(|truth| PageMatches::new(truth, &pred.structure)),
+                    title: (format == Format::Readability)
+                        .then_some(page.title.as_deref())
+                        .flatten()
+                        .map(|t| {
+                            pred.title
+                                .as_deref()
+                                .is_some_and(|p| metric::title_affix_tolerated(t, p))
+                        }),
+                    author: (format == Format::Readability).then(|| {
+                        metric::byline_matches(page.author.as_deref(), pred.author.as_deref())
+                    }),
                     ..Self::default()
                 }
             }
@@ -166,6 +177,9 @@ pub(crate) struct Summary {
     page_types: Option<crate::page_types::Confusion>,
     /// Readability: structure figures of the real pages and of the fixtures.
     structure: Vec<StructureGroup>,
+    /// Readability, real pages: title (site affix tolerated), byline where
+    /// the gold names someone, no byline where it names nobody.
+    readability_meta: Option<[Rate; 3]>,
     total_ms: f64,
     median_ms: f64,
     bytes: usize,
@@ -239,6 +253,26 @@ impl Summary {
                 && run.predictions.iter().any(|p| p.page_type.is_some()))
             .then(|| crate::page_types::Confusion::new(run.pages, run.predictions)),
             structure: StructureGroup::all(run.pages, &scores),
+            readability_meta: (run.format == Format::Readability).then(|| {
+                let real: Vec<(&Page, &PageScore)> = run
+                    .pages
+                    .iter()
+                    .zip(&scores)
+                    .filter(|(p, _)| p.kind.as_deref() == Some("page"))
+                    .collect();
+                let named = |want: bool| {
+                    Rate::new(
+                        real.iter()
+                            .filter(|(p, _)| p.author.is_some() == want)
+                            .map(|(_, s)| s.author),
+                    )
+                };
+                [
+                    Rate::new(real.iter().map(|(_, s)| s.title)),
+                    named(true),
+                    named(false),
+                ]
+            }),
             total_ms: times.iter().sum(),
             median_ms: median(&times),
             bytes: run.predictions.iter().map(|p| p.bytes).sum(),
@@ -316,6 +350,20 @@ impl Summary {
         }
         for group in &self.structure {
             out.push_str(&group.render());
+        }
+        if let Some([title, named, nobody]) = self.readability_meta {
+            for (name, r) in [
+                ("real pages: title (site affix tolerated)", title),
+                ("real pages: byline where one is named", named),
+                ("real pages: no byline where none is named", nobody),
+            ] {
+                say!(
+                    "{name} {:.1}% ({} of {})",
+                    100.0 * r.value(),
+                    r.matched,
+                    r.pages
+                );
+            }
         }
         if run.format == Format::Readability {
             out.push_str(&structure_per_page(run, &self.scores));

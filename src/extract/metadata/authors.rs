@@ -29,7 +29,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Text after the names: a date, a time, or a site after a bar.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S).*$")
+    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+(?:\d|behalf\s+of\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S).*$")
         .expect("valid pattern")
 });
 
@@ -210,6 +210,12 @@ fn is_name(s: &str) -> bool {
 /// pairs between semicolons are turned round; a trailer (a date, "in
 /// <topic>", "Edited by ...", "Posts: 12") ends the names.
 pub(super) fn names(raw: &str) -> Vec<String> {
+    people(raw).into_iter().map(|(name, _)| name).collect()
+}
+
+/// [`names`], each with the role the byline gives right after it ("Jane
+/// Doe, Senior Reporter" gives Jane Doe the role "Senior Reporter").
+pub(super) fn people(raw: &str) -> Vec<(String, Option<String>)> {
     let text = normalize_whitespace(raw);
     if is_address(&text) {
         return Vec::new();
@@ -225,12 +231,14 @@ pub(super) fn names(raw: &str) -> Vec<String> {
     let text = WITH_PAREN.replace_all(&text, " and $1");
     let text = PAREN.replace_all(&text, "");
     let text = reverse_surname_first(&text);
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
     let mut others: Vec<String> = Vec::new();
+    // Whether the part before was a name: a role right after it is its role.
+    let mut after_name = false;
     for part in split_names(&text) {
         let whole = part.trim();
         if CREDENTIAL.is_match(whole) && !is_agency(whole) {
-            if let Some(last) = out.last_mut() {
+            if let Some((last, _)) = out.last_mut() {
                 last.push_str(", ");
                 last.push_str(whole);
             }
@@ -247,13 +255,26 @@ pub(super) fn names(raw: &str) -> Vec<String> {
         if part.is_empty() {
             continue;
         }
-        if !is_name(part) || out.iter().any(|n| n.to_lowercase() == part.to_lowercase()) {
+        if !is_name(part)
+            || out
+                .iter()
+                .any(|(n, _)| n.to_lowercase() == part.to_lowercase())
+        {
+            after_name = false;
             continue;
         }
-        if is_role(part) || is_agency(part) {
+        if is_role(part) {
+            match out.last_mut() {
+                Some((_, role @ None)) if after_name => *role = Some(part.to_owned()),
+                _ => others.push(part.to_owned()),
+            }
+            after_name = false;
+        } else if is_agency(part) {
             others.push(part.to_owned());
+            after_name = false;
         } else {
-            out.push(part.to_owned());
+            out.push((part.to_owned(), None));
+            after_name = true;
         }
         if out.len() >= MAX_AUTHORS {
             break;
@@ -262,7 +283,7 @@ pub(super) fn names(raw: &str) -> Vec<String> {
     // A role or an agency alone is what the page says of its author
     // ("Staff Writer", "Reuters"): kept only when no person is named.
     if out.is_empty() {
-        out = others;
+        out = others.into_iter().map(|o| (o, None)).collect();
         out.truncate(MAX_AUTHORS);
     }
     out
@@ -456,13 +477,18 @@ fn is_agency(part: &str) -> bool {
 }
 
 /// Appends `name` (already cleaned) unless an author of that name is there.
-pub(super) fn push_unique(list: &mut Vec<Author>, name: String, url: Option<String>) {
+pub(super) fn push_unique(
+    list: &mut Vec<Author>,
+    name: String,
+    url: Option<String>,
+    role: Option<String>,
+) {
     if list.len() < MAX_AUTHORS
         && !list
             .iter()
             .any(|a| a.name.to_lowercase() == name.to_lowercase())
     {
-        list.push(Author { name, url });
+        list.push(Author { name, url, role });
     }
 }
 
@@ -516,6 +542,18 @@ mod tests {
         assert_eq!(names("By Jane Doe | Example Times"), ["Jane Doe"]);
         assert_eq!(names("By Jane Doe on 18 June 2024"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe 2024-06-18 14:05"), ["Jane Doe"]);
+        // Slashdot-style "Posted by X on Monday ..." and a date after the
+        // name.
+        assert_eq!(
+            names("Posted by BeauHD on Monday December 22, 2025 @08:00PM"),
+            ["BeauHD"]
+        );
+        assert_eq!(names("Luke Kim December 18, 2025"), ["Luke Kim"]);
+        assert_eq!(
+            names("Dec. 19, 2025 · Niko Matsakis on behalf of the Rust team"),
+            ["Niko Matsakis"]
+        );
+        assert_eq!(names("Article by Matias Heikkilä"), ["Matias Heikkilä"]);
         assert!(
             names("This article was written with the help of many people in our newsroom")
                 .is_empty()
@@ -572,6 +610,27 @@ mod tests {
         assert_eq!(names("Von Anna Schmidt, Redakteurin"), ["Anna Schmidt"]);
         // Handles are names.
         assert_eq!(names("@janedoe"), ["janedoe"]);
+    }
+
+    #[test]
+    fn roles_stay_with_their_person() {
+        assert_eq!(
+            people("By Jane Doe, Senior Reporter"),
+            [("Jane Doe".to_owned(), Some("Senior Reporter".to_owned()))]
+        );
+        assert_eq!(
+            people("Von Anna Schmidt, Redakteurin und Max Muster"),
+            [
+                ("Anna Schmidt".to_owned(), Some("Redakteurin".to_owned())),
+                ("Max Muster".to_owned(), None)
+            ]
+        );
+        assert_eq!(
+            people("Por Ana Ruiz, corresponsal"),
+            [("Ana Ruiz".to_owned(), Some("corresponsal".to_owned()))]
+        );
+        // A role alone is what the page says of its author.
+        assert_eq!(people("Staff Writer"), [("Staff Writer".to_owned(), None)]);
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub(super) struct LdAuthor {
     pub(super) url: Option<String>,
     /// Typed as an organisation rather than a person.
     pub(super) is_organization: bool,
+    /// `jobTitle`, if given.
+    pub(super) role: Option<String>,
 }
 
 /// The fields metadata takes from JSON-LD.
@@ -398,8 +400,13 @@ fn from_values(values: &[Value]) -> JsonLd {
         is_article: article.is_some(),
         ..JsonLd::default()
     };
-    // Fields come from the article object, then from the page object.
-    let sources: Vec<&Map<String, Value>> = article.into_iter().chain(page).collect();
+    // The question a `QAPage` is about (Discourse and other forum software
+    // describe a topic so): its author and date are the topic's.
+    let question = objects.iter().find(|o| has_type(o, &["Question"])).copied();
+    // Fields come from the article object, then the question, then the page
+    // object.
+    let sources: Vec<&Map<String, Value>> =
+        article.into_iter().chain(question).chain(page).collect();
     let first =
         |f: &dyn Fn(&Map<String, Value>) -> Option<String>| sources.iter().find_map(|o| f(o));
     out.headline = first(&|o| field(o, "headline").or_else(|| field(o, "name")));
@@ -554,6 +561,7 @@ fn authors(index: &Index<'_>, v: Option<&Value>) -> Vec<LdAuthor> {
                         name,
                         url: None,
                         is_organization: false,
+                        role: None,
                     });
                 }
             }
@@ -574,6 +582,7 @@ fn authors(index: &Index<'_>, v: Option<&Value>) -> Vec<LdAuthor> {
                         name,
                         url,
                         is_organization,
+                        role: field(o, "jobTitle"),
                     });
                 }
             }
@@ -629,6 +638,7 @@ mod tests {
                 name: "Ann Lee".into(),
                 url: Some("https://x.test/ann".into()),
                 is_organization: false,
+                role: None,
             }]
         );
     }
@@ -687,5 +697,19 @@ mod tests {
     #[test]
     fn repair_keeps_commas_inside_strings() {
         assert_eq!(repair(r#"{"a":"x, }",}"#), r#"{"a":"x, }"}"#);
+    }
+
+    #[test]
+    fn a_qa_page_takes_author_and_date_from_its_question() {
+        // Discourse's topic markup.
+        let got = ld(
+            r#"{"@context":"http://schema.org","@type":"QAPage","name":"Broken update",
+            "mainEntity":{"@type":"Question","name":"Broken update","datePublished":"2024-09-05T23:15:57Z",
+            "author":{"@type":"Person","name":"DaleJack","url":"https://forum.example/u/DaleJack"}}}"#,
+        );
+        assert_eq!(got.authors.len(), 1);
+        assert_eq!(got.authors[0].name, "DaleJack");
+        assert_eq!(got.date_published.as_deref(), Some("2024-09-05T23:15:57Z"));
+        assert!(!got.is_article);
     }
 }

@@ -26,6 +26,12 @@ const NEAR_H1_TEXTS_AFTER: usize = 30;
 const NEAR_H1_TEXTS_BEFORE: usize = 8;
 /// Headings longer than this are not headlines.
 const MAX_H1_CHARS: usize = 300;
+/// A standfirst stands within this many text nodes after the headline
+/// (a kicker, a byline and a date line may come first).
+const DEK_WINDOW_TEXTS: usize = 12;
+/// A standfirst is a sentence or two: shorter texts are labels, longer
+/// ones the body.
+const DEK_CHARS: std::ops::RangeInclusive<usize> = 30..=400;
 /// At most this many bylines, times and visible dates are kept: the first
 /// ones of a page are its own, later ones belong to teasers and comments.
 const MAX_KEPT: usize = 12;
@@ -108,6 +114,10 @@ pub(super) struct Markup {
     /// Short text nodes with a digit around the first `h1`: those after it
     /// (nearest first), then those before it (nearest first).
     pub(super) near_h1: Vec<String>,
+    /// The standfirst printed just under the headline: an element whose
+    /// class names a dek ([`crate::extract::vocabulary::DEK_FRAGMENTS`]),
+    /// or a microdata `description` in the page body.
+    pub(super) dek: Option<String>,
 }
 
 impl Markup {
@@ -542,6 +552,19 @@ pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
                 let text = text_of(el);
                 if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                     m.bylines.push(text);
+                }
+            }
+            if m.dek.is_none()
+                && seen_h1
+                && texts_since_h1 <= DEK_WINDOW_TEXTS
+                && marks
+                    .class_fragments
+                    .has(crate::extract::matching::Fragments::Dek)
+                && budget.take()
+            {
+                let text = text_of(el);
+                if DEK_CHARS.contains(&text.chars().count()) && !super::authors::has_label(&text) {
+                    m.dek = Some(text);
                 }
             }
             if visible_dates.len() < MAX_KEPT && marks.class_fragments.names_date() && budget.take()

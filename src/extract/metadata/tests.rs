@@ -1,6 +1,7 @@
 //! Metadata precedence and cleaning, each on a small hand-written page.
 
 use super::*;
+use crate::extract::dates::Precision;
 
 fn page_url() -> Url {
     Url::parse("https://news.example.com/world/story-1").expect("valid url")
@@ -26,7 +27,7 @@ fn meta_with_prelude(html: &str, prelude: &Prelude) -> Metadata {
 }
 
 fn names(m: &Metadata) -> Vec<&str> {
-    m.authors.iter().map(|a| a.name.as_str()).collect()
+    m.authors().iter().map(|a| a.name.as_str()).collect()
 }
 
 #[test]
@@ -40,24 +41,21 @@ fn json_ld_wins_over_opengraph_and_the_loser_is_kept() {
           "datePublished":"2024-06-18T08:26:02+02:00","author":{"@type":"Person","name":"Ann Lee"}}</script>
         </head><body></body></html>"#,
     );
-    assert_eq!(m.title.as_deref(), Some("LD headline"));
-    assert_eq!(m.sources.title, Some(Source::JsonLd));
+    assert_eq!(m.title(), Some("LD headline"));
+    assert_eq!(m.title.as_ref().map(Field::source), Some(Source::JsonLd));
     assert_eq!(
-        m.published_time.as_deref(),
+        m.published().map(|d| d.value.as_str()),
         Some("2024-06-18T08:26:02+02:00")
     );
-    let published = m.published.as_ref().expect("published");
+    let published = m.published().expect("published");
     assert_eq!(published.source, Source::JsonLd);
     assert_eq!(published.offset.as_deref(), Some("+02:00"));
     assert_eq!(published.precision, Precision::Second);
-    assert_eq!(m.published_alternatives.len(), 1);
-    assert_eq!(m.published_alternatives[0].source, Source::OpenGraph);
-    assert_eq!(
-        m.published_alternatives[0].value,
-        "2024-06-17T10:00:00+02:00"
-    );
+    assert_eq!(alternatives(&m).len(), 1);
+    assert_eq!(alternatives(&m)[0].source, Source::OpenGraph);
+    assert_eq!(alternatives(&m)[0].value, "2024-06-17T10:00:00+02:00");
     assert_eq!(names(&m), ["Ann Lee"]);
-    assert_eq!(m.site_name.as_deref(), Some("Example News"));
+    assert_eq!(m.site_name(), Some("Example News"));
     assert!(m.is_article_typed);
 }
 
@@ -75,36 +73,42 @@ fn opengraph_twitter_and_meta_fill_in_without_json_ld() {
         <meta name="date" content="18.06.2024">
         </head><body><h1>Something else entirely</h1></body></html>"#,
     );
-    assert_eq!(m.title.as_deref(), Some("Rates rise again"));
-    assert_eq!(m.sources.title, Some(Source::TitleElement));
-    assert_eq!(m.description.as_deref(), Some("The summary."));
-    assert_eq!(m.sources.description, Some(Source::Meta));
+    assert_eq!(m.title(), Some("Rates rise again"));
     assert_eq!(
-        m.lead_image_url.as_deref(),
+        m.title.as_ref().map(Field::source),
+        Some(Source::TitleElement)
+    );
+    assert_eq!(m.description(), Some("The summary."));
+    assert_eq!(
+        m.description.as_ref().map(Field::source),
+        Some(Source::Meta)
+    );
+    assert_eq!(
+        m.lead_image_url(),
         Some("https://news.example.com/img/lead.jpg")
     );
-    assert_eq!(m.keywords, ["Economy", "Banks"]);
+    assert_eq!(m.keywords(), ["Economy", "Banks"]);
     assert_eq!(names(&m), ["Jane Doe", "John Roe"]);
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-18"));
-    assert_eq!(m.declared_language.as_deref(), Some("en-GB"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-18"));
+    assert_eq!(m.declared_language(), Some("en-GB"));
 }
 
 #[test]
 fn title_cleaning_uses_the_domain_and_the_h1() {
     let m = meta_of("<title>Why rates rise - Example</title><h1>Why rates rise</h1>");
-    assert_eq!(m.title.as_deref(), Some("Why rates rise"));
+    assert_eq!(m.title(), Some("Why rates rise"));
     let m = meta_of("<title>Example: Why rates rise</title>");
-    assert_eq!(m.title.as_deref(), Some("Why rates rise"));
-    assert_eq!(m.site_name.as_deref(), Some("Example"));
+    assert_eq!(m.title(), Some("Why rates rise"));
+    assert_eq!(m.site_name(), Some("Example"));
     // The h1 is preferred when it is the cleaned title's close match.
     let m = meta_of(
         "<title>why rates rise | Example</title><article><h1>Why Rates Rise?</h1></article>",
     );
-    assert_eq!(m.title.as_deref(), Some("Why Rates Rise?"));
-    assert_eq!(m.sources.title, Some(Source::Heading));
+    assert_eq!(m.title(), Some("Why Rates Rise?"));
+    assert_eq!(m.title.as_ref().map(Field::source), Some(Source::Heading));
     // Only an h1 gives the title.
     let m = meta_of("<body><h1>Only a heading</h1></body>");
-    assert_eq!(m.title.as_deref(), Some("Only a heading"));
+    assert_eq!(m.title(), Some("Only a heading"));
 }
 
 #[test]
@@ -115,10 +119,10 @@ fn authors_from_links_and_bylines() {
     );
     assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
     assert_eq!(
-        m.authors[0].url.as_deref(),
+        m.authors()[0].url.as_deref(),
         Some("https://news.example.com/people/ann")
     );
-    assert_eq!(m.sources.authors, Some(Source::Byline));
+    assert_eq!(m.authors.as_ref().map(Field::source), Some(Source::Byline));
     let m = meta_of(r#"<div class="article-author">Von Max Muster und Erika Mustermann</div>"#);
     assert_eq!(names(&m), ["Max Muster", "Erika Mustermann"]);
     let m = meta_of(
@@ -126,7 +130,10 @@ fn authors_from_links_and_bylines() {
         <meta property="article:author" content="https://www.facebook.com/annlee">"#,
     );
     assert_eq!(names(&m), ["Ann Lee"]);
-    assert_eq!(m.sources.authors, Some(Source::Microdata));
+    assert_eq!(
+        m.authors.as_ref().map(Field::source),
+        Some(Source::Microdata)
+    );
 }
 
 #[test]
@@ -138,14 +145,17 @@ fn modified_never_overwrites_published() {
         <p class="meta">Published <time datetime="2024-06-01">1 June 2024</time></p>
         </article></body></html>"#,
     );
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-01"));
-    assert_eq!(m.modified_time.as_deref(), Some("2024-06-19T10:00:00Z"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-01"));
+    assert_eq!(
+        m.modified().map(|d| d.value.as_str()),
+        Some("2024-06-19T10:00:00Z")
+    );
     // Only an update: no publication date is made up from it.
     let m = meta_of(
         r#"<article><span class="updated">Updated <time datetime="2024-06-19">x</time></span></article>"#,
     );
-    assert_eq!(m.published_time, None);
-    assert_eq!(m.modified_time.as_deref(), Some("2024-06-19"));
+    assert_eq!(m.published(), None);
+    assert_eq!(m.modified().map(|d| d.value.as_str()), Some("2024-06-19"));
 }
 
 #[test]
@@ -155,13 +165,10 @@ fn time_in_the_article_beats_one_in_the_sidebar() {
         <article><header><time datetime="2024-06-18T09:00:00+02:00">18 June</time></header></article>"#,
     );
     assert_eq!(
-        m.published_time.as_deref(),
+        m.published().map(|d| d.value.as_str()),
         Some("2024-06-18T09:00:00+02:00")
     );
-    assert_eq!(
-        m.published.as_ref().map(|p| p.source),
-        Some(Source::TimeElement)
-    );
+    assert_eq!(m.published().map(|p| p.source), Some(Source::TimeElement));
 }
 
 #[test]
@@ -173,36 +180,36 @@ fn url_date_is_the_last_resort() {
         now: None,
     };
     let m = collect(&Html::parse_document("<p>no dates</p>"), &hints);
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-18"));
-    assert_eq!(
-        m.published.as_ref().map(|p| p.source),
-        Some(Source::UrlPattern)
-    );
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-18"));
+    assert_eq!(m.published().map(|p| p.source), Some(Source::UrlPattern));
 }
 
 #[test]
 fn canonical_is_made_absolute() {
     let m = meta_of(r#"<link rel="canonical" href="/world/story-1?ref=x">"#);
     assert_eq!(
-        m.canonical_url.as_deref(),
+        m.canonical_url(),
         Some("https://news.example.com/world/story-1?ref=x")
     );
-    assert_eq!(m.sources.canonical_url, Some(Source::LinkElement));
+    assert_eq!(
+        m.canonical_url.as_ref().map(Field::source),
+        Some(Source::LinkElement)
+    );
     // A home-page canonical on an article is skipped for og:url.
     let m = meta_of(
         r#"<link rel="canonical" href="/"><meta property="og:url" content="https://news.example.com/s">"#,
     );
-    assert_eq!(
-        m.canonical_url.as_deref(),
-        Some("https://news.example.com/s")
-    );
+    assert_eq!(m.canonical_url(), Some("https://news.example.com/s"));
     // Nothing declared: the page URL.
     let m = meta_of("<p>x</p>");
     assert_eq!(
-        m.canonical_url.as_deref(),
+        m.canonical_url(),
         Some("https://news.example.com/world/story-1")
     );
-    assert_eq!(m.sources.canonical_url, Some(Source::PageUrl));
+    assert_eq!(
+        m.canonical_url.as_ref().map(Field::source),
+        Some(Source::PageUrl)
+    );
 }
 
 #[test]
@@ -211,7 +218,7 @@ fn broken_json_ld_falls_back_without_panicking() {
         r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Broken</script>
         <meta property="og:title" content="From OG">"#,
     );
-    assert_eq!(m.title.as_deref(), Some("From OG"));
+    assert_eq!(m.title(), Some("From OG"));
 }
 
 #[test]
@@ -219,17 +226,17 @@ fn language_declarations_in_order() {
     let m = meta_of(
         r#"<meta http-equiv="Content-Language" content="de"><meta property="og:locale" content="fr_FR">"#,
     );
-    assert_eq!(m.declared_language.as_deref(), Some("de"));
+    assert_eq!(m.declared_language(), Some("de"));
     let m = meta_of(r#"<meta property="og:locale" content="fr_FR">"#);
-    assert_eq!(m.declared_language.as_deref(), Some("fr_FR"));
+    assert_eq!(m.declared_language(), Some("fr_FR"));
 }
 
 #[test]
 fn us_pages_read_numeric_dates_month_first() {
     let m = meta_of(r#"<html lang="en-US"><meta name="date" content="07/06/2024">"#);
-    assert_eq!(m.published_time.as_deref(), Some("2024-07-06"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-07-06"));
     let m = meta_of(r#"<html lang="en-GB"><meta name="date" content="07/06/2024">"#);
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-07"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-07"));
 }
 
 #[test]
@@ -243,7 +250,7 @@ fn future_and_ancient_dates_are_rejected() {
         <meta name="dc.date" content="1970-01-01"><meta name="date" content="2024-06-10">"#,
         &prelude,
     );
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-10"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-10"));
 }
 
 #[test]
@@ -259,27 +266,30 @@ fn seed_like_relative_time_gives_the_precise_instant() {
         &prelude,
     );
     assert_eq!(
-        m.title.as_deref(),
+        m.title(),
         Some("普京会晤金正恩的三大理由：军事、经济及文化合作")
     );
-    assert_eq!(m.sources.title, Some(Source::Prelude));
+    assert_eq!(m.title.as_ref().map(Field::source), Some(Source::Prelude));
     assert_eq!(
-        m.canonical_url.as_deref(),
+        m.canonical_url(),
         Some("https://www.bbc.com/zhongwen/simp/world-69127415")
     );
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-18T06:26:02Z"));
-    let published = m.published.as_ref().expect("published");
+    assert_eq!(
+        m.published().map(|d| d.value.as_str()),
+        Some("2024-06-18T06:26:02Z")
+    );
+    let published = m.published().expect("published");
     assert_eq!(published.source, Source::VisibleDate);
     assert_eq!(published.raw, "17 分钟前");
     // Two sources agree on the day: more trusted than either alone.
     assert!(published.confidence > Source::TimeElement.date_confidence());
     // The day from the attribute is recorded as the agreeing alternative.
-    assert_eq!(m.published_alternatives.len(), 1);
-    assert_eq!(m.published_alternatives[0].value, "2024-06-18");
-    assert_eq!(m.published_alternatives[0].source, Source::TimeElement);
-    assert!(m.authors.is_empty());
-    assert_eq!(m.modified_time, None);
-    assert_eq!(m.description, None);
+    assert_eq!(alternatives(&m).len(), 1);
+    assert_eq!(alternatives(&m)[0].value, "2024-06-18");
+    assert_eq!(alternatives(&m)[0].source, Source::TimeElement);
+    assert!(m.authors().is_empty());
+    assert_eq!(m.modified(), None);
+    assert_eq!(m.description(), None);
 }
 
 #[test]
@@ -292,7 +302,7 @@ fn relative_time_on_another_day_keeps_the_attribute() {
         r#"<article><time datetime="2024-06-10">2 hours ago</time></article>"#,
         &prelude,
     );
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-10"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-10"));
 }
 
 #[test]
@@ -309,7 +319,7 @@ fn an_organisation_author_gives_way_to_a_byline_person() {
         <article><h1>Rates rise</h1><p class="x">By <!-- --><a href="/p/ann">Ann Lee</a></p></article>"#,
     );
     assert_eq!(names(&m), ["Ann Lee"]);
-    assert_eq!(m.sources.authors, Some(Source::Byline));
+    assert_eq!(m.authors.as_ref().map(Field::source), Some(Source::Byline));
     // With no person anywhere, the organisation stays.
     let m = meta_of(
         r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rates rise",
@@ -325,7 +335,7 @@ fn twitter_label_names_the_writer() {
         <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">"#,
     );
     assert_eq!(names(&m), ["Ann Lee"]);
-    assert_eq!(m.sources.authors, Some(Source::Twitter));
+    assert_eq!(m.authors.as_ref().map(Field::source), Some(Source::Twitter));
 }
 
 #[test]
@@ -358,8 +368,8 @@ fn deep_nesting_of_signals_stays_bounded() {
         now: None,
     };
     let m = collect(&doc, &hints);
-    assert!(!m.authors.is_empty());
-    assert!(m.authors.len() <= authors::MAX_AUTHORS);
+    assert!(!m.authors().is_empty());
+    assert!(m.authors().len() <= authors::MAX_AUTHORS);
 }
 
 #[test]
@@ -369,8 +379,8 @@ fn the_nearest_label_decides_a_dates_role() {
         <time class="entry-date published" datetime="2024-06-01">1 June</time>
         <time class="updated" datetime="2024-06-19">19 June</time></div></article>"#,
     );
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-01"));
-    assert_eq!(m.modified_time.as_deref(), Some("2024-06-19"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-01"));
+    assert_eq!(m.modified().map(|d| d.value.as_str()), Some("2024-06-19"));
 }
 
 #[test]
@@ -379,13 +389,13 @@ fn a_sidebar_class_on_the_page_wrapper_does_not_hide_the_date() {
         r#"<div class="page layout-with-sidebar"><div class="related-stories"><span class="date">2 May 2024</span></div>
         <h1>Headline</h1><div class="story-date">31 May 2024</div></div>"#,
     );
-    assert_eq!(m.published_time.as_deref(), Some("2024-05-31"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-05-31"));
 }
 
 #[test]
 fn heading_text_keeps_a_space_at_line_breaks_and_blocks() {
     let m = meta_of("<body><h1>Black Edition<br>Complete meal<script>x()</script></h1></body>");
-    assert_eq!(m.title.as_deref(), Some("Black Edition Complete meal"));
+    assert_eq!(m.title(), Some("Black Edition Complete meal"));
     let m = meta_of(r#"<div class="byline"><p>Joakim Edin</p><p>Research</p></div>"#);
     assert_eq!(names(&m), ["Joakim Edin Research"]);
 }
@@ -400,7 +410,11 @@ fn provenance_of_conflicting_dates_keeps_the_loser_with_its_source() {
         <meta property="og:title" content="LD headline">
         </head><body></body></html>"#,
     );
-    let p = m.facts.published.as_ref().expect("published provenance");
+    let p = m
+        .published
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("published provenance");
     assert_eq!(p.source, Source::JsonLd);
     assert_eq!(p.raw, "2024-06-18T08:26:02+02:00");
     assert_eq!(p.alternatives.len(), 1);
@@ -411,7 +425,11 @@ fn provenance_of_conflicting_dates_keeps_the_loser_with_its_source() {
     // Disagreement gives no bonus: the JSON-LD rank alone.
     assert!((p.confidence - Source::JsonLd.date_confidence()).abs() < 1e-6);
     // The title: JSON-LD wins, OpenGraph agrees and raises the confidence.
-    let t = m.facts.title.as_ref().expect("title provenance");
+    let t = m
+        .title
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("title provenance");
     assert_eq!(t.source, Source::JsonLd);
     assert!(
         t.alternatives
@@ -429,10 +447,14 @@ fn provenance_of_a_byline_with_two_linked_authors() {
     );
     assert_eq!(names(&m), ["Ann Lee", "Bo Chan"]);
     assert_eq!(
-        m.authors[1].url.as_deref(),
+        m.authors()[1].url.as_deref(),
         Some("https://news.example.com/people/bo")
     );
-    let a = m.facts.authors.as_ref().expect("author provenance");
+    let a = m
+        .authors
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("author provenance");
     assert_eq!(a.source, Source::Byline);
     assert!(
         a.raw.contains("Ann Lee") && a.raw.contains("Bo Chan"),
@@ -451,11 +473,15 @@ fn a_date_only_in_the_url_has_low_confidence() {
         now: None,
     };
     let m = collect(&Html::parse_document("<p>no dates here</p>"), &hints);
-    let p = m.facts.published.as_ref().expect("published provenance");
+    let p = m
+        .published
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("published provenance");
     assert_eq!(p.source, Source::UrlPattern);
     assert_eq!(p.raw, "https://x.test/news/2024/06/18/story.html");
     assert!(p.confidence <= 0.3, "{}", p.confidence);
-    let d = m.published.as_ref().expect("published");
+    let d = m.published().expect("published");
     assert_eq!(
         (d.value.as_str(), d.precision),
         ("2024-06-18", Precision::Day)
@@ -469,12 +495,22 @@ fn a_modified_date_keeps_its_own_provenance() {
         <meta property="article:modified_time" content="2024-06-19T10:00:00Z"></head>
         <body><article><p>Updated <time datetime="2024-06-20">20 June</time></p></article></body></html>"#,
     );
-    assert_eq!(m.published_time.as_deref(), Some("2024-06-01T08:00:00Z"));
     assert_eq!(
-        m.facts.published.as_ref().map(|p| p.source),
+        m.published().map(|d| d.value.as_str()),
+        Some("2024-06-01T08:00:00Z")
+    );
+    assert_eq!(
+        m.published
+            .as_ref()
+            .map(|f| &f.provenance)
+            .map(|p| p.source),
         Some(Source::OpenGraph)
     );
-    let modified = m.facts.modified.as_ref().expect("modified provenance");
+    let modified = m
+        .modified
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("modified provenance");
     assert_eq!(modified.source, Source::OpenGraph);
     assert_eq!(modified.raw, "2024-06-19T10:00:00Z");
     // The visible update loses to the declared one but is kept.
@@ -484,11 +520,16 @@ fn a_modified_date_keeps_its_own_provenance() {
             .iter()
             .all(|a| a.value != "2024-06-01T08:00:00Z")
     );
-    assert!(m.facts.published.as_ref().is_some_and(|p| {
-        p.alternatives
-            .iter()
-            .all(|a| !a.value.starts_with("2024-06-19"))
-    }));
+    assert!(
+        m.published
+            .as_ref()
+            .map(|f| &f.provenance)
+            .is_some_and(|p| {
+                p.alternatives
+                    .iter()
+                    .all(|a| !a.value.starts_with("2024-06-19"))
+            })
+    );
 }
 
 #[test]
@@ -513,8 +554,7 @@ fn relative_dates_in_seven_languages_against_the_capture_time() {
             &prelude,
         );
         let d = m
-            .published
-            .as_ref()
+            .published()
             .unwrap_or_else(|| panic!("no date from {raw}"));
         assert_eq!(d.value, want, "{raw}");
         assert_eq!(d.raw, raw);
@@ -537,7 +577,11 @@ fn site_name_description_canonical_and_image_have_provenance() {
         <meta name="twitter:image" content="https://cdn.example.com/other.jpg">
         </head><body></body></html>"#,
     );
-    let c = m.facts.canonical_url.as_ref().expect("canonical");
+    let c = m
+        .canonical_url
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("canonical");
     assert_eq!(c.source, Source::LinkElement);
     assert!(
         c.alternatives
@@ -545,15 +589,26 @@ fn site_name_description_canonical_and_image_have_provenance() {
             .any(|a| a.source == Source::OpenGraph && a.agrees)
     );
     assert_eq!(
-        m.facts.site_name.as_ref().map(|f| f.source),
+        m.site_name
+            .as_ref()
+            .map(|f| &f.provenance)
+            .map(|f| f.source),
         Some(Source::OpenGraph)
     );
-    let d = m.facts.description.as_ref().expect("description");
+    let d = m
+        .description
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("description");
     assert_eq!(
         (d.source, d.raw.as_str()),
         (Source::Meta, "A short summary.")
     );
-    let i = m.facts.lead_image.as_ref().expect("image");
+    let i = m
+        .lead_image_url
+        .as_ref()
+        .map(|f| &f.provenance)
+        .expect("image");
     assert_eq!(i.source, Source::OpenGraph);
     assert_eq!(i.alternatives.len(), 1);
     assert!(!i.alternatives[0].agrees);
@@ -588,10 +643,7 @@ fn date_and_author_labels_survive_length_changing_case() {
                 <span class=date>{text}</span><time datetime="{text}">{text} 18 June 2024</time>
                 <p>{text}: <time>June 19, 2024</time></p></body></html>"#
             ));
-            assert!(
-                m.title.as_deref().is_some_and(|t| !t.is_empty()),
-                "{text:?}"
-            );
+            assert!(m.title().is_some_and(|t| !t.is_empty()), "{text:?}");
         }
     }
 }
@@ -614,7 +666,7 @@ fn the_request_time_is_the_reference_when_there_is_no_capture_time() {
     // The future day is out of bounds against the request time; the relative
     // date resolves against it.
     assert_eq!(
-        with_now.published_time.as_deref(),
+        with_now.published().map(|d| d.value.as_str()),
         Some("2024-06-18T03:43:02Z")
     );
     assert_eq!(with_now.reference_time, now);
@@ -628,7 +680,10 @@ fn the_request_time_is_the_reference_when_there_is_no_capture_time() {
             now: None,
         },
     );
-    assert_eq!(without.published_time.as_deref(), Some("2024-06-25"));
+    assert_eq!(
+        without.published().map(|d| d.value.as_str()),
+        Some("2024-06-25")
+    );
     // A snapshot's capture time wins over the request time.
     let prelude = Prelude {
         captured_ms: Some(1_718_700_182_000),
@@ -667,21 +722,21 @@ fn sources_vote_on_the_wording_of_one_headline() {
         r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"L’été des villes"}</script>
         <meta property="og:title" content="L'été des villes"><title>L'été des villes</title>"#,
     );
-    assert_eq!(m.title.as_deref(), Some("L'été des villes"));
-    assert_eq!(m.sources.title, Some(Source::OpenGraph));
+    assert_eq!(m.title(), Some("L'été des villes"));
+    assert_eq!(m.title.as_ref().map(Field::source), Some(Source::OpenGraph));
     // The visible heading keeps its wording against metadata that differs by
     // more than quote marks (a Markdown mark here).
     let m = meta_of(
         r#"<meta property="og:title" content="*Die Stadt* im Sommer">
         <title>*Die Stadt* im Sommer</title><h1>Die Stadt im Sommer</h1>"#,
     );
-    assert_eq!(m.title.as_deref(), Some("Die Stadt im Sommer"));
+    assert_eq!(m.title(), Some("Die Stadt im Sommer"));
     // A logo heading that is only the site's name is never the title.
     let m = meta_of(
         r#"<meta property="og:site_name" content="Example News">
         <meta property="og:title" content="Example news and the flood"><h1>Example News</h1>"#,
     );
-    assert_eq!(m.title.as_deref(), Some("Example news and the flood"));
+    assert_eq!(m.title(), Some("Example news and the flood"));
 }
 
 #[test]
@@ -692,7 +747,7 @@ fn the_publisher_in_meta_author_gives_way_to_the_byline() {
         <article><h1>Headline</h1><p class="byline">Por María López</p><p>Body.</p></article>"#,
     );
     assert_eq!(names(&m), ["María López"]);
-    assert_eq!(m.sources.authors, Some(Source::Byline));
+    assert_eq!(m.authors.as_ref().map(Field::source), Some(Source::Byline));
 }
 
 #[test]
@@ -702,4 +757,12 @@ fn a_label_alone_in_its_element_names_the_next_one() {
         <div><p>Written by</p><p>Jane Roe</p></div><p>Body.</p></article>"#,
     );
     assert_eq!(names(&m), ["Jane Roe"]);
+}
+
+/// The publication dates that lost, from the provenance.
+fn alternatives(m: &Metadata) -> Vec<crate::article::Alternative> {
+    m.published
+        .as_ref()
+        .map(|f| f.provenance.alternatives.clone())
+        .unwrap_or_default()
 }

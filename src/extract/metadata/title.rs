@@ -15,11 +15,16 @@ const DASH_SEPARATORS: &[&str] = &[" - ", " – ", " — ", "_", "-", "–"];
 const PREFIX_SEPARATORS: &[&str] = &[
     ": ", " | ", "｜", " - ", " – ", " — ", " :: ", " » ", " · ", "：",
 ];
+/// Separators of [`PREFIX_SEPARATORS`] that only ever follow a leading
+/// site name: the headline may stand after them.
+const PREFIX_ONLY: &[&str] = &[": ", "："];
 /// Separator positions tried per round, from the end of the title.
 const MAX_CUTS_TRIED: usize = 6;
 /// The most words a cut-off part may have to pass for a site name without
 /// being recognised.
 const MAX_SITE_WORDS: usize = 4;
+/// The most words a board's name in a forum's breadcrumb title has.
+const MAX_SECTION_WORDS: usize = 3;
 /// The most characters a recognised site part may have (longer parts that
 /// merely mention the site are headline text).
 const MAX_SITE_CHARS: usize = 40;
@@ -110,7 +115,9 @@ fn is_site(part: &str, keys: &Keys) -> bool {
     // Long parts (the headline itself) are no site names: counted before
     // any key is made of them.
     if part.chars().count() > MAX_SITE_CHARS {
-        return false;
+        // A long organisation name still names the site when the host is
+        // its initials.
+        return part.chars().count() <= 2 * MAX_SITE_CHARS && is_host_acronym(part, keys);
     }
     let p = key(part);
     if p.is_empty() {
@@ -124,6 +131,36 @@ fn is_site(part: &str, keys: &Keys) -> bool {
     keys.host_labels
         .iter()
         .any(|l| p.contains(l.as_str()) || (p.chars().count() >= 3 && l.contains(&p)))
+        || is_host_acronym(part, keys)
+}
+
+/// Whether a host label is the initials of `part`'s words ("Occupational
+/// Safety and Health Administration" on osha.gov), joining words left out
+/// or counted.
+fn is_host_acronym(part: &str, keys: &Keys) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if !(3..=8).contains(&words.len()) {
+        return false;
+    }
+    let initials = |skip_small: bool| -> String {
+        words
+            .iter()
+            .filter(|w| {
+                !skip_small
+                    || !matches!(
+                        w.to_lowercase().as_str(),
+                        "and" | "of" | "the" | "for" | "&"
+                    )
+            })
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (all, content) = (initials(false), initials(true));
+    keys.host_labels
+        .iter()
+        .any(|l| l.chars().count() >= 3 && (*l == all || *l == content))
 }
 
 /// Whether `part` is exactly the site name or a host label.
@@ -157,6 +194,33 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
         .chain(DASH_SEPARATORS)
         .chain(PREFIX_SEPARATORS)
     {
+        // Not when that part is the site's name or a trailing part after a
+        // longer headline: a logo `h1` ("Story - virtualbox.org" under
+        // `<h1>virtualbox.org</h1>`) is no headline.
+        let parts: Vec<&str> = if title.contains(sep) {
+            title.split(sep).collect()
+        } else {
+            Vec::new()
+        };
+        let is_logo = |i: usize, p: &str| {
+            is_site(p, keys)
+                || (i > 0
+                    && i + 1 == parts.len()
+                    && !PREFIX_ONLY.contains(sep)
+                    && parts.iter().take(i).any(|h| word_count(h) > word_count(p)))
+        };
+        if let Some(logo) = parts
+            .iter()
+            .enumerate()
+            .find(|(i, p)| is_h1(p, keys) && is_logo(*i, p))
+            .map(|(_, p)| *p)
+        {
+            let head: Vec<&str> = parts.iter().copied().filter(|p| *p != logo).collect();
+            return Cleaned {
+                title: head.join(sep).trim().to_owned(),
+                site: Some(logo.trim().to_owned()),
+            };
+        }
         if title.contains(sep)
             && let Some(part) = title.split(sep).find(|p| is_h1(p, keys))
         {
@@ -171,6 +235,7 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
             };
         }
     }
+    let mut cut_strong = false;
     // 2. Suffixes that name the site, repeatedly ("Story - Section - Site"),
     // trying the separators from the last one back. A dash without spaces
     // ("Fold-and-Cut", "on-premise UI Bakery") cuts only before the exact
@@ -192,11 +257,31 @@ pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned 
             } else {
                 is_site(tail, keys)
             };
-            (!head.is_empty() && named).then(|| (head.to_owned(), tail.to_owned()))
+            (!head.is_empty() && named).then(|| (head.to_owned(), tail.to_owned(), sep))
         });
-        let Some((head, tail)) = found else { break };
+        let Some((head, tail, sep)) = found else {
+            break;
+        };
+        if site.is_none() {
+            cut_strong = STRONG_SEPARATORS.contains(&sep);
+        }
         site.get_or_insert(tail);
         title = head;
+    }
+    // A forum's breadcrumb ("Topic / Board / Site", FluxBB and phpBB
+    // titles): once the site is cut at a strong separator, a short part
+    // left after another strong separator is the board's name.
+    if cut_strong {
+        for sep in STRONG_SEPARATORS {
+            if let Some(i) = title.rfind(sep)
+                && let Some((head, tail)) = crate::extract::text::around(&title, i, sep)
+                && word_count(tail) <= MAX_SECTION_WORDS
+                && word_count(head) > word_count(tail)
+            {
+                title = head.to_owned();
+                break;
+            }
+        }
     }
     // 3. A prefix that names the site ("Site: Headline").
     if let Some((i, sep)) = PREFIX_SEPARATORS
@@ -483,5 +568,72 @@ mod tests {
             "Rates rise again because the bank says so",
             "Rates"
         ));
+    }
+
+    #[test]
+    fn a_logo_h1_is_no_headline() {
+        // The h1 is the site's name (a host label) or the trailing part
+        // after a longer headline.
+        let h = hints(None, Some("forums.virtualbox.org"), Some("virtualbox.org"));
+        let c = clean(
+            "Discuss the VirtualBox 7.1.0 release here - virtualbox.org",
+            &h,
+            true,
+        );
+        assert_eq!(c.title, "Discuss the VirtualBox 7.1.0 release here");
+        assert_eq!(c.site.as_deref(), Some("virtualbox.org"));
+        let h = hints(Some("Jan Roe"), None, Some("Jan Roe"));
+        assert_eq!(
+            clean("A brief intro to git • Jan Roe", &h, true).title,
+            "A brief intro to git"
+        );
+        let h = hints(None, None, Some("Planet Blog"));
+        assert_eq!(
+            clean("Notes on a long road trip home | Planet Blog", &h, true).title,
+            "Notes on a long road trip home"
+        );
+        // A headline after a leading site name stays the headline.
+        let h = hints(None, None, Some("Rates rise again"));
+        assert_eq!(
+            clean("Some Paper Online: Rates rise again", &h, true).title,
+            "Rates rise again"
+        );
+    }
+
+    #[test]
+    fn forum_breadcrumbs_and_acronym_sites() {
+        // FluxBB / phpBB: "Topic / Board / Site".
+        let h = hints(None, Some("bbs.archlinux.org"), None);
+        assert_eq!(
+            clean(
+                "What happened with the ISO in 2024 / Arch Discussion / Arch Linux Forums",
+                &h,
+                true
+            )
+            .title,
+            "What happened with the ISO in 2024"
+        );
+        // Dashes keep their section: headlines use them.
+        let h = hints(None, Some("www.dailyplanet.co.uk"), None);
+        assert_eq!(
+            clean("Rates rise - Markets - Daily Planet", &h, true).title,
+            "Rates rise - Markets"
+        );
+        // The host is the site name's initials.
+        let h = hints(None, Some("www.osha.gov"), None);
+        assert_eq!(
+            clean(
+                "Electrical - Overview | Occupational Safety and Health Administration",
+                &h,
+                true
+            )
+            .title,
+            "Electrical - Overview"
+        );
+        let h = hints(None, Some("www.bfs.de"), None);
+        assert_eq!(
+            clean("Radon im Keller | Bundesamt für Strahlenschutz", &h, false).title,
+            "Radon im Keller"
+        );
     }
 }

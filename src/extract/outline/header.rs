@@ -127,6 +127,7 @@ pub(super) fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
                     body.bylines.extend(list.items.iter().map(|name| Author {
                         name: strip_byline_prefix(name),
                         url: None,
+                        role: None,
                     }));
                 }
             }
@@ -135,6 +136,7 @@ pub(super) fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
                 body.bylines.push(Author {
                     name: strip_byline_prefix(&p.text),
                     url: p.links.first().map(|l| l.url.clone()),
+                    role: None,
                 });
             }
             _ => kept.push(event),

@@ -153,10 +153,7 @@ pub(super) fn log_count(n: u32) -> f32 {
 pub fn features(dom: &Dom<'_>, meta: &Metadata, page_url: Option<&Url>) -> Features {
     let mut out = Features([0.0; FEATURES]);
     declared(meta, &mut out);
-    let canonical = meta
-        .canonical_url
-        .as_deref()
-        .and_then(|u| Url::parse(u).ok());
+    let canonical = meta.canonical_url().and_then(|u| Url::parse(u).ok());
     if let Some(url) = page_url.or(canonical.as_ref()) {
         url_shape(url, &mut out);
     }
@@ -176,11 +173,8 @@ fn declared(meta: &Metadata, out: &mut Features) {
         out.set(f, 1.0);
     }
     out.flag(F::meta_date, meta.published.is_some());
-    out.flag(F::meta_author, !meta.authors.is_empty());
-    let title_words = meta
-        .title
-        .as_deref()
-        .map_or(0, |t| t.split_whitespace().count());
+    out.flag(F::meta_author, !meta.authors().is_empty());
+    let title_words = meta.title().map_or(0, |t| t.split_whitespace().count());
     out.set(F::title_words, log_count(title_words as u32));
 }
 

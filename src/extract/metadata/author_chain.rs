@@ -1,0 +1,192 @@
+//! The author chain: names from JSON-LD, `<meta>` tags, Twitter card
+//! labels, microdata, `rel=author` links and visible bylines, cleaned by
+//! `authors`, one list per source; people before the publisher.
+
+use crate::article::{Author, Source};
+
+use super::chains::Page;
+use super::provenance::{Field, same_text, text_fact};
+use super::{authors, jsonld, title};
+
+/// Turns (raw byline, author URL) pairs into cleaned authors and the raw
+/// text they came from.
+pub(super) type NamesFn<'a> =
+    dyn Fn(&mut dyn Iterator<Item = (&str, Option<&str>)>) -> (Vec<Author>, String) + 'a;
+
+impl Page<'_> {
+    /// The authors: the first list of [`Page::author_candidates`], the
+    /// other lists its alternatives.
+    pub(super) fn authors(&self) -> Option<Field<Vec<Author>>> {
+        let authors = self.author_candidates();
+        let (list, raw, source) = authors.first()?;
+        let names = |l: &[Author]| {
+            l.iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let candidates: Vec<(String, String, Source)> = authors
+            .iter()
+            .map(|(l, r, s)| (names(l), r.clone(), *s))
+            .collect();
+        Some(Field {
+            value: list.clone(),
+            provenance: text_fact(&names(list), *source, raw, &candidates, &same_text),
+        })
+    }
+
+    /// Author lists from every source, best first: the winner is the first.
+    /// Each comes with its raw text (the values as found, joined by `; `).
+    pub(super) fn author_candidates(&self) -> Vec<(Vec<Author>, String, Source)> {
+        let from_names = |raws: &mut dyn Iterator<Item = (&str, Option<&str>)>| {
+            let mut out = Vec::new();
+            let mut raw_text: Vec<&str> = Vec::new();
+            for (raw, url) in raws {
+                let names = authors::people(raw);
+                if !names.is_empty() && !raw_text.contains(&raw) {
+                    raw_text.push(raw);
+                }
+                let single = names.len() == 1;
+                for (name, role) in names {
+                    let url = url.filter(|_| single).and_then(|u| self.absolute(u));
+                    // JSON-LD's `jobTitle` when the byline gives no role.
+                    let role = role.or_else(|| {
+                        self.ld
+                            .authors
+                            .iter()
+                            .find(|a| title::key(&a.name) == title::key(&name))
+                            .and_then(|a| a.role.clone())
+                    });
+                    authors::push_unique(&mut out, name, url, role);
+                }
+            }
+            (out, raw_text.join("; "))
+        };
+        // JSON-LD naming only the publisher or another organisation gives
+        // way to a person named by the markup (a byline under the headline
+        // beats `"author": {"@type": "Organization"}`).
+        let publisher = [
+            self.ld.publisher.as_deref(),
+            self.ld.website_name.as_deref(),
+        ];
+        let is_org = |a: &jsonld::LdAuthor| {
+            a.is_organization
+                || publisher
+                    .iter()
+                    .flatten()
+                    .any(|p| title::key(p) == title::key(&a.name))
+        };
+        let (ld, ld_raw) = from_names(
+            &mut self
+                .ld
+                .authors
+                .iter()
+                .map(|a| (a.name.as_str(), a.url.as_deref())),
+        );
+        let markup = self.markup_authors(&from_names);
+        let ld = (!ld.is_empty()).then_some((ld, ld_raw, Source::JsonLd));
+        let ld_first = !self.ld.authors.iter().all(is_org);
+        let mut out = Vec::new();
+        if ld_first {
+            out.extend(ld.clone());
+        }
+        out.extend(markup);
+        if !ld_first {
+            out.extend(ld);
+        }
+        // A `<meta name=author>` (or OpenGraph, Dublin Core) that names only
+        // the publisher gives way to the people the page names: CMS themes
+        // fill it with the site's name.
+        let sites: Vec<String> = [
+            self.ld.publisher.as_deref(),
+            self.ld.website_name.as_deref(),
+            self.markup.meta(&["og:site_name"]),
+        ]
+        .into_iter()
+        .flatten()
+        .map(title::key)
+        .filter(|k| !k.is_empty())
+        .collect();
+        let host = self.host();
+        let hints = title::SiteHints {
+            site_name: None,
+            host: host.as_deref(),
+            h1: None,
+        };
+        let names_publisher = |list: &[Author]| {
+            list.iter().all(|a| {
+                let k = title::key(&a.name);
+                sites.contains(&k) || title::names_site(&a.name, &hints)
+            })
+        };
+        let (publishers, people): (Vec<_>, Vec<_>) = out.into_iter().partition(|(l, _, s)| {
+            matches!(
+                s,
+                Source::Meta | Source::OpenGraph | Source::DublinCore | Source::Twitter
+            ) && names_publisher(l)
+        });
+        people.into_iter().chain(publishers).collect()
+    }
+
+    /// Authors from the markup, one list per source, best source first.
+    fn markup_authors(&self, from_names: &NamesFn<'_>) -> Vec<(Vec<Author>, String, Source)> {
+        let md = &self.markup;
+        let mut out = Vec::new();
+        let mut push = |(list, raw): (Vec<Author>, String), source: Source| {
+            if !list.is_empty() {
+                out.push((list, raw, source));
+            }
+        };
+        let sources: [(&[&str], Source); 4] = [
+            (
+                &["author", "byl", "sailthru.author", "parsely-author"],
+                Source::Meta,
+            ),
+            (&["article:author", "og:article:author"], Source::OpenGraph),
+            (&["dc.creator", "dcterms.creator"], Source::DublinCore),
+            (&["citation_author"], Source::Meta),
+        ];
+        for (keys, source) in sources {
+            push(
+                from_names(&mut keys.iter().flat_map(|k| md.meta_all(k)).map(|v| (v, None))),
+                source,
+            );
+        }
+        // Twitter card labels: `twitter:label1` "Written by", `twitter:data1`.
+        let labelled = (1..=4).find_map(|i| {
+            let label = md.meta(&[&format!("twitter:label{i}")])?;
+            authors::is_author_label(label)
+                .then(|| md.meta(&[&format!("twitter:data{i}")]))
+                .flatten()
+        });
+        push(
+            from_names(&mut labelled.into_iter().map(|v| (v, None))),
+            Source::Twitter,
+        );
+        push(
+            from_names(&mut md.microdata.authors.iter().map(|a| (a.as_str(), None))),
+            Source::Microdata,
+        );
+        push(
+            from_names(
+                &mut md
+                    .author_links
+                    .iter()
+                    .map(|(t, h)| (t.as_str(), h.as_deref())),
+            ),
+            Source::Byline,
+        );
+        // The first byline element (by class, then a "By ..." line by the
+        // headline) that yields names; later ones belong to teasers.
+        if let Some(found) = md
+            .bylines
+            .iter()
+            .chain(&md.labelled_bylines)
+            .map(|b| from_names(&mut std::iter::once((b.as_str(), None))))
+            .find(|(l, _)| !l.is_empty())
+        {
+            push(found, Source::Byline);
+        }
+        out
+    }
+}
