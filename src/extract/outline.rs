@@ -115,6 +115,8 @@ struct Walker<'d, 'a> {
     figures: Vec<Figure>,
     related: Vec<Link>,
     inline: Inline,
+    /// The content's link lists are its items ([`Content::link_lists_are_items`]).
+    link_lists_are_items: bool,
 }
 
 /// Class values of heading permalinks, edit links and section numbers,
@@ -337,6 +339,7 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
         figures: Vec::new(),
         related: Vec::new(),
         inline: Inline::default(),
+        link_lists_are_items: content.link_lists_are_items(),
     };
     for &root in &content.roots {
         walker.walk(root);
@@ -927,10 +930,12 @@ impl Walker<'_, '_> {
         });
     }
 
-    /// A list or container that is mostly links: navigation or related stories.
+    /// A list or container that is mostly links: navigation or related
+    /// stories; never where such lists are the page's items (listings).
     fn is_link_cluster(&self, i: usize) -> bool {
         let stats = &self.content.stats[i];
-        stats.text > 0
+        !self.link_lists_are_items
+            && stats.text > 0
             && stats.paragraphs == 0
             && self.content.link_density(i) > LINK_CLUSTER_DENSITY
     }
