@@ -16,6 +16,7 @@
 )]
 
 use crate::extract::dom::{Dom, NO_PARENT, Stats, Tag, subtree_stats};
+use crate::extract::kinds;
 use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
 use crate::extract::profile::{self, Profile};
 use crate::extract::vocabulary::BOILERPLATE_TOKENS;
@@ -56,6 +57,9 @@ pub struct Content {
     /// Candidate scores (NaN for nodes that are no candidate), kept for
     /// diagnostics and for the evaluation tool's explanations.
     pub scores: Vec<f32>,
+    /// The profile the content was found with, for the later stages that
+    /// treat kinds of page differently (the outline's related links).
+    pub profile: Profile,
 }
 
 impl Content {
@@ -113,6 +117,7 @@ fn flag_boilerplate(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
     let page_text = dom.stats[body].text.max(1) as f32;
     let mut excluded = vec![false; dom.nodes.len()];
     let mut holds_text = Vec::new();
+    let mut buf = TokenBuf::default();
     for (i, flag) in excluded.iter_mut().enumerate() {
         let entry = &dom.nodes[i];
         if !entry.is_element {
@@ -124,7 +129,8 @@ fn flag_boilerplate(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         }
         let share = dom.stats[i].text as f32 / page_text;
         if share <= WRAPPER_TEXT_SHARE
-            && looks_like_boilerplate(dom, &mut holds_text, ignored, i)
+            && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
+                || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
         {
             *flag = true;
@@ -136,6 +142,7 @@ fn flag_boilerplate(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         excluded,
         stats,
         scores: Vec::new(),
+        profile: *profile,
     }
 }
 

@@ -34,6 +34,8 @@
 //! Beside the stages: [`options`] and [`error`] (what a caller passes and
 //! gets back), [`dates`] (date parsing, for metadata and the outline's
 //! header date), [`render`] (text, HTML and Markdown of the section tree),
+//! [`profile`] and [`kinds`] (what the clean stage does differently per
+//! page type: the profiles as data, and the mechanisms they switch on),
 //! [`vocabulary`] (every word list the heuristics match, as data) and
 //! [`matching`] (how they are matched),
 //! [`attr`] and [`text`] (attribute and text helpers).
@@ -56,6 +58,7 @@ pub mod dom;
 pub mod error;
 pub mod figures;
 pub mod flags;
+pub mod kinds;
 pub mod language;
 pub mod matching;
 pub mod metadata;

@@ -6,6 +6,7 @@
 //! each field says what it changes.
 
 use crate::article::PageType;
+use crate::extract::vocabulary::{LISTING_CHROME_TOKENS, PRODUCT_RECOMMENDATION_TOKENS};
 
 /// How main-content detection treats one kind of page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,6 +30,14 @@ pub struct Profile {
     /// specifications) join the content when they score at least this share
     /// of the best candidate. `None`: the content is one region.
     pub merge_regions: Option<f32>,
+    /// Link-heavy lists and cards inside the content are its items (a
+    /// category grid's product titles, a listing's entries) and stay in
+    /// the body; otherwise the outline moves them to the related links.
+    pub link_lists_are_content: bool,
+    /// Class/id tokens that make a block or container boilerplate on this
+    /// kind of page only, beside the common ones (a listing's filters and
+    /// sort bar, a product's upsell carousels; see the vocabulary).
+    pub extra_boilerplate: &'static [&'static str],
 }
 
 /// Articles and pages of unknown type: Readability's single region.
@@ -38,6 +47,8 @@ pub const ARTICLE: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: None,
+    link_lists_are_content: false,
+    extra_boilerplate: &[],
 };
 
 /// Forum threads: every post and reply, in their common container.
@@ -47,6 +58,8 @@ pub const FORUM: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
+    link_lists_are_content: false,
+    extra_boilerplate: &[],
 };
 
 /// Product pages: description, specifications and reviews summary, which
@@ -57,6 +70,8 @@ pub const PRODUCT: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
+    link_lists_are_content: false,
+    extra_boilerplate: PRODUCT_RECOMMENDATION_TOKENS,
 };
 
 /// Category grids: the repeated items with their titles and blurbs.
@@ -66,6 +81,8 @@ pub const COLLECTION: Profile = Profile {
     listings_are_content: true,
     link_density_weight: 0.5,
     merge_regions: Some(0.3),
+    link_lists_are_content: true,
+    extra_boilerplate: LISTING_CHROME_TOKENS,
 };
 
 /// Listings (articles, courses, jobs, results): as collections.
@@ -86,6 +103,8 @@ pub const SERVICE: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
+    link_lists_are_content: false,
+    extra_boilerplate: &[],
 };
 
 /// The profile for a page type.

@@ -104,6 +104,51 @@ pub const BOILERPLATE_TOKENS: &[&str] = &[
     "metadata",
 ];
 
+/// Tokens of class/id values that make a container boilerplate on listing
+/// and collection pages only (clean stage, through their profiles): the
+/// filters and facets, sort bars, result counts and view switches around
+/// the repeated items. WooCommerce (`woocommerce-ordering`,
+/// `woocommerce-result-count`), Shopify themes (`facets`,
+/// `collection-filters`, `sort-by`), Magento (`toolbar-products`,
+/// `filter-options`) and WordPress archive widgets use them; on articles
+/// they would match too much (`sort` of a sortable table).
+pub const LISTING_CHROME_TOKENS: &[&str] = &[
+    "filter",
+    "filters",
+    "facet",
+    "facets",
+    "refine",
+    "refinement",
+    "refinements",
+    "sort",
+    "sorting",
+    "sortby",
+    "ordering",
+    "orderby",
+    "toolbar",
+    "count",
+    "viewmode",
+    "layered",
+];
+
+/// Tokens of class/id values that make a container boilerplate on product
+/// pages only (clean stage, through the product profile): the carousels of
+/// other products. WooCommerce (`upsells`, `cross-sells`, `related
+/// products`), Shopify (`product-recommendations`, `complementary`),
+/// Magento (`block-related`, `block-upsell`, `crosssell`) and the "recently
+/// viewed" blocks of all three.
+pub const PRODUCT_RECOMMENDATION_TOKENS: &[&str] = &[
+    "upsell",
+    "upsells",
+    "crosssell",
+    "crosssells",
+    "sells",
+    "complementary",
+    "recently",
+    "viewed",
+    "carousel",
+];
+
 /// Tokens of class/id values of image captions and credits: kept out of the
 /// body text (the figures stage still reads them inside figures).
 pub const CAPTION_BODY_TOKENS: &[&str] = &[

@@ -120,6 +120,8 @@ struct Walker<'d, 'a> {
     figures: Vec<Figure>,
     related: Vec<Link>,
     inline: Pending,
+    /// The content's link lists are its items ([`Content::link_lists_are_items`]).
+    link_lists_are_items: bool,
 }
 
 /// Builds the section tree from the content roots.
@@ -147,6 +149,7 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
         figures: Vec::new(),
         related: Vec::new(),
         inline: Pending::default(),
+        link_lists_are_items: content.link_lists_are_items(),
     };
     for &root in &content.roots {
         walker.walk(root);

@@ -20,10 +20,12 @@ const LINK_CLUSTER_DENSITY: f32 = 0.5;
 const MIN_RELATED_TITLE: u32 = 12;
 
 impl Walker<'_, '_> {
-    /// A list or container that is mostly links: navigation or related stories.
+    /// A list or container that is mostly links: navigation or related
+    /// stories; never where such lists are the page's items (listings).
     pub(super) fn is_link_cluster(&self, i: usize) -> bool {
         let stats = &self.content.stats[i];
-        stats.text > 0
+        !self.link_lists_are_items
+            && stats.text > 0
             && stats.paragraphs == 0
             && self.content.link_density(i) > LINK_CLUSTER_DENSITY
     }

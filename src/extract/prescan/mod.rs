@@ -28,6 +28,13 @@
 //! - **Data attributes.** `data-*` attributes (script state, often whole
 //!   JSON documents) are left out of start tags, except those a stage reads
 //!   (lazy-loaded image sources: [`reads_data_attribute`]).
+//! - **Crawler views in `<noscript>`.** Forum software serves a thread's
+//!   posts to clients without scripts inside a `<noscript>` (Discourse's
+//!   `<noscript data-path="/t/...">`, Flarum's `<noscript
+//!   id="flarum-content">`), which html5ever (scripting on, as in browsers)
+//!   reads as one text node. The tags of such a `<noscript>` are left out,
+//!   so its content parses as the markup it is (other `<noscript>` elements
+//!   stay text: the figures stage reads their images).
 //!
 //! Everything else is copied unchanged; the other raw-text elements
 //! (`textarea`, `title`, ...) are skipped as text, not markup. A page with
@@ -62,6 +69,28 @@ mod lex;
 /// How many of the innermost dropped elements an end tag is matched against.
 const MATCH_WINDOW: usize = 64;
 
+/// The attribute of Discourse's crawler view `<noscript>` (the topic's
+/// path), which no other use of `<noscript>` carries.
+const DISCOURSE_VIEW_ATTRIBUTE: &[u8] = b"data-path";
+/// The id of Flarum's crawler view `<noscript>`.
+const FLARUM_VIEW_ID: &[u8] = b"flarum-content";
+
+/// Whether the `<noscript>` start tag whose name starts at `name_start`
+/// holds a forum's crawler view (see the module docs): Discourse's
+/// attribute, or Flarum's id (ASCII case-insensitive).
+fn is_crawler_view(b: &[u8], name_start: usize) -> bool {
+    let mut found = false;
+    read_tag_attributes(b, name_start, |attr| {
+        let name = &b[attr.start..attr.name_end];
+        found |= name.eq_ignore_ascii_case(DISCOURSE_VIEW_ATTRIBUTE)
+            || (name.eq_ignore_ascii_case(b"id")
+                && b[attr.name_end..attr.end]
+                    .windows(FLARUM_VIEW_ID.len())
+                    .any(|w| w.eq_ignore_ascii_case(FLARUM_VIEW_ID)));
+    });
+    found
+}
+
 static DATA_PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"data-"));
 
 /// The pre-scanned text and what the scan counted.
@@ -92,6 +121,7 @@ pub fn prescan(html: &str, max_depth: usize) -> Prescanned<'_> {
         run: Run::Empty,
         unsure: false,
         max_depth,
+        in_crawler_view: false,
     };
     scan.run();
     Prescanned {
@@ -175,6 +205,9 @@ struct Scan<'a> {
     /// nothing more is left out but the tags below the depth limit.
     unsure: bool,
     max_depth: usize,
+    /// A crawler view's `<noscript>` start tag was left out: its end tag
+    /// goes too (see the module docs).
+    in_crawler_view: bool,
 }
 
 impl<'a> Scan<'a> {
@@ -343,6 +376,17 @@ impl<'a> Scan<'a> {
                 self.stack.push(name);
             }
         }
+        if !dropped
+            && kind == Kind::RawText
+            && !self.in_crawler_view
+            && !self.in_foreign()
+            && name.eq_ignore_ascii_case(b"noscript")
+            && is_crawler_view(b, lt + 1)
+        {
+            self.out.cut(lt, tag.end);
+            self.in_crawler_view = true;
+            return tag.end;
+        }
         if !dropped && !self.in_foreign() && b.get(tag.end.wrapping_sub(1)) == Some(&b'>') {
             self.leave_out_data_attributes(lt + 1, tag.name_end, tag.end - 1);
         }
@@ -396,6 +440,11 @@ impl<'a> Scan<'a> {
         let b = self.bytes;
         let tag = read_tag(b, lt + 2);
         let name = &b[lt + 2..tag.name_end];
+        if self.in_crawler_view && name.eq_ignore_ascii_case(b"noscript") {
+            self.out.cut(lt, tag.end);
+            self.in_crawler_view = false;
+            return tag.end;
+        }
         let kind = Kind::of(name);
         if matches!(kind, Kind::Svg | Kind::Math) {
             let open = &mut self.foreign[usize::from(kind == Kind::Math)];
@@ -479,6 +528,41 @@ mod tests {
         assert!(!out.contains("data-props") && !out.contains("data-flag"));
         // Text is untouched.
         assert!(out.contains(">t</div>") && out.contains(">u</p>"));
+    }
+
+    #[test]
+    fn a_discourse_crawler_view_in_noscript_parses_as_markup() {
+        let html = "<body><div id=app></div><noscript data-path=\"/t/topic/1\">\
+            <div class=topic-body><p>The first post of the topic.</p>\
+            <noscript><img src=/lazy.png></noscript></div></noscript>\
+            <p>After</p><noscript><img src=/pixel.gif></noscript>\
+            <noscript id=flarum-content><ul><li>A Flarum post</li></ul></noscript></body>";
+        let out = scanned(html);
+        let doc = Html::parse_document(&out);
+        let names: Vec<&str> = doc
+            .tree
+            .values()
+            .filter_map(Node::as_element)
+            .map(|el| el.name())
+            .collect();
+        // The crawler view's markup is elements; the noscript elements
+        // without the attribute (inside and after it) stay as they are.
+        assert_eq!(
+            names,
+            [
+                "html", "head", "body", "div", "div", "p", "noscript", "p", "noscript", "ul", "li"
+            ],
+            "{out}"
+        );
+        assert!(
+            out.contains("<noscript><img src=/lazy.png></noscript>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<noscript><img src=/pixel.gif></noscript>"),
+            "{out}"
+        );
+        assert!(!out.contains("data-path"), "{out}");
     }
 
     /// Every `.rs` file under `dir` but the pre-scan's own.
