@@ -7,8 +7,9 @@
 //! where the winner came from is kept in [`Provenance`], and dates keep the
 //! candidates that lost. Submodules: `jsonld` reads the structured data,
 //! `markup` walks the DOM once for everything else, `title` and
-//! `authors` clean what was found; date parsing lives in
-//! [`crate::extract::dates`].
+//! `authors` clean what was found; date parsing and the choice among date
+//! candidates live in [`crate::extract::dates`] (this module gathers the
+//! candidates).
 
 mod authors;
 mod jsonld;
@@ -21,7 +22,9 @@ use scraper::Html;
 use url::Url;
 
 use crate::article::{Alternative, Author, FieldProvenance};
-use crate::extract::dates::{self, PageDate, Precision};
+use crate::extract::dates;
+#[cfg(test)]
+use crate::extract::dates::Precision;
 use crate::extract::snapshot::Prelude;
 use crate::extract::text::normalize_whitespace;
 
@@ -53,43 +56,10 @@ impl Hints<'_> {
 
 pub use crate::article::Source;
 
-/// A date with its provenance.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DateFact {
-    /// RFC 3339 at the page's precision.
-    pub value: String,
-    /// The text as found.
-    pub raw: String,
-    /// How much of the date the page gives.
-    pub precision: Precision,
-    /// The zone as given (`Z`, `+02:00`), `None` when not given.
-    pub offset: Option<String>,
-    /// Where it was found.
-    pub source: Source,
-    /// How far the value can be trusted, between 0 and 1: the source's
-    /// reliability ([`Source::date_confidence`]), raised when another source
-    /// names the same day.
-    pub confidence: f32,
-}
+/// A date with its provenance: chosen by [`dates::choose`].
+pub use crate::extract::dates::DateFact;
 
 impl Source {
-    /// How reliable a date from this source is, before agreement: declared
-    /// structured data first, visible text and URL patterns last. Ranks
-    /// rather than measured probabilities; their order is the precedence of
-    /// the chain.
-    pub fn date_confidence(self) -> f32 {
-        match self {
-            Source::JsonLd => 0.9,
-            Source::OpenGraph => 0.85,
-            Source::Microdata => 0.8,
-            Source::DublinCore => 0.75,
-            Source::Meta | Source::TimeElement => 0.7,
-            Source::VisibleDate => 0.5,
-            Source::UrlPattern => 0.3,
-            _ => 0.4,
-        }
-    }
-
     /// How reliable a text or URL field (title, authors, site name,
     /// description, canonical URL, lead image) from this source is, before
     /// agreement. Ranks like [`Source::date_confidence`]: declared data
@@ -181,23 +151,6 @@ pub struct Metadata {
     pub facts: crate::article::Provenance,
     /// The time dates were resolved against ([`Hints::reference_time`]).
     pub reference_time: Option<DateTime<Utc>>,
-}
-
-/// The header date the outline found (a `<time>` by the headline), as a
-/// date fact, when it parses against `reference` (see
-/// [`Metadata::reference_time`]): dates reach the article only through
-/// [`crate::extract::dates`], in RFC 3339, never as raw page text.
-pub fn header_date(raw: &str, reference: Option<DateTime<Utc>>) -> Option<DateFact> {
-    let date = dates::resolve(raw, reference)?;
-    let source = Source::TimeElement;
-    Some(DateFact {
-        value: date.to_rfc3339(),
-        raw: raw.to_owned(),
-        precision: date.precision(),
-        offset: date.offset_text(),
-        source,
-        confidence: source.date_confidence(),
-    })
 }
 
 /// A value with where it came from.
@@ -334,35 +287,24 @@ pub fn collect_indexed(
         meta.keywords = keywords;
         meta.sources.keywords = Some(source);
     }
-    let month_first = meta.declared_language.as_deref().is_some_and(|l| {
-        l.to_ascii_lowercase()
-            .replace('_', "-")
-            .starts_with("en-us")
-    });
-    let published = page.resolve_all(
+    // Dates: parsed and chosen by the dates module, losers kept.
+    let month_first = dates::is_month_first(meta.declared_language.as_deref());
+    let chosen = dates::choose_dates(
         &page.published_candidates(meta.canonical_url.as_deref()),
+        &page.modified_candidates(),
+        page.captured,
         month_first,
     );
-    let modified = page.resolve_all(&page.modified_candidates(), month_first);
-    if let Some(best) = pick(&published) {
-        meta.published_alternatives = published
-            .iter()
-            .map(|(d, _)| d)
-            .filter(|d| d.value != best.value)
-            .fold(Vec::new(), |mut acc: Vec<DateFact>, d| {
-                if acc.len() < MAX_ALTERNATIVES && !acc.iter().any(|a| a.value == d.value) {
-                    acc.push(d.clone());
-                }
-                acc
-            });
-        meta.facts.published = Some(date_fact(&best, &published));
-        meta.published_time = Some(best.value.clone());
-        meta.published = Some(best);
+    if let Some(choice) = chosen.published {
+        meta.published_alternatives = choice.alternatives;
+        meta.facts.published = Some(choice.provenance);
+        meta.published_time = Some(choice.best.value.clone());
+        meta.published = Some(choice.best);
     }
-    if let Some(best) = pick(&modified) {
-        meta.facts.modified = Some(date_fact(&best, &modified));
-        meta.modified_time = Some(best.value.clone());
-        meta.modified = Some(best);
+    if let Some(choice) = chosen.modified {
+        meta.facts.modified = Some(choice.provenance);
+        meta.modified_time = Some(choice.best.value.clone());
+        meta.modified = Some(choice.best);
     }
     meta
 }
@@ -443,80 +385,11 @@ fn text_fact(
     }
 }
 
-/// Provenance of a date: every other parsed candidate is an alternative,
-/// agreeing when it names the winner's day.
-fn date_fact(best: &DateFact, candidates: &[(DateFact, PageDate)]) -> FieldProvenance {
-    let best_day = candidates
-        .iter()
-        .find(|(f, _)| f.source == best.source && f.raw == best.raw)
-        .map(|(_, d)| *d);
-    let mut alternatives: Vec<Alternative> = Vec::new();
-    for (fact, date) in candidates {
-        if fact.source == best.source && fact.raw == best.raw {
-            continue;
-        }
-        if alternatives.len() >= MAX_ALTERNATIVES {
-            break;
-        }
-        if alternatives
-            .iter()
-            .any(|a| a.source == fact.source && a.value == fact.value)
-        {
-            continue;
-        }
-        let agrees = best_day.is_some_and(|b| {
-            date.date() == b.date() || date.falls_on(b.date()) || b.falls_on(date.date())
-        });
-        alternatives.push(Alternative {
-            value: fact.value.clone(),
-            raw: fact.raw.clone(),
-            source: fact.source,
-            confidence: fact.confidence,
-            agrees,
-        });
-    }
-    FieldProvenance {
-        source: best.source,
-        raw: best.raw.clone(),
-        confidence: best.confidence,
-        alternatives,
-    }
-}
-
 fn set<T>(value: &mut Option<T>, source: &mut Option<Source>, found: Found<T>) {
     if let Some((v, s)) = found {
         *value = Some(v);
         *source = Some(s);
     }
-}
-
-/// The first candidate wins; when it gives only a day, a later candidate
-/// that names an instant on that same day makes it precise (a
-/// `<time datetime="2024-06-18">17 分钟前</time>` against the capture time).
-/// Agreement on the day by another source raises the confidence.
-fn pick(candidates: &[(DateFact, PageDate)]) -> Option<DateFact> {
-    let (first, first_date) = candidates.first()?;
-    let day = first_date.date();
-    let same_day = |d: &PageDate| d.date() == day || d.falls_on(day);
-    let mut best = first.clone();
-    if first.precision == Precision::Day
-        && let Some((precise, _)) = candidates
-            .iter()
-            .skip(1)
-            .find(|(f, d)| f.precision > Precision::Day && same_day(d))
-    {
-        best = DateFact {
-            confidence: precise.confidence.max(first.confidence),
-            ..precise.clone()
-        };
-    }
-    let agreed = candidates
-        .iter()
-        .any(|(f, d)| f.source != best.source && f.raw != best.raw && same_day(d));
-    if agreed {
-        best.confidence = rounded((best.confidence + AGREEMENT_BONUS).min(1.0));
-    }
-    Some(best)
 }
 
 impl Page<'_> {
@@ -1079,34 +952,6 @@ impl Page<'_> {
             push(Some(text.as_str()), Source::VisibleDate);
         }
         out
-    }
-
-    /// The candidates that parse and are plausible, in order.
-    fn resolve_all(
-        &self,
-        raws: &[(String, Source)],
-        month_first: bool,
-    ) -> Vec<(DateFact, PageDate)> {
-        raws.iter()
-            .filter_map(|(raw, source)| {
-                let date = if *source == Source::UrlPattern {
-                    dates::from_url_path(raw).filter(|d| d.is_plausible(self.captured))
-                } else {
-                    dates::resolve_with_order(raw, self.captured, month_first)
-                }?;
-                Some((
-                    DateFact {
-                        value: date.to_rfc3339(),
-                        raw: raw.clone(),
-                        precision: date.precision(),
-                        offset: date.offset_text(),
-                        source: *source,
-                        confidence: source.date_confidence(),
-                    },
-                    date,
-                ))
-            })
-            .collect()
     }
 }
 
