@@ -4,10 +4,9 @@ use crate::article::{
     Alternative, Article, Author, DateInfo, DatePrecision, FieldProvenance, Language,
     LanguageSource, PageFlags, Source,
 };
-use crate::extract::dates::Precision;
+use crate::extract::dates::{self, DateFact, Precision};
 use crate::extract::flags::reading_time_seconds;
-use crate::extract::metadata::DateFact;
-use crate::extract::metadata::{Metadata, header_date};
+use crate::extract::metadata::Metadata;
 use crate::extract::options::Options;
 use crate::extract::outline::Body;
 use crate::extract::render;
@@ -44,24 +43,23 @@ pub fn article(
         }
     };
     // The header `<time>` the outline found, when metadata found no date:
-    // parsed by the dates module like every other date, dropped when it
-    // does not parse.
+    // parsed and chosen by the dates module like every other date, dropped
+    // when it does not parse.
     let header = if meta.published.is_some() {
         None
     } else {
-        [&body.header_time, &body.header_time_text]
+        let raws: Vec<&str> = [&body.header_time, &body.header_time_text]
             .into_iter()
             .flatten()
-            .find_map(|raw| header_date(raw, meta.reference_time))
+            .map(String::as_str)
+            .collect();
+        let month_first = dates::is_month_first(meta.declared_language());
+        dates::header_date(&raws, meta.reference_time, month_first)
     };
-    if let Some(fact) = &header {
-        provenance.published = Some(FieldProvenance {
-            source: fact.source,
-            raw: fact.raw.clone(),
-            confidence: fact.confidence,
-            alternatives: Vec::new(),
-        });
+    if let Some(choice) = &header {
+        provenance.published = Some(choice.provenance.clone());
     }
+    let header = header.map(|c| c.best);
     let published_fact = meta.published().or(header.as_ref());
     let published = published_fact.map(date_info);
     let published_time = published_fact.map(|f| f.value.clone());

@@ -32,8 +32,9 @@
 //! [`extract_observed`].
 //!
 //! Beside the stages: [`options`] and [`error`] (what a caller passes and
-//! gets back), [`dates`] (date parsing, for metadata and the outline's
-//! header date), [`render`] (text, HTML and Markdown of the section tree),
+//! gets back), [`dates`] (date parsing and the choice among candidates,
+//! for metadata and the outline's header date), [`render`] (text, HTML and
+//! Markdown of the section tree),
 //! [`profile`] and [`kinds`] (what the clean stage does differently per
 //! page type: the profiles as data, and the mechanisms they switch on),
 //! [`vocabulary`] (every word list the heuristics match, as data) and

@@ -2,51 +2,15 @@
 //! source, parsed by [`crate::extract::dates`], the winner picked and the
 //! losers kept as alternatives. One entry point, [`Page::date_fields`].
 
-use chrono::{DateTime, Utc};
+use crate::article::Source;
+use crate::extract::dates;
 use url::Url;
-
-use crate::article::{Alternative, FieldProvenance, Source};
-use crate::extract::dates::{self, PageDate, Precision};
 
 use super::chains::Page;
 use super::markup::{self, DateRole};
-use super::provenance::{AGREEMENT_BONUS, Field, MAX_ALTERNATIVES, rounded};
+use super::provenance::Field;
 
-/// A date with its provenance.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DateFact {
-    /// RFC 3339 at the page's precision.
-    pub value: String,
-    /// The text as found.
-    pub raw: String,
-    /// How much of the date the page gives.
-    pub precision: Precision,
-    /// The zone as given (`Z`, `+02:00`), `None` when not given.
-    pub offset: Option<String>,
-    /// Where it was found.
-    pub source: Source,
-    /// How far the value can be trusted, between 0 and 1: the source's
-    /// reliability ([`Source::date_confidence`]), raised when another source
-    /// names the same day.
-    pub confidence: f32,
-}
-
-/// The header date the outline found (a `<time>` by the headline), as a
-/// date fact, when it parses against `reference` (see
-/// [`super::Metadata::reference_time`]): dates reach the article only
-/// through [`crate::extract::dates`], in RFC 3339, never as raw page text.
-pub fn header_date(raw: &str, reference: Option<DateTime<Utc>>) -> Option<DateFact> {
-    let date = dates::resolve(raw, reference)?;
-    let source = Source::TimeElement;
-    Some(DateFact {
-        value: date.to_rfc3339(),
-        raw: raw.to_owned(),
-        precision: date.precision(),
-        offset: date.offset_text(),
-        source,
-        confidence: source.date_confidence(),
-    })
-}
+pub use crate::extract::dates::DateFact;
 
 /// The publication and modification dates of a page.
 #[derive(Debug, Clone, Default)]
@@ -66,22 +30,19 @@ impl Page<'_> {
         canonical: Option<&str>,
         declared_language: Option<&str>,
     ) -> DateFields {
-        let month_first = declared_language.is_some_and(|l| {
-            l.to_ascii_lowercase()
-                .replace('_', "-")
-                .starts_with("en-us")
-        });
-        let published = self.resolve_all(&self.published_candidates(canonical), month_first);
-        let modified = self.resolve_all(&self.modified_candidates(), month_first);
-        let field = |candidates: &[(DateFact, PageDate)]| {
-            pick(candidates).map(|best| Field {
-                provenance: date_fact(&best, candidates),
-                value: best,
-            })
+        let chosen = dates::choose_dates(
+            &self.published_candidates(canonical),
+            &self.modified_candidates(),
+            self.captured,
+            dates::is_month_first(declared_language),
+        );
+        let field = |choice: dates::Choice| Field {
+            provenance: choice.provenance,
+            value: choice.best,
         };
         DateFields {
-            published: field(&published),
-            modified: field(&modified),
+            published: chosen.published.map(field),
+            modified: chosen.modified.map(field),
         }
     }
 
@@ -223,101 +184,4 @@ impl Page<'_> {
         }
         out
     }
-
-    /// The candidates that parse and are plausible, in order.
-    fn resolve_all(
-        &self,
-        raws: &[(String, Source)],
-        month_first: bool,
-    ) -> Vec<(DateFact, PageDate)> {
-        raws.iter()
-            .filter_map(|(raw, source)| {
-                let date = if *source == Source::UrlPattern {
-                    dates::from_url_path(raw).filter(|d| d.is_plausible(self.captured))
-                } else {
-                    dates::resolve_with_order(raw, self.captured, month_first)
-                }?;
-                Some((
-                    DateFact {
-                        value: date.to_rfc3339(),
-                        raw: raw.clone(),
-                        precision: date.precision(),
-                        offset: date.offset_text(),
-                        source: *source,
-                        confidence: source.date_confidence(),
-                    },
-                    date,
-                ))
-            })
-            .collect()
-    }
-}
-
-/// Provenance of a date: every other parsed candidate is an alternative,
-/// agreeing when it names the winner's day.
-fn date_fact(best: &DateFact, candidates: &[(DateFact, PageDate)]) -> FieldProvenance {
-    let best_day = candidates
-        .iter()
-        .find(|(f, _)| f.source == best.source && f.raw == best.raw)
-        .map(|(_, d)| *d);
-    let mut alternatives: Vec<Alternative> = Vec::new();
-    for (fact, date) in candidates {
-        if fact.source == best.source && fact.raw == best.raw {
-            continue;
-        }
-        if alternatives.len() >= MAX_ALTERNATIVES {
-            break;
-        }
-        if alternatives
-            .iter()
-            .any(|a| a.source == fact.source && a.value == fact.value)
-        {
-            continue;
-        }
-        let agrees = best_day.is_some_and(|b| {
-            date.date() == b.date() || date.falls_on(b.date()) || b.falls_on(date.date())
-        });
-        alternatives.push(Alternative {
-            value: fact.value.clone(),
-            raw: fact.raw.clone(),
-            source: fact.source,
-            confidence: fact.confidence,
-            agrees,
-        });
-    }
-    FieldProvenance {
-        source: best.source,
-        raw: best.raw.clone(),
-        confidence: best.confidence,
-        alternatives,
-    }
-}
-
-/// The first candidate wins; when it gives only a day, a later candidate
-/// that names an instant on that same day makes it precise (a
-/// `<time datetime="2024-06-18">17 分钟前</time>` against the capture time).
-/// Agreement on the day by another source raises the confidence.
-fn pick(candidates: &[(DateFact, PageDate)]) -> Option<DateFact> {
-    let (first, first_date) = candidates.first()?;
-    let day = first_date.date();
-    let same_day = |d: &PageDate| d.date() == day || d.falls_on(day);
-    let mut best = first.clone();
-    if first.precision == Precision::Day
-        && let Some((precise, _)) = candidates
-            .iter()
-            .skip(1)
-            .find(|(f, d)| f.precision > Precision::Day && same_day(d))
-    {
-        best = DateFact {
-            confidence: precise.confidence.max(first.confidence),
-            ..precise.clone()
-        };
-    }
-    let agreed = candidates
-        .iter()
-        .any(|(f, d)| f.source != best.source && f.raw != best.raw && same_day(d));
-    if agreed {
-        best.confidence = rounded((best.confidence + AGREEMENT_BONUS).min(1.0));
-    }
-    Some(best)
 }

@@ -43,7 +43,7 @@ use crate::extract::dates;
 use crate::extract::snapshot::Prelude;
 
 pub use crate::article::Source;
-pub use date_chain::{DateFact, header_date};
+pub use date_chain::DateFact;
 pub use provenance::Field;
 
 /// What metadata extraction knows besides the document.

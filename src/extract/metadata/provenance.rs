@@ -46,23 +46,6 @@ impl<T> Field<T> {
 }
 
 impl Source {
-    /// How reliable a date from this source is, before agreement: declared
-    /// structured data first, visible text and URL patterns last. Ranks
-    /// rather than measured probabilities; their order is the precedence of
-    /// the chain.
-    pub fn date_confidence(self) -> f32 {
-        match self {
-            Source::JsonLd => 0.9,
-            Source::OpenGraph => 0.85,
-            Source::Microdata => 0.8,
-            Source::DublinCore => 0.75,
-            Source::Meta | Source::TimeElement => 0.7,
-            Source::VisibleDate => 0.5,
-            Source::UrlPattern => 0.3,
-            _ => 0.4,
-        }
-    }
-
     /// How reliable a text or URL field (title, authors, site name,
     /// description, canonical URL, lead image) from this source is, before
     /// agreement. Ranks like [`Source::date_confidence`]: declared data

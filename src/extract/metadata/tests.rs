@@ -701,20 +701,6 @@ fn the_request_time_is_the_reference_when_there_is_no_capture_time() {
 }
 
 #[test]
-fn header_dates_are_parsed_or_dropped() {
-    let now = dates::from_epoch_ms(1_718_692_982_000);
-    let fact = header_date("3 hours ago", now).expect("resolves against now");
-    assert_eq!(fact.value, "2024-06-18T03:43:02Z");
-    assert_eq!(fact.raw, "3 hours ago");
-    assert_eq!(fact.source, Source::TimeElement);
-    assert_eq!(header_date("3 hours ago", None), None);
-    assert_eq!(header_date("not a date at all", now), None);
-    let day = header_date("18. Juni 2024", None).expect("absolute");
-    assert_eq!(day.value, "2024-06-18");
-    assert_eq!(day.precision, Precision::Day);
-}
-
-#[test]
 fn sources_vote_on_the_wording_of_one_headline() {
     // JSON-LD prints curly quotes, OpenGraph and <title> straight ones: the
     // wording most sources give wins.
