@@ -29,6 +29,10 @@ pub struct Profile {
     /// specifications) join the content when they score at least this share
     /// of the best candidate. `None`: the content is one region.
     pub merge_regions: Option<f32>,
+    /// The headline, subtitle and lead figure just before the content,
+    /// outside it, join it when they sit at most this many levels above the
+    /// first root (a story's header beside its text container). `0`: never.
+    pub lead_levels: usize,
 }
 
 /// Articles and pages of unknown type: Readability's single region.
@@ -38,6 +42,7 @@ pub const ARTICLE: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: None,
+    lead_levels: 0,
 };
 
 /// Forum threads: every post and reply, in their common container.
@@ -47,6 +52,7 @@ pub const FORUM: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
+    lead_levels: 0,
 };
 
 /// Product pages: description, specifications and reviews summary, which
@@ -57,6 +63,7 @@ pub const PRODUCT: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
+    lead_levels: 0,
 };
 
 /// Category grids: the repeated items with their titles and blurbs.
@@ -66,6 +73,7 @@ pub const COLLECTION: Profile = Profile {
     listings_are_content: true,
     link_density_weight: 0.5,
     merge_regions: Some(0.3),
+    lead_levels: 0,
 };
 
 /// Listings (articles, courses, jobs, results): as collections.
@@ -76,6 +84,7 @@ pub const LISTING: Profile = COLLECTION;
 /// breadcrumbs and tables of contents stay boilerplate by their markup.
 pub const DOCUMENTATION: Profile = Profile {
     merge_regions: Some(0.5),
+    lead_levels: 2,
     ..ARTICLE
 };
 
@@ -86,6 +95,7 @@ pub const SERVICE: Profile = Profile {
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
+    lead_levels: 2,
 };
 
 /// The profile for a page type.

@@ -13,8 +13,9 @@
 //!   class/id tokens on blocks and containers, never inside running text).
 //! - `score.rs`: step 2, paragraph scores flowing to their ancestors,
 //!   damped in teaser listings and by link density.
-//! - `roots.rs`: steps 3 to 5, the top candidate, the container of repeated
-//!   items, the siblings and the other regions that join it.
+//! - `roots.rs`: steps 3 to 6, the top candidate, the container of repeated
+//!   items, the siblings and the other regions that join it, and the
+//!   headline and lead figure just above it.
 //! - `tests.rs`: unit tests on hand-written HTML.
 
 // Node ids index the flat DOM index and the vectors sized to it: the index
@@ -38,7 +39,7 @@ pub use score::dead_flags;
 /// The main content: roots to walk and nodes to leave out.
 #[derive(Debug, Clone)]
 pub struct Content {
-    /// Sibling subtrees that make up the body, in page order.
+    /// Subtrees that make up the body, in page order, none inside another.
     pub roots: Vec<usize>,
     /// Per node: the node is boilerplate (its subtree is left out).
     pub excluded: Vec<bool>,

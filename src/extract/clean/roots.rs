@@ -1,6 +1,7 @@
-//! Steps 3 to 5 of the clean stage: the content roots. The top candidate,
+//! Steps 3 to 6 of the clean stage: the content roots. The top candidate,
 //! climbed to the container of the repeated items it is one of, with the
-//! siblings and other regions that belong to it.
+//! siblings and other regions that belong to it, and the headline and lead
+//! figure just above it.
 
 // Node ids come from the flat DOM index, which keeps them in range (see
 // the parent module).
@@ -35,6 +36,20 @@ const MAX_REGIONS: usize = 24;
 const SIBLING_PARAGRAPH_TEXT: u32 = 80;
 const SIBLING_PARAGRAPH_LINK_DENSITY: f32 = 0.25;
 
+/// A wrapper of headings (`<hgroup>`, a `<div>` around an `<h2>` and its
+/// kicker) holds at most this much text (weighted characters): two lines
+/// of a headline and its subtitle. Chosen by hand, not tuned.
+const HEADING_BLOCK_MAX_TEXT: u32 = 300;
+
+/// The header above an article (headline, subtitle, byline, date, lead
+/// figure and its caption) holds at most this much text (weighted
+/// characters) for [`extend_to_lead`]: a few lines. Chosen by hand, not
+/// tuned; a longer run of earlier siblings is another part of the page.
+const LEAD_MAX_TEXT: u32 = 600;
+/// At most this share of that header's text is links (a byline's author
+/// link and a section label; a menu is mostly links). Chosen by hand.
+const LEAD_MAX_LINK_SHARE: f32 = 0.3;
+
 /// A second candidate scoring this share of the best one, outside it, marks
 /// a body split into chunks. This and the two below were chosen by hand on
 /// the article development pages.
@@ -45,10 +60,11 @@ const SPLIT_BODY_MAX_LEVELS: usize = 3;
 /// The common ancestor must be mostly prose.
 const SPLIT_BODY_MAX_LINK_DENSITY: f32 = 0.25;
 
-/// Steps 3 to 5: the content roots, in page order: the top candidate
+/// Steps 3 to 6: the content roots, in page order: the top candidate
 /// ([`choose_top`], then [`climb_repeated`]), its siblings
-/// ([`merge_siblings`]) and, where the profile says so, other regions
-/// ([`merge_regions`]). `None` when no node scored at all.
+/// ([`merge_siblings`]), where the profile says so other regions
+/// ([`merge_regions`]), and the header above them ([`extend_to_lead`]).
+/// `None` when no node scored at all.
 pub(super) fn choose(
     dom: &Dom<'_>,
     content: &Content,
@@ -58,10 +74,61 @@ pub(super) fn choose(
     let top = choose_top(dom, content, scored)?;
     let top = climb_repeated(dom, content, top, profile.repeated_items);
     let roots = merge_siblings(dom, content, &scored.scores, top, profile);
-    Some(match profile.merge_regions {
+    let roots = match profile.merge_regions {
         Some(share) => merge_regions(dom, content, scored, roots, share, profile),
         None => roots,
-    })
+    };
+    Some(extend_to_lead(dom, content, roots, profile.lead_levels))
+}
+
+/// Step 6: the headline and lead figure that sit just before the first
+/// root, outside it (an `<h1>` and a hero image in a header above the
+/// story's text container), join the roots. Climbs at most `levels`
+/// levels above the first root; at each level the element siblings before
+/// the path join when they hold a heading or an image, little text and few
+/// links; a level whose earlier siblings hold more text than a header
+/// ends the climb (that is another part of the page). The roots come back
+/// in page order.
+fn extend_to_lead(
+    dom: &Dom<'_>,
+    content: &Content,
+    mut roots: Vec<usize>,
+    levels: usize,
+) -> Vec<usize> {
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let mut node = first;
+    let mut lead = Vec::new();
+    for _ in 0..levels {
+        let parent = dom.nodes[node].parent;
+        if parent == NO_PARENT || matches!(dom.nodes[parent as usize].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let before: Vec<usize> = dom
+            .children(parent as usize)
+            .take_while(|&c| c != node)
+            .filter(|&c| dom.nodes[c].is_element && !content.excluded[c])
+            .collect();
+        let (text, link_text) = before.iter().fold((0, 0), |(t, l), &c| {
+            (t + content.stats[c].text, l + content.stats[c].link_text)
+        });
+        if text > LEAD_MAX_TEXT {
+            break;
+        }
+        let holds_lead = before
+            .iter()
+            .any(|&c| content.stats[c].headings > 0 || content.stats[c].images > 0);
+        if holds_lead && link_text as f32 <= text as f32 * LEAD_MAX_LINK_SHARE {
+            lead.extend(before);
+        }
+        node = parent as usize;
+    }
+    if !lead.is_empty() {
+        roots.extend(lead);
+        roots.sort_unstable();
+    }
+    roots
 }
 
 /// Step 3: the best candidate, climbed while its parent is as good (or it is
@@ -133,17 +200,19 @@ fn merge_siblings(
     if parent == NO_PARENT {
         return vec![top];
     }
-    let mut roots = Vec::new();
+    // Per element sibling, in page order: whether it joins.
+    let mut decided: Vec<(usize, bool)> = Vec::new();
     let threshold = (scores[top] * SIBLING_SHARE).max(SIBLING_FLOOR);
     for sibling in dom.children(parent as usize) {
         if sibling == top {
-            roots.push(sibling);
+            decided.push((sibling, true));
             continue;
         }
-        if !dom.nodes[sibling].is_element
-            || content.excluded[sibling]
-            || (!profile.listings_are_content && is_listing(dom, content, sibling))
-        {
+        if !dom.nodes[sibling].is_element || content.excluded[sibling] {
+            continue;
+        }
+        if !profile.listings_are_content && is_listing(dom, content, sibling) {
+            decided.push((sibling, false));
             continue;
         }
         let score = scores[sibling];
@@ -154,11 +223,34 @@ fn merge_siblings(
                 && ((s.text > SIBLING_PARAGRAPH_TEXT && density < SIBLING_PARAGRAPH_LINK_DENSITY)
                     || (s.text > 0 && density == 0.0))
         };
-        if joins {
-            roots.push(sibling);
-        }
+        decided.push((sibling, joins));
     }
-    roots
+    // A heading opens the part after it: it joins when the element right
+    // after it joins (the body's first heading is often the top candidate's
+    // sibling, and scores nothing itself). Backwards, so a run of headings
+    // (a title over a subtitle) joins together.
+    let mut next_joins = false;
+    for (sibling, joins) in decided.iter_mut().rev() {
+        if !*joins && next_joins && is_heading_block(dom, content, *sibling) {
+            *joins = true;
+        }
+        next_joins = *joins;
+    }
+    decided
+        .into_iter()
+        .filter_map(|(sibling, joins)| joins.then_some(sibling))
+        .collect()
+}
+
+/// A heading, or a short wrapper of headings (`<hgroup>`, `<header>` or a
+/// `<div>` holding only a heading and little else).
+fn is_heading_block(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
+    let s = &content.stats[i];
+    dom.nodes[i].tag.heading_level().is_some()
+        || (s.headings > 0
+            && s.paragraphs == 0
+            && s.text <= HEADING_BLOCK_MAX_TEXT
+            && content.link_density(i) < SIBLING_PARAGRAPH_LINK_DENSITY)
 }
 
 /// Step 3b: when the top candidate is one of a run of repeated items (forum

@@ -257,3 +257,61 @@ fn a_listing_is_kept_as_the_content_of_a_listing_page() {
         "{roots:?}"
     );
 }
+
+#[test]
+fn a_heading_just_before_the_top_candidate_joins_it() {
+    let html = format!(
+        "<body><div id=wrap><div id=nav><a href=/a>Home</a></div><h2 id=first>How it \
+         began</h2><div id=text>{PARA}{PARA}{PARA}</div></div></body>"
+    );
+    assert_eq!(roots_text(&html), ["first", "text"]);
+}
+
+#[test]
+fn a_heading_before_a_sibling_that_does_not_join_stays_out() {
+    let html = format!(
+        "<body><div id=wrap><div id=text>{PARA}{PARA}{PARA}</div><h2 id=more>More \
+         from us</h2><div id=links><a href=/x>Another story with a long title</a></div>\
+         </div></body>"
+    );
+    assert_eq!(roots_with(&html, &profile::DOCUMENTATION), ["text"]);
+}
+
+#[test]
+fn the_headline_and_lead_figure_above_the_text_container_join_it() {
+    // The header sits two levels above the text, the figure one.
+    let html = format!(
+        "<body><div id=page><header id=head><h1>The headline</h1><p>By A. Writer</p>\
+         </header><div id=story><figure id=lead><img src=/lead.jpg width=800 height=450>\
+         </figure><div id=inner><div id=text>{PARA}{PARA}{PARA}</div></div></div></div></body>"
+    );
+    let covered = |profile: &Profile, id: &str| {
+        let doc = Html::parse_document(&html);
+        let dom = Dom::build(&doc);
+        let content = find_content_with(&dom, profile);
+        let node = (0..dom.nodes.len())
+            .find(|&i| dom.attr(i, "id") == Some(id))
+            .unwrap();
+        content
+            .roots
+            .iter()
+            .any(|&r| r == node || dom.contains(r, node))
+    };
+    for id in ["head", "lead", "text"] {
+        assert!(covered(&profile::DOCUMENTATION, id), "{id}");
+    }
+    // Not for profiles that keep the content to its region.
+    assert!(!covered(&profile::FORUM, "head"));
+    assert!(!covered(&profile::ARTICLE, "head"));
+}
+
+#[test]
+fn a_long_run_of_earlier_content_is_not_a_lead() {
+    let long = "A paragraph of other text that is not a header at all. ".repeat(14);
+    let html = format!(
+        "<body><div id=page><div id=story><div id=other><h2>Elsewhere</h2><p>{long}</p>\
+         </div><div id=text>{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}</div></div>\
+         </div></body>"
+    );
+    assert_eq!(roots_with(&html, &profile::DOCUMENTATION), ["text"]);
+}
