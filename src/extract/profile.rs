@@ -38,6 +38,10 @@ pub struct Profile {
     /// kind of page only, beside the common ones (a listing's filters and
     /// sort bar, a product's upsell carousels; see the vocabulary).
     pub extra_boilerplate: &'static [&'static str],
+    /// The headline, subtitle and lead figure just before the content,
+    /// outside it, join it when they sit at most this many levels above the
+    /// first root (a story's header beside its text container). `0`: never.
+    pub lead_levels: usize,
 }
 
 /// Articles and pages of unknown type: Readability's single region.
@@ -49,6 +53,7 @@ pub const ARTICLE: Profile = Profile {
     merge_regions: None,
     link_lists_are_content: false,
     extra_boilerplate: &[],
+    lead_levels: 0,
 };
 
 /// Forum threads: every post and reply, in their common container.
@@ -60,6 +65,7 @@ pub const FORUM: Profile = Profile {
     merge_regions: Some(0.3),
     link_lists_are_content: false,
     extra_boilerplate: &[],
+    lead_levels: 0,
 };
 
 /// Product pages: description, specifications and reviews summary, which
@@ -72,6 +78,7 @@ pub const PRODUCT: Profile = Profile {
     merge_regions: Some(0.3),
     link_lists_are_content: false,
     extra_boilerplate: PRODUCT_RECOMMENDATION_TOKENS,
+    lead_levels: 0,
 };
 
 /// Category grids: the repeated items with their titles and blurbs.
@@ -83,6 +90,7 @@ pub const COLLECTION: Profile = Profile {
     merge_regions: Some(0.3),
     link_lists_are_content: true,
     extra_boilerplate: LISTING_CHROME_TOKENS,
+    lead_levels: 0,
 };
 
 /// Listings (articles, courses, jobs, results): as collections.
@@ -93,6 +101,7 @@ pub const LISTING: Profile = COLLECTION;
 /// breadcrumbs and tables of contents stay boilerplate by their markup.
 pub const DOCUMENTATION: Profile = Profile {
     merge_regions: Some(0.5),
+    lead_levels: 2,
     ..ARTICLE
 };
 
@@ -105,6 +114,7 @@ pub const SERVICE: Profile = Profile {
     merge_regions: Some(0.3),
     link_lists_are_content: false,
     extra_boilerplate: &[],
+    lead_levels: 2,
 };
 
 /// The profile for a page type.

@@ -1,0 +1,251 @@
+//! Step 1 of the clean stage: which nodes are boilerplate. Tags, roles and
+//! class/id tokens decide, per block or container, never for an inline
+//! element inside running text.
+
+// Node ids come from the flat DOM index, which keeps them in range (see
+// the parent module).
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
+use super::Content;
+use crate::extract::dom::{Dom, NO_PARENT, Tag, subtree_stats};
+use crate::extract::kinds;
+use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
+use crate::extract::profile::Profile;
+use crate::extract::vocabulary::BOILERPLATE_TOKENS;
+
+/// A boilerplate-looking container holding more than this share of the
+/// page's text is a wrapper (`<body class="has-sidebar">`), not boilerplate.
+/// Chosen by hand on the article development pages (no published source).
+const WRAPPER_TEXT_SHARE: f32 = 0.4;
+/// A boilerplate-looking element whose class also names content
+/// (`main-content has-sidebar`) is kept when it holds more than this share
+/// of the page's text; a small `article-share` bar is still boilerplate.
+/// Chosen by hand on the article development pages.
+const NAMED_CONTENT_TEXT_SHARE: f32 = 0.1;
+
+/// Tokens that name a post's parts: on pages whose comments are the
+/// content (forums), they no longer make a container boilerplate. Besides
+/// the comment names, the author, date and meta marks every post of
+/// phpBB, vBulletin, XenForo, Invision and Discourse carries.
+const POST_MARK_TOKENS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "author",
+    "byline",
+    "timestamp",
+    "dateline",
+    "meta",
+    "metadata",
+    "bio",
+];
+
+/// Step 1: per-node boilerplate flags (never-text, hidden, navigation-like
+/// tags and roles, boilerplate class/id tokens on blocks and containers),
+/// and the subtree statistics with the flagged subtrees left out.
+pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
+    let ignored: &[&str] = if profile.comments_are_content {
+        POST_MARK_TOKENS
+    } else {
+        &[]
+    };
+    let page_text = dom.stats[body].text.max(1) as f32;
+    let mut excluded = vec![false; dom.nodes.len()];
+    let mut holds_text = Vec::new();
+    let mut buf = TokenBuf::default();
+    for (i, flag) in excluded.iter_mut().enumerate() {
+        let entry = &dom.nodes[i];
+        if !entry.is_element {
+            continue;
+        }
+        if entry.tag.is_never_text() || is_hidden(dom, i) {
+            *flag = true;
+            continue;
+        }
+        let share = dom.stats[i].text as f32 / page_text;
+        if share <= WRAPPER_TEXT_SHARE
+            && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
+                || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
+            && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
+        {
+            *flag = true;
+        }
+    }
+    let stats = subtree_stats(&dom.nodes, |i| excluded[i]);
+    Content {
+        roots: Vec::new(),
+        excluded,
+        stats,
+        scores: Vec::new(),
+        profile: *profile,
+    }
+}
+
+/// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.
+fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
+    dom.nodes[i].marks.hidden
+}
+
+/// Navigation, asides, footers, forms, boilerplate roles and class names.
+fn looks_like_boilerplate(
+    dom: &Dom<'_>,
+    holds_text: &mut Vec<bool>,
+    ignored: &[&str],
+    i: usize,
+) -> bool {
+    let entry = &dom.nodes[i];
+    if matches!(
+        entry.tag,
+        Tag::Nav
+            | Tag::Aside
+            | Tag::Footer
+            | Tag::Form
+            | Tag::Menu
+            | Tag::Fieldset
+            | Tag::Figcaption
+    ) {
+        // Captions belong to figures (the figures stage reads them past
+        // this flag); outside a recognised figure they are not body text.
+        return true;
+    }
+    if !entry.is_element {
+        return false;
+    }
+    if entry.marks.boilerplate_role {
+        return true;
+    }
+    if matches!(entry.tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
+        return false;
+    }
+    // A heading's id is an anchor made of its own words
+    // (`id="promotion-and-relegation"`): only its class names boilerplate.
+    let id = if entry.tag.heading_level().is_some() {
+        TokenMarks::default()
+    } else {
+        entry.marks.id
+    };
+    let class = if entry.marks.class.has(TokenMarks::BOILERPLATE) {
+        elementor_widget_class(dom, i).unwrap_or(entry.marks.class)
+    } else {
+        entry.marks.class
+    };
+    let mut named = false;
+    for value in [class, id] {
+        // An embedded post (`social-media-embed`, `twitter-tweet`) is quoted
+        // content of the article, not a share bar.
+        if value.has(TokenMarks::EMBED) {
+            return false;
+        }
+        named |= value.has(TokenMarks::BOILERPLATE) || value.has(TokenMarks::CAPTION_BODY);
+    }
+    if named && !ignored.is_empty() {
+        named = class.has(TokenMarks::CAPTION_BODY)
+            || [dom.attr(i, "class"), dom.attr(i, "id")]
+                .into_iter()
+                .flatten()
+                .any(|v| names_boilerplate_besides(v, ignored));
+    }
+    named && tokens_may_drop(dom, holds_text, i)
+}
+
+/// Whether `value` holds a boilerplate token that is not in `ignored`.
+fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
+    each_token(value, &mut TokenBuf::default(), |t| {
+        BOILERPLATE_TOKENS.contains(&t) && !ignored.contains(&t)
+    })
+}
+
+/// Elementor (the WordPress page builder) wraps every piece of a page, its
+/// text editor blocks and headings included, in `elementor-widget
+/// elementor-widget-<kind>` elements: its `widget` is a building block, not
+/// a sidebar widget. For such an element, the marks of its class without
+/// those two names (so `elementor-widget-nav-menu` still names a menu);
+/// `None` for any other element.
+fn elementor_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
+    let class = dom.attr(i, "class")?;
+    if !class.contains("elementor-widget") {
+        return None;
+    }
+    let rest: String = class
+        .split_ascii_whitespace()
+        .map(|c| {
+            if c == "elementor-widget" || c == "elementor-widget-container" {
+                ""
+            } else {
+                c.strip_prefix("elementor-widget-").unwrap_or(c)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(TokenMarks::of(&rest, &mut TokenBuf::default()))
+}
+
+/// Whether class/id tokens may drop element `i`: boilerplate is decided
+/// per block, so tokens drop containers and blocks but never an inline
+/// element inside running text (`<a class="meta-loc">Sudan</a>` in a
+/// sentence). An inline element that stands alone among blocks (a
+/// `<span class="share">` of icons between paragraphs) is still a container.
+fn tokens_may_drop(dom: &Dom<'_>, holds_text: &mut Vec<bool>, i: usize) -> bool {
+    if dom.nodes[i].tag.is_block() {
+        return true;
+    }
+    if holds_text.is_empty() {
+        *holds_text = direct_text_holders(dom);
+    }
+    !in_running_text(dom, holds_text, i)
+}
+
+/// Per node: it has a non-blank text child. One pass over the text nodes,
+/// made only on pages where an inline element carries a boilerplate token.
+fn direct_text_holders(dom: &Dom<'_>) -> Vec<bool> {
+    let mut holds = vec![false; dom.nodes.len()];
+    for (i, entry) in dom.nodes.iter().enumerate() {
+        if entry.parent != NO_PARENT
+            && dom.text(i).is_some_and(|t| !t.trim().is_empty())
+            && let Some(flag) = holds.get_mut(entry.parent as usize)
+        {
+            *flag = true;
+        }
+    }
+    holds
+}
+
+/// Whether inline element `i` sits in running text: its parent holds text
+/// of its own, or its nearest block ancestor is a text block (paragraph,
+/// heading, list item, table cell, term, caption).
+fn in_running_text(dom: &Dom<'_>, holds_text: &[bool], i: usize) -> bool {
+    let parent = dom.nodes[i].parent;
+    if parent == NO_PARENT {
+        return false;
+    }
+    if holds_text.get(parent as usize).copied().unwrap_or(false) {
+        return true;
+    }
+    dom.ancestors(i)
+        .map(|a| dom.nodes[a].tag)
+        .find(|t| t.is_block())
+        .is_some_and(|t| {
+            t.heading_level().is_some()
+                || matches!(
+                    t,
+                    Tag::P
+                        | Tag::Li
+                        | Tag::Td
+                        | Tag::Th
+                        | Tag::Dt
+                        | Tag::Dd
+                        | Tag::Caption
+                        | Tag::Summary
+                        | Tag::Blockquote
+                )
+        })
+}
+
+/// Whether the element's class or id names article content.
+fn names_content(dom: &Dom<'_>, i: usize) -> bool {
+    let marks = dom.nodes[i].marks;
+    marks.class.has(TokenMarks::CONTENT) || marks.id.has(TokenMarks::CONTENT)
+}

@@ -1,0 +1,91 @@
+//! Main-content detection: marks boilerplate and picks the content roots.
+//!
+//! Nothing here changes the tree. Boilerplate is a per-node flag (its subtree
+//! is left out); the content is a list of subtrees. The scoring is
+//! Readability's (paragraph scores flowing to ancestors, damped by link
+//! density, class/id weights, sibling merging) over the flat [`Dom`] index,
+//! with semantic elements and ARIA roles as extra evidence.
+//!
+//! Files, one per step of [`find_content_with`]:
+//!
+//! - `mod.rs`: [`Content`] and the steps in order.
+//! - `boilerplate.rs`: step 1, the per-node boilerplate flags (tags, roles,
+//!   class/id tokens on blocks and containers, never inside running text).
+//! - `score.rs`: step 2, paragraph scores flowing to their ancestors,
+//!   damped in teaser listings and by link density.
+//! - `roots.rs`: steps 3 to 6, the top candidate, the container of repeated
+//!   items, the siblings and the other regions that join it, and the
+//!   headline and lead figure just above it.
+//! - `tests.rs`: unit tests on hand-written HTML.
+
+// Node ids index the flat DOM index and the vectors sized to it: the index
+// numbers its nodes 0..len in document order and stores in-range parents
+// and subtree ends, so every id read from it is in range. String slicing
+// stays denied here.
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
+mod boilerplate;
+mod roots;
+mod score;
+
+use crate::extract::dom::{Dom, Stats, Tag};
+use crate::extract::profile::{self, Profile};
+
+pub use score::dead_flags;
+
+/// The main content: roots to walk and nodes to leave out.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// Subtrees that make up the body, in page order, none inside another.
+    pub roots: Vec<usize>,
+    /// Per node: the node is boilerplate (its subtree is left out).
+    pub excluded: Vec<bool>,
+    /// Subtree statistics with excluded subtrees left out.
+    pub stats: Vec<Stats>,
+    /// Candidate scores (NaN for nodes that are no candidate), kept for
+    /// diagnostics and for the evaluation tool's explanations.
+    pub scores: Vec<f32>,
+    /// The profile the content was found with, for the later stages that
+    /// treat kinds of page differently (the outline's related links).
+    pub profile: Profile,
+}
+
+impl Content {
+    /// Link density of node `i`: link text over text.
+    pub fn link_density(&self, i: usize) -> f32 {
+        let s = &self.stats[i];
+        if s.text == 0 {
+            0.0
+        } else {
+            s.link_text as f32 / s.text as f32
+        }
+    }
+}
+
+/// Finds the main content of an article-like page ([`profile::ARTICLE`]).
+pub fn find_content(dom: &Dom<'_>) -> Content {
+    find_content_with(dom, &profile::ARTICLE)
+}
+
+/// Finds the main content of the document as `profile` says, in named
+/// steps: flag the boilerplate (`boilerplate::flag`), score the candidates
+/// (`score::score`), choose the roots and merge the regions that join them
+/// (`roots::choose`). With no scored candidate the body is the content.
+pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
+    let body = dom
+        .nodes
+        .iter()
+        .position(|e| e.tag == Tag::Body)
+        .unwrap_or(0);
+    let mut content = boilerplate::flag(dom, body, profile);
+    let scored = score::score(dom, &content, profile);
+    content.roots = roots::choose(dom, &content, &scored, profile).unwrap_or_else(|| vec![body]);
+    content.scores = scored.scores;
+    content
+}
+
+#[cfg(test)]
+mod tests;

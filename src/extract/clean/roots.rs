@@ -1,0 +1,337 @@
+//! Steps 3 to 6 of the clean stage: the content roots. The top candidate,
+//! climbed to the container of the repeated items it is one of, with the
+//! siblings and other regions that belong to it, and the headline and lead
+//! figure just above it.
+
+// Node ids come from the flat DOM index, which keeps them in range (see
+// the parent module).
+#![allow(
+    clippy::indexing_slicing,
+    reason = "node ids come from the flat index, which keeps them in range"
+)]
+
+use super::Content;
+use super::score::{Scored, is_listing};
+use crate::extract::dom::{Dom, NO_PARENT, Tag};
+use crate::extract::profile::Profile;
+
+/// Sibling merge: a sibling joins when its score reaches this share of the
+/// top candidate's (Readability's 0.2, floor 10).
+const SIBLING_SHARE: f32 = 0.2;
+const SIBLING_FLOOR: f32 = 10.0;
+/// How many levels above the top candidate the repeated-items climb looks
+/// (a post's text sits two or three levels inside its post container).
+/// Chosen by hand.
+const REPEATED_MAX_LEVELS: usize = 4;
+/// A merged region must be mostly prose or items, not a link menu. Chosen
+/// by hand (Readability's sibling rule uses 0.25 for single paragraphs).
+const REGION_MAX_LINK_DENSITY: f32 = 0.5;
+/// At most this many roots: a page is not a hundred separate regions.
+/// Chosen by hand.
+const MAX_REGIONS: usize = 24;
+
+/// A sibling `<p>` this long (weighted characters) with link density under
+/// [`SIBLING_PARAGRAPH_LINK_DENSITY`] joins the article (Readability's 80
+/// and 0.25).
+const SIBLING_PARAGRAPH_TEXT: u32 = 80;
+const SIBLING_PARAGRAPH_LINK_DENSITY: f32 = 0.25;
+
+/// A wrapper of headings (`<hgroup>`, a `<div>` around an `<h2>` and its
+/// kicker) holds at most this much text (weighted characters): two lines
+/// of a headline and its subtitle. Chosen by hand, not tuned.
+const HEADING_BLOCK_MAX_TEXT: u32 = 300;
+
+/// The header above an article (headline, subtitle, byline, date, lead
+/// figure and its caption) holds at most this much text (weighted
+/// characters) for [`extend_to_lead`]: a few lines. Chosen by hand, not
+/// tuned; a longer run of earlier siblings is another part of the page.
+const LEAD_MAX_TEXT: u32 = 600;
+/// At most this share of that header's text is links (a byline's author
+/// link and a section label; a menu is mostly links). Chosen by hand.
+const LEAD_MAX_LINK_SHARE: f32 = 0.3;
+
+/// A second candidate scoring this share of the best one, outside it, marks
+/// a body split into chunks. This and the two below were chosen by hand on
+/// the article development pages.
+const SPLIT_BODY_SHARE: f32 = 0.6;
+/// How many levels above the best candidate the chunks' common ancestor
+/// may be.
+const SPLIT_BODY_MAX_LEVELS: usize = 3;
+/// The common ancestor must be mostly prose.
+const SPLIT_BODY_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Steps 3 to 6: the content roots, in page order: the top candidate
+/// ([`choose_top`], then [`climb_repeated`]), its siblings
+/// ([`merge_siblings`]), where the profile says so other regions
+/// ([`merge_regions`]), and the header above them ([`extend_to_lead`]).
+/// `None` when no node scored at all.
+pub(super) fn choose(
+    dom: &Dom<'_>,
+    content: &Content,
+    scored: &Scored,
+    profile: &Profile,
+) -> Option<Vec<usize>> {
+    let top = choose_top(dom, content, scored)?;
+    let top = climb_repeated(dom, content, top, profile.repeated_items);
+    let roots = merge_siblings(dom, content, &scored.scores, top, profile);
+    let roots = match profile.merge_regions {
+        Some(share) => merge_regions(dom, content, scored, roots, share, profile),
+        None => roots,
+    };
+    Some(extend_to_lead(dom, content, roots, profile.lead_levels))
+}
+
+/// Step 6: the headline and lead figure that sit just before the first
+/// root, outside it (an `<h1>` and a hero image in a header above the
+/// story's text container), join the roots. Climbs at most `levels`
+/// levels above the first root; at each level the element siblings before
+/// the path join when they hold a heading or an image, little text and few
+/// links; a level whose earlier siblings hold more text than a header
+/// ends the climb (that is another part of the page). The roots come back
+/// in page order.
+fn extend_to_lead(
+    dom: &Dom<'_>,
+    content: &Content,
+    mut roots: Vec<usize>,
+    levels: usize,
+) -> Vec<usize> {
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let mut node = first;
+    let mut lead = Vec::new();
+    for _ in 0..levels {
+        let parent = dom.nodes[node].parent;
+        if parent == NO_PARENT || matches!(dom.nodes[parent as usize].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let before: Vec<usize> = dom
+            .children(parent as usize)
+            .take_while(|&c| c != node)
+            .filter(|&c| dom.nodes[c].is_element && !content.excluded[c])
+            .collect();
+        let (text, link_text) = before.iter().fold((0, 0), |(t, l), &c| {
+            (t + content.stats[c].text, l + content.stats[c].link_text)
+        });
+        if text > LEAD_MAX_TEXT {
+            break;
+        }
+        let holds_lead = before
+            .iter()
+            .any(|&c| content.stats[c].headings > 0 || content.stats[c].images > 0);
+        if holds_lead && link_text as f32 <= text as f32 * LEAD_MAX_LINK_SHARE {
+            lead.extend(before);
+        }
+        node = parent as usize;
+    }
+    if !lead.is_empty() {
+        roots.extend(lead);
+        roots.sort_unstable();
+    }
+    roots
+}
+
+/// Step 3: the best candidate, climbed while its parent is as good (or it is
+/// the only child), widened to the common ancestor of a body split into
+/// chunks. `None` when no node scored at all.
+fn choose_top(dom: &Dom<'_>, content: &Content, scored: &Scored) -> Option<usize> {
+    let scores = &scored.scores;
+    let n = scores.len();
+    let mut top = (0..n)
+        .filter(|&i| !scores[i].is_nan())
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
+    let best_score = scores[top];
+    loop {
+        let parent = dom.nodes[top].parent;
+        if parent == NO_PARENT || matches!(dom.nodes[parent as usize].tag, Tag::Html) {
+            break;
+        }
+        let parent = parent as usize;
+        let parent_score = scores[parent];
+        let only_child = dom
+            .children(parent)
+            .filter(|&c| dom.nodes[c].is_element && !content.excluded[c])
+            .count()
+            == 1;
+        if only_child || (!parent_score.is_nan() && parent_score >= scores[top]) {
+            top = parent;
+        } else {
+            break;
+        }
+    }
+
+    // A body split into chunks (ads or widgets between them) gives a second
+    // candidate nearly as good as the first, in a nearby container: take
+    // their common ancestor when it is close and not link-heavy.
+    let rival = (0..n)
+        .filter(|&i| {
+            !scores[i].is_nan()
+                && i != top
+                && !dom.contains(top, i)
+                && !dom.contains(i, top)
+                && !scored.in_listing[i]
+                && scores[i] >= best_score * SPLIT_BODY_SHARE
+        })
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    if let Some(rival) = rival
+        && let Some((levels, common)) = dom
+            .ancestors(top)
+            .enumerate()
+            .find(|&(_, a)| dom.contains(a, rival))
+        && levels < SPLIT_BODY_MAX_LEVELS
+        && !matches!(dom.nodes[common].tag, Tag::Body | Tag::Html)
+        && content.link_density(common) < SPLIT_BODY_MAX_LINK_DENSITY
+    {
+        top = common;
+    }
+    Some(top)
+}
+
+/// Step 4: the top candidate with the siblings that belong to the article
+/// too (Readability's sibling merge), in page order.
+fn merge_siblings(
+    dom: &Dom<'_>,
+    content: &Content,
+    scores: &[f32],
+    top: usize,
+    profile: &Profile,
+) -> Vec<usize> {
+    let parent = dom.nodes[top].parent;
+    if parent == NO_PARENT {
+        return vec![top];
+    }
+    // Per element sibling, in page order: whether it joins.
+    let mut decided: Vec<(usize, bool)> = Vec::new();
+    let threshold = (scores[top] * SIBLING_SHARE).max(SIBLING_FLOOR);
+    for sibling in dom.children(parent as usize) {
+        if sibling == top {
+            decided.push((sibling, true));
+            continue;
+        }
+        if !dom.nodes[sibling].is_element || content.excluded[sibling] {
+            continue;
+        }
+        if !profile.listings_are_content && is_listing(dom, content, sibling) {
+            decided.push((sibling, false));
+            continue;
+        }
+        let score = scores[sibling];
+        let joins = (!score.is_nan() && score >= threshold) || {
+            let s = &content.stats[sibling];
+            let density = content.link_density(sibling);
+            dom.nodes[sibling].tag == Tag::P
+                && ((s.text > SIBLING_PARAGRAPH_TEXT && density < SIBLING_PARAGRAPH_LINK_DENSITY)
+                    || (s.text > 0 && density == 0.0))
+        };
+        decided.push((sibling, joins));
+    }
+    // A heading opens the part after it: it joins when the element right
+    // after it joins (the body's first heading is often the top candidate's
+    // sibling, and scores nothing itself). Backwards, so a run of headings
+    // (a title over a subtitle) joins together.
+    let mut next_joins = false;
+    for (sibling, joins) in decided.iter_mut().rev() {
+        if !*joins && next_joins && is_heading_block(dom, content, *sibling) {
+            *joins = true;
+        }
+        next_joins = *joins;
+    }
+    decided
+        .into_iter()
+        .filter_map(|(sibling, joins)| joins.then_some(sibling))
+        .collect()
+}
+
+/// A heading, or a short wrapper of headings (`<hgroup>`, `<header>` or a
+/// `<div>` holding only a heading and little else).
+fn is_heading_block(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
+    let s = &content.stats[i];
+    dom.nodes[i].tag.heading_level().is_some()
+        || (s.headings > 0
+            && s.paragraphs == 0
+            && s.text <= HEADING_BLOCK_MAX_TEXT
+            && content.link_density(i) < SIBLING_PARAGRAPH_LINK_DENSITY)
+}
+
+/// Step 3b: when the top candidate is one of a run of repeated items (forum
+/// posts, product cards, listing entries), the container of the run. Looks
+/// at most [`REPEATED_MAX_LEVELS`] levels up; each level scans one parent's
+/// children.
+fn climb_repeated(dom: &Dom<'_>, content: &Content, top: usize, min_items: usize) -> usize {
+    if min_items == 0 {
+        return top;
+    }
+    let mut result = top;
+    for item in std::iter::once(top)
+        .chain(dom.ancestors(top))
+        .take(REPEATED_MAX_LEVELS)
+    {
+        let parent = dom.nodes[item].parent;
+        if parent == NO_PARENT || matches!(dom.nodes[parent as usize].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let tag = dom.nodes[item].tag;
+        let class = dom.attr(item, "class");
+        let alike = dom
+            .children(parent as usize)
+            .filter(|&c| {
+                dom.nodes[c].is_element
+                    && !content.excluded[c]
+                    && dom.nodes[c].tag == tag
+                    && dom.attr(c, "class") == class
+                    && content.stats[c].text > 0
+            })
+            .count();
+        if alike >= min_items {
+            result = parent as usize;
+        }
+    }
+    result
+}
+
+/// Step 5: other high-scoring regions outside the roots join them (a
+/// service page's sections, a product's description and specifications),
+/// best first, none overlapping another, at most [`MAX_REGIONS`]; the roots
+/// come back in page order.
+fn merge_regions(
+    dom: &Dom<'_>,
+    content: &Content,
+    scored: &Scored,
+    mut roots: Vec<usize>,
+    share: f32,
+    profile: &Profile,
+) -> Vec<usize> {
+    let scores = &scored.scores;
+    let Some(best) = roots
+        .iter()
+        .map(|&r| scores[r])
+        .filter(|s| !s.is_nan())
+        .reduce(f32::max)
+    else {
+        return roots;
+    };
+    let threshold = (best * share).max(SIBLING_FLOOR);
+    let mut candidates: Vec<usize> = (0..scores.len())
+        .filter(|&i| {
+            !scores[i].is_nan()
+                && scores[i] >= threshold
+                && (profile.listings_are_content || !scored.in_listing[i])
+                && !matches!(dom.nodes[i].tag, Tag::Body | Tag::Html)
+                && content.link_density(i) < REGION_MAX_LINK_DENSITY
+        })
+        .collect();
+    candidates.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    for candidate in candidates {
+        if roots.len() >= MAX_REGIONS {
+            break;
+        }
+        let overlaps = roots
+            .iter()
+            .any(|&r| dom.contains(r, candidate) || dom.contains(candidate, r));
+        if !overlaps {
+            roots.push(candidate);
+        }
+    }
+    roots.sort_unstable();
+    roots
+}

@@ -1,0 +1,317 @@
+//! Unit tests of the clean stage, on hand-written HTML.
+
+use super::*;
+use scraper::Html;
+
+fn roots_text(html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    content
+        .roots
+        .iter()
+        .map(|&r| {
+            let el = scraper::ElementRef::wrap(dom.nodes[r].node).unwrap();
+            crate::extract::attr::get_str(el.value(), "id")
+                .unwrap_or(el.value().name())
+                .to_owned()
+        })
+        .collect()
+}
+
+const PARA: &str = "<p>This is a long paragraph of article text, with commas, \
+    clauses, and enough words to count as real prose for the scorer.</p>";
+
+#[test]
+fn picks_the_paragraph_container_over_navigation() {
+    let html = format!(
+        "<body><div id=nav><a href=/a>Home</a> <a href=/b>World</a></div>\
+         <div id=story>{PARA}{PARA}{PARA}</div>\
+         <div id=links><ul><li><a href=/x>One story with a long title here</a></li></ul></div></body>"
+    );
+    assert_eq!(roots_text(&html), ["story"]);
+}
+
+#[test]
+fn marks_hidden_and_boilerplate_regions() {
+    let html = format!(
+        "<body><div id=story>{PARA}<section aria-hidden=true id=ad><p>Advert</p></section>\
+         <div class=share-bar id=share><p>Share this</p></div>{PARA}{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let by_id = |id: &str| {
+        dom.nodes
+            .iter()
+            .position(|e| {
+                scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
+            })
+            .unwrap()
+    };
+    assert!(content.excluded[by_id("ad")]);
+    assert!(content.excluded[by_id("share")]);
+    assert!(!content.excluded[by_id("story")]);
+}
+
+#[test]
+fn embedded_posts_are_not_share_bars() {
+    let html = format!(
+        "<body><div id=story>{PARA}<div class=social-media-embed id=tweet><blockquote \
+         class=twitter-tweet><p>A quoted post.</p></blockquote></div>\
+         <div class=social-share id=share><a href=/s>Share</a></div>{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let id_of = |id: &str| {
+        dom.nodes
+            .iter()
+            .position(|e| {
+                scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
+            })
+            .unwrap()
+    };
+    assert!(!content.excluded[id_of("tweet")]);
+    assert!(content.excluded[id_of("share")]);
+}
+
+#[test]
+fn a_wrapper_with_a_boilerplate_class_is_kept() {
+    let html = format!("<body><div id=page class=has-sidebar>{PARA}{PARA}</div></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let page = dom.nodes.iter().position(|e| e.tag == Tag::Div).unwrap();
+    assert!(!content.excluded[page]);
+}
+
+#[test]
+fn a_body_split_into_chunks_is_taken_whole() {
+    let chunk = format!("{PARA}{PARA}{PARA}{PARA}");
+    let html = format!(
+        "<body><div id=page><div id=chunks><div class=grid><div id=one>{chunk}</div></div>\
+         <div class=grid><div id=two>{chunk}<p>More text, to make this chunk a little \
+         longer than the first.</p></div></div></div><div id=links><a href=/a>Home</a></div></div></body>"
+    );
+    assert_eq!(roots_text(&html), ["chunks"]);
+}
+
+#[test]
+fn merges_paragraph_siblings() {
+    let html = format!(
+        "<body><div id=wrap><div id=a>{PARA}{PARA}{PARA}</div><p id=tail>A closing line of \
+         text that sits beside the main block and belongs to the story too, at length.</p></div></body>"
+    );
+    assert_eq!(roots_text(&html), ["a", "tail"]);
+}
+fn text_of(html: &str) -> String {
+    let input = crate::extract::Input {
+        html: html.as_bytes(),
+        ..crate::extract::Input::default()
+    };
+    crate::extract::extract(&input, &crate::extract::Options::default())
+        .map(|a| a.text)
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_link_with_a_boilerplate_class_keeps_its_words_in_a_sentence() {
+    let html = format!(
+        "<body><article>{PARA}<p>The council voted to reverse its position on \
+         <a class=meta-loc href=/sudan>Sudan</a> and lift the sanctions it had set.</p>{PARA}\
+         </article></body>"
+    );
+    assert!(
+        text_of(&html).contains("reverse its position on Sudan and lift"),
+        "{}",
+        text_of(&html)
+    );
+}
+
+#[test]
+fn sponsor_and_share_spans_inside_a_paragraph_keep_their_words() {
+    let html = format!(
+        "<body><article>{PARA}<p>The fund, <span class=sponsor-name>backed by Acme</span>, \
+         said it would <span class=share-count>share the results</span> next year.</p>\
+         {PARA}</article></body>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("backed by Acme"), "{text}");
+    assert!(text.contains("share the results next year"), "{text}");
+}
+
+#[test]
+fn a_heading_with_a_promotion_id_is_kept() {
+    let html = format!(
+        "<body><article><h2 id=promotion-and-relegation>Promotion and relegation</h2>\
+         {PARA}{PARA}</article></body>"
+    );
+    assert!(text_of(&html).contains("Promotion and relegation"));
+}
+
+#[test]
+fn a_paragraph_opening_with_click_here_is_kept() {
+    let html = format!(
+        "<body><article>{PARA}<p>Click here to read the court's ruling in full.</p>\
+         {PARA}</article></body>"
+    );
+    assert!(text_of(&html).contains("Click here to read the court's ruling"));
+}
+
+#[test]
+fn a_share_bar_of_inline_elements_between_blocks_is_still_dropped() {
+    let html = format!(
+        "<body><article>{PARA}<div><span class=share><a href=/f>Facebook</a> \
+         <a href=/t>Twitter</a></span></div>{PARA}</article></body>"
+    );
+    let text = text_of(&html);
+    assert!(!text.contains("Facebook"), "{text}");
+}
+
+#[test]
+fn elementor_text_widgets_are_content_and_its_menus_are_not() {
+    let widget = |kind: &str, inner: &str| {
+        format!(
+            "<div class=\"elementor-element elementor-widget elementor-widget-{kind}\">\
+             <div class=elementor-widget-container>{inner}</div></div>"
+        )
+    };
+    let html = format!(
+        "<body><div class=elementor>{}{}{}{}</div></body>",
+        widget("nav-menu", "<a href=/a>Home</a> <a href=/b>Pricing</a>"),
+        widget("heading", "<h2>What we build for our clients</h2>"),
+        widget("text-editor", PARA),
+        widget("text-editor", PARA),
+    );
+    let text = text_of(&html);
+    assert!(text.contains("What we build for our clients"), "{text}");
+    assert!(text.contains("long paragraph of article text"), "{text}");
+    assert!(!text.contains("Pricing"), "{text}");
+}
+
+fn roots_with(html: &str, profile: &Profile) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let dom = Dom::build(&doc);
+    let content = find_content_with(&dom, profile);
+    content
+        .roots
+        .iter()
+        .map(|&r| dom.attr(r, "id").unwrap_or("?").to_owned())
+        .collect()
+}
+
+#[test]
+fn forum_posts_in_comment_markup_are_the_content() {
+    // phpBB-like thread: every post is a `div.post` holding a
+    // `div.comment-body` and an author line.
+    let post = |n: usize| {
+        format!(
+            "<div class=post id=p{n}><div class=author>user{n}</div>\
+             <div class=comment>{PARA}</div></div>"
+        )
+    };
+    let html = format!(
+        "<body><nav><a href=/>Forum index</a></nav><div id=thread>{}{}{}</div></body>",
+        post(1),
+        post(2),
+        post(3)
+    );
+    assert_eq!(roots_with(&html, &profile::FORUM), ["thread"]);
+    // As an article, the comment bodies are boilerplate and the posts
+    // hold nothing.
+    assert_ne!(roots_with(&html, &profile::ARTICLE), ["thread"]);
+}
+
+#[test]
+fn service_sections_are_merged_not_one_taken() {
+    let section = |id: &str| format!("<section id={id}><h2>{id}</h2>{PARA}{PARA}</section>");
+    let html = format!(
+        "<body><div id=hero-wrap><div id=hero>{PARA}{PARA}{PARA}</div></div>\
+         <div id=mid><div class=x>{}</div></div><div id=end><div class=y>{}</div></div>\
+         <footer>Contact</footer></body>",
+        section("features"),
+        section("pricing")
+    );
+    let merged = roots_with(&html, &profile::SERVICE);
+    assert!(merged.len() >= 3, "{merged:?}");
+    assert_eq!(roots_with(&html, &profile::ARTICLE).len(), 1);
+}
+
+#[test]
+fn a_listing_is_kept_as_the_content_of_a_listing_page() {
+    let item = |n: usize| {
+        format!(
+            "<li class=card><h3><a href=/c/{n}>Course number {n} in data science</a></h3>\
+             <p>A short blurb about course {n}, what it covers and who it is for.</p></li>"
+        )
+    };
+    let items: String = (0..6).map(item).collect();
+    let html = format!(
+        "<body><div id=results><ul id=list>{items}</ul></div><div id=foot>Contact us \
+         at the office</div></body>"
+    );
+    let roots = roots_with(&html, &profile::LISTING);
+    assert!(
+        roots.iter().any(|r| r == "list" || r == "results"),
+        "{roots:?}"
+    );
+}
+
+#[test]
+fn a_heading_just_before_the_top_candidate_joins_it() {
+    let html = format!(
+        "<body><div id=wrap><div id=nav><a href=/a>Home</a></div><h2 id=first>How it \
+         began</h2><div id=text>{PARA}{PARA}{PARA}</div></div></body>"
+    );
+    assert_eq!(roots_text(&html), ["first", "text"]);
+}
+
+#[test]
+fn a_heading_before_a_sibling_that_does_not_join_stays_out() {
+    let html = format!(
+        "<body><div id=wrap><div id=text>{PARA}{PARA}{PARA}</div><h2 id=more>More \
+         from us</h2><div id=links><a href=/x>Another story with a long title</a></div>\
+         </div></body>"
+    );
+    assert_eq!(roots_with(&html, &profile::DOCUMENTATION), ["text"]);
+}
+
+#[test]
+fn the_headline_and_lead_figure_above_the_text_container_join_it() {
+    // The header sits two levels above the text, the figure one.
+    let html = format!(
+        "<body><div id=page><header id=head><h1>The headline</h1><p>By A. Writer</p>\
+         </header><div id=story><figure id=lead><img src=/lead.jpg width=800 height=450>\
+         </figure><div id=inner><div id=text>{PARA}{PARA}{PARA}</div></div></div></div></body>"
+    );
+    let covered = |profile: &Profile, id: &str| {
+        let doc = Html::parse_document(&html);
+        let dom = Dom::build(&doc);
+        let content = find_content_with(&dom, profile);
+        let node = (0..dom.nodes.len())
+            .find(|&i| dom.attr(i, "id") == Some(id))
+            .unwrap();
+        content
+            .roots
+            .iter()
+            .any(|&r| r == node || dom.contains(r, node))
+    };
+    for id in ["head", "lead", "text"] {
+        assert!(covered(&profile::DOCUMENTATION, id), "{id}");
+    }
+    // Not for profiles that keep the content to its region.
+    assert!(!covered(&profile::FORUM, "head"));
+    assert!(!covered(&profile::ARTICLE, "head"));
+}
+
+#[test]
+fn a_long_run_of_earlier_content_is_not_a_lead() {
+    let long = "A paragraph of other text that is not a header at all. ".repeat(14);
+    let html = format!(
+        "<body><div id=page><div id=story><div id=other><h2>Elsewhere</h2><p>{long}</p>\
+         </div><div id=text>{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}{PARA}</div></div>\
+         </div></body>"
+    );
+    assert_eq!(roots_with(&html, &profile::DOCUMENTATION), ["text"]);
+}
