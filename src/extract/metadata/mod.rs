@@ -25,6 +25,7 @@ use crate::extract::dates::{self, PageDate, Precision};
 use crate::extract::snapshot::Prelude;
 use crate::extract::text::normalize_whitespace;
 
+pub(crate) use jsonld::decode_entities;
 use jsonld::JsonLd;
 use markup::{DateRole, Markup};
 
@@ -181,6 +182,9 @@ pub struct Metadata {
     pub facts: crate::article::Provenance,
     /// The time dates were resolved against ([`Hints::reference_time`]).
     pub reference_time: Option<DateTime<Utc>>,
+    /// The body text JSON-LD carries (`articleBody`, answers, comments, a
+    /// product's description), for the structured-data fallback.
+    pub structured_text: Option<crate::extract::fallback::StructuredText>,
 }
 
 /// The header date the outline found (a `<time>` by the headline), as a
@@ -240,7 +244,7 @@ pub fn collect_indexed(
     hints: &Hints<'_>,
     base: Option<&Url>,
 ) -> Metadata {
-    let page = Page {
+    let mut page = Page {
         ld: jsonld::collect(dom),
         markup: markup::collect(doc, dom),
         hints,
@@ -248,6 +252,7 @@ pub fn collect_indexed(
         captured: hints.reference_time(),
     };
     let mut meta = Metadata {
+        structured_text: page.ld.structured_text.take(),
         reference_time: page.captured,
         is_article_typed: page.ld.is_article,
         ld_type: page.ld.main_type.clone(),
