@@ -38,7 +38,7 @@ const SUBSTANTIAL_TEXT: u32 = 60;
 /// List items up to this long can be byline names.
 const MAX_BYLINE_ITEM: u32 = 40;
 /// Link density above which a list or container is a link cluster.
-const LINK_CLUSTER_DENSITY: f32 = 0.5;
+pub(crate) const LINK_CLUSTER_DENSITY: f32 = 0.5;
 /// Related-story links need titles at least this long (weighted characters).
 const MIN_RELATED_TITLE: u32 = 12;
 /// What the walk over the content produces.
@@ -997,10 +997,10 @@ fn is_followable(href: &str) -> bool {
 /// Most weighted characters of a block that may be dropped for opening with
 /// a boilerplate phrase ("Read more: ...", "Follow us on ...") unless it is
 /// mostly links.
-const MAX_BOILERPLATE_BLOCK: u32 = 150;
+pub(crate) const MAX_BOILERPLATE_BLOCK: u32 = 150;
 
 /// Whether `text` opens with one of the boilerplate phrases.
-fn opens_with_boilerplate(text: &str) -> bool {
+pub(crate) fn opens_with_boilerplate(text: &str) -> bool {
     // Only the opening can match: lower-case a prefix a little longer than
     // the longest phrase (the character after it is checked too).
     static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
