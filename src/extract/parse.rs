@@ -39,7 +39,11 @@ pub fn document_with_scripts(
     if scanned.start_tags > options.max_elements {
         return Err(too_many_elements(scanned.start_tags, "start tags", options));
     }
-    let crate::extract::prescan::Prescanned { html: text, scripts, .. } = scanned;
+    let crate::extract::prescan::Prescanned {
+        html: text,
+        scripts,
+        ..
+    } = scanned;
     let mut doc = Html::parse_document(&text);
     drop(text);
     bound_lengths(&mut doc, options);

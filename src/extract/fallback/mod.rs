@@ -246,7 +246,8 @@ fn page_text(dom: &Dom<'_>) -> u32 {
 /// Whether the page has the mount point of a client-side framework.
 fn has_app_root(dom: &Dom<'_>) -> bool {
     (0..dom.nodes.len()).any(|i| {
-        dom.attr(i, "id").is_some_and(|id| APP_ROOT_IDS.contains(&id))
+        dom.attr(i, "id")
+            .is_some_and(|id| APP_ROOT_IDS.contains(&id))
             || dom.attr(i, "ng-version").is_some()
     })
 }

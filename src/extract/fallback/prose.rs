@@ -218,7 +218,10 @@ mod tests {
             ["One bold word.", "Two & three", "tail"]
         );
         assert_eq!(paras("a < b and c > d"), ["a < b and c > d"]);
-        assert_eq!(paras("Line one\n\nLine two\r\nthree"), ["Line one", "Line two", "three"]);
+        assert_eq!(
+            paras("Line one\n\nLine two\r\nthree"),
+            ["Line one", "Line two", "three"]
+        );
         assert_eq!(paras("unclosed <p tag"), ["unclosed <p tag"]);
     }
 
@@ -237,11 +240,21 @@ mod tests {
         assert!(is_prose(
             "The council voted on Tuesday to close the old bridge, citing safety."
         ));
-        assert!(is_prose("市议会周二投票决定关闭旧桥，理由是安全问题，居民对此表示担忧和不满。"));
+        assert!(is_prose(
+            "市议会周二投票决定关闭旧桥，理由是安全问题，居民对此表示担忧和不满。"
+        ));
         assert!(!is_prose("Read more"));
-        assert!(!is_prose("flex items-center justify-between px-4 py-2 text-sm font-medium, x"));
-        assert!(!is_prose("https://example.com/a/b/c?x=1&y=2 https://example.com/d/e/f"));
-        assert!(!is_prose("function(a,b){return a+b;} var x = {a: 1, b: 2}; x.y = z;"));
-        assert!(!is_prose("A title without any punctuation that goes on for words"));
+        assert!(!is_prose(
+            "flex items-center justify-between px-4 py-2 text-sm font-medium, x"
+        ));
+        assert!(!is_prose(
+            "https://example.com/a/b/c?x=1&y=2 https://example.com/d/e/f"
+        ));
+        assert!(!is_prose(
+            "function(a,b){return a+b;} var x = {a: 1, b: 2}; x.y = z;"
+        ));
+        assert!(!is_prose(
+            "A title without any punctuation that goes on for words"
+        ));
     }
 }

@@ -132,9 +132,10 @@ fn scan(text: &str, nested: bool, found: &mut Found) {
 /// script.
 fn is_injected_markup(text: &str) -> bool {
     text.contains("<!--")
-        || text
-            .match_indices('<')
-            .any(|(at, _)| text.get(at + 1..at + 7).is_some_and(|t| t.eq_ignore_ascii_case("script")))
+        || text.match_indices('<').any(|(at, _)| {
+            text.get(at + 1..at + 7)
+                .is_some_and(|t| t.eq_ignore_ascii_case("script"))
+        })
 }
 
 /// The index of the `"` closing the string literal whose text starts at
@@ -278,7 +279,13 @@ mod tests {
 
     #[test]
     fn hostile_literals_end_safely() {
-        for script in ["{\"abc", "{\"x\":\"\\", "{\"\\u12", "[\"\\ud800\\u", "{\"é\\"] {
+        for script in [
+            "{\"abc",
+            "{\"x\":\"\\",
+            "{\"\\u12",
+            "[\"\\ud800\\u",
+            "{\"é\\",
+        ] {
             let _ = prose_of(script);
         }
         assert_eq!(unescape("\\ud800x\\q\\"), "\u{fffd}xq\\");

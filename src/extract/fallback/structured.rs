@@ -43,7 +43,12 @@ const POSTING_TYPES: &[&str] = &["DiscussionForumPosting", "SocialMediaPosting",
 /// Types whose `text` is a question or an answer.
 const QA_TYPES: &[&str] = &["Question", "Answer"];
 /// Types whose `description` is the body of a product page.
-const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup", "IndividualProduct", "ProductModel"];
+const PRODUCT_TYPES: &[&str] = &[
+    "Product",
+    "ProductGroup",
+    "IndividualProduct",
+    "ProductModel",
+];
 
 /// The body text of the parsed JSON-LD `values`, in the order the objects
 /// nest (a question before its answers, a posting before its comments),

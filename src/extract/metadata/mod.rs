@@ -25,8 +25,8 @@ use crate::extract::dates::{self, PageDate, Precision};
 use crate::extract::snapshot::Prelude;
 use crate::extract::text::normalize_whitespace;
 
-pub(crate) use jsonld::decode_entities;
 use jsonld::JsonLd;
+pub(crate) use jsonld::decode_entities;
 use markup::{DateRole, Markup};
 
 /// What metadata extraction knows besides the document.
