@@ -246,6 +246,44 @@ pub struct PageFlags {
     /// Estimated reading time in seconds: 230 words a minute, CJK text
     /// 500 characters a minute.
     pub reading_time_seconds: u32,
+    /// Why the body is empty; [`EmptyReason::None`] when it is not.
+    pub empty_reason: EmptyReason,
+    /// Where the body came from when the page's markup gave too little:
+    /// [`BodyFallback::None`] when it is the main content of the markup.
+    pub body_fallback: BodyFallback,
+}
+
+/// Why an article's body is empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum EmptyReason {
+    /// The body is not empty.
+    #[default]
+    None,
+    /// The HTML holds no visible text at all.
+    NoText,
+    /// The page is the shell of a client-rendered application: scripts and
+    /// an application root, hardly any text, its content built by
+    /// JavaScript in the browser (and none found in its embedded state).
+    ClientRendered,
+    /// The page holds text, but none of it reads as main content (every
+    /// block was navigation, boilerplate or link lists).
+    NoMainContent,
+}
+
+/// Where a body that did not come from the page's main content came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum BodyFallback {
+    /// No fallback: the body is the main content of the markup (or empty).
+    #[default]
+    None,
+    /// JSON-LD text (`articleBody`, a product's `description`, a question's
+    /// answers, a forum posting's comments), because the markup gave
+    /// nothing, very little, or much less.
+    JsonLd,
+    /// Prose found in the page's embedded application state (the JSON of
+    /// Next.js `__NEXT_DATA__`, Nuxt, Apollo or Redux state), because the
+    /// markup was an empty client-rendered shell.
+    EmbeddedState,
 }
 
 /// An author or desk credited with the article.

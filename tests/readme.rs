@@ -243,6 +243,14 @@ const COMMANDS: &[(&str, Check)] = &[
         Check::NotRun(BENCH),
     ),
     (
+        "cargo run --release --bin lede-eval -- ../shared/benchmarks/wcxb --explain ID",
+        Check::NotRun(BENCH),
+    ),
+    (
+        "cargo run --release --bin lede-eval -- ../shared/benchmarks/aeb --worst 5 --explain",
+        Check::NotRun(BENCH),
+    ),
+    (
         "python3 scripts/train_page_type.py pt.csv --metadata ../shared/benchmarks/wcxb/metadata.json",
         Check::NotRun("trains the page-type weights on the shared benchmark's features, by hand"),
     ),

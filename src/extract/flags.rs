@@ -134,6 +134,7 @@ pub fn detect(
         alternates: links.alternates,
         next_page_url: links.next.or(links.pagination_next),
         reading_time_seconds: 0,
+        ..PageFlags::default()
     }
 }
 

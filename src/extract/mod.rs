@@ -21,11 +21,17 @@
 //!    boilerplate (navigation, ads, share bars, related lists) as excluded,
 //!    without touching the tree.
 //! 8. [`outline`]: walks the content root once into the section tree of
-//!    blocks, collecting figures ([`figures`]) and related links on the way.
+//!    blocks, collecting figures ([`figures`]) and related links on the way;
+//!    then [`fallback`] puts structured text (JSON-LD, embedded state) in
+//!    place of a body the markup gave too little of, and says why an empty
+//!    body is empty.
 //! 9. [`language`]: identifies the language of the extracted text.
 //! 10. [`flags`]: document flags (article or not, page type, paywall,
 //!     alternates).
 //! 11. [`assemble`]: merges the stage outputs into the [`Article`].
+//!
+//! [`explain`] is a diagnostic run beside the pipeline: for each run of the
+//! page's text, the element and the rule that kept it out of the body.
 //!
 //! [`stage`] names the stages; a caller that wants to watch them (to time
 //! them: this library never reads the clock) passes a [`StageObserver`] to
@@ -57,6 +63,8 @@ pub mod dates;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod explain;
+pub mod fallback;
 pub mod figures;
 pub mod flags;
 pub mod kinds;
@@ -131,15 +139,15 @@ pub fn extract_observed(
         decode::to_utf8(input.html, input.content_type, options)
     })?;
     let (prelude, html) = observer.stage(Stage::Snapshot, || snapshot::split(&decoded.text));
-    let (doc, page_url, base) = observer.stage(Stage::Parse, || {
-        let doc = parse::document(html, options)?;
+    let (doc, scripts, page_url, base) = observer.stage(Stage::Parse, || {
+        let (doc, scripts) = parse::document_with_scripts(html, options)?;
         let page_url = input
             .url
             .filter(|u| !u.is_empty())
             .or_else(|| prelude.as_ref().and_then(|p| p.url.as_deref()))
             .and_then(|u| Url::parse(u).ok());
         let base = parse::base_url(&doc, page_url.as_ref());
-        Ok::<_, ExtractError>((doc, page_url, base))
+        Ok::<_, ExtractError>((doc, scripts, page_url, base))
     })?;
     let dom = observer.stage(Stage::Dom, || dom::Dom::build(&doc));
     let meta = observer.stage(Stage::Metadata, || {
@@ -156,14 +164,25 @@ pub fn extract_observed(
     let content = observer.stage(Stage::Clean, || {
         clean::find_content_with(&dom, profile::for_type(guess.page_type))
     });
-    let body = observer.stage(Stage::Outline, || {
-        outline::build(&dom, &content, base.as_ref(), meta.title())
+    let (body, fell_back) = observer.stage(Stage::Outline, || {
+        let mut body = outline::build(&dom, &content, base.as_ref(), meta.title());
+        let sources = fallback::Sources {
+            dom: &dom,
+            structured: meta.structured_text.as_ref(),
+            html,
+            scripts: &scripts,
+        };
+        let outcome = fallback::apply(&mut body, &sources);
+        (body, outcome)
     });
     let language = observer.stage(Stage::Language, || {
         language::detect(&body.language_text(), meta.declared_language())
     });
     let flags = observer.stage(Stage::Flags, || {
-        flags::detect(&dom, &content, &meta, &guess, base.as_ref())
+        let mut flags = flags::detect(&dom, &content, &meta, &guess, base.as_ref());
+        flags.empty_reason = fell_back.empty_reason;
+        flags.body_fallback = fell_back.body_fallback;
+        flags
     });
     Ok(observer.stage(Stage::Assemble, || {
         assemble::article(meta, body, language, flags, prelude.as_ref(), options)

@@ -1,6 +1,8 @@
 //! Text to a `scraper::Html` document, with the depth, element, text-node
 //! and attribute limits enforced, and the document's base URL.
 
+use std::ops::Range;
+
 use scraper::{Html, Node};
 use url::Url;
 
@@ -14,6 +16,20 @@ use crate::extract::options::Options;
 /// [`ErrorKind::TooManyElements`] when the document holds more than
 /// `options.max_elements` elements.
 pub fn document(html: &str, options: &Options) -> Result<Html, ExtractError> {
+    document_with_scripts(html, options).map(|(doc, _)| doc)
+}
+
+/// [`document`], with the byte ranges of `html` that hold sizeable script
+/// bodies ([`Prescanned::scripts`](crate::extract::prescan::Prescanned::scripts)),
+/// which the parse did not see.
+///
+/// # Errors
+///
+/// As [`document`].
+pub fn document_with_scripts(
+    html: &str,
+    options: &Options,
+) -> Result<(Html, Vec<Range<usize>>), ExtractError> {
     // Every element but a few implied ones comes from a start tag: the
     // pre-scan counts them in one linear pass, so a million siblings are
     // refused in milliseconds, not after the seconds html5ever takes to
@@ -23,8 +39,13 @@ pub fn document(html: &str, options: &Options) -> Result<Html, ExtractError> {
     if scanned.start_tags > options.max_elements {
         return Err(too_many_elements(scanned.start_tags, "start tags", options));
     }
-    let mut doc = Html::parse_document(&scanned.html);
-    drop(scanned);
+    let crate::extract::prescan::Prescanned {
+        html: text,
+        scripts,
+        ..
+    } = scanned;
+    let mut doc = Html::parse_document(&text);
+    drop(text);
     bound_lengths(&mut doc, options);
     // The tree is a flat arena: counting is a linear scan, not a walk.
     let elements = doc
@@ -35,7 +56,7 @@ pub fn document(html: &str, options: &Options) -> Result<Html, ExtractError> {
     if elements > options.max_elements {
         return Err(too_many_elements(elements, "elements", options));
     }
-    Ok(doc)
+    Ok((doc, scripts))
 }
 
 fn too_many_elements(found: usize, what: &str, options: &Options) -> ExtractError {

@@ -9,6 +9,7 @@ use crate::article::{
     ListItem, PageFlags, PageType, Paragraph, Provenance, QuoteBlock, Section, Source, TableBlock,
     TableCell,
 };
+use crate::article::{BodyFallback, EmptyReason};
 use crate::extract::Options;
 use crate::grpc::pb;
 use crate::grpc::status::Failure;
@@ -209,6 +210,29 @@ impl From<PageFlags> for pb::PageFlags {
             reading_time_seconds: flags.reading_time_seconds,
             page_type: pb::PageType::from(flags.page_type).into(),
             page_type_confidence: flags.page_type_confidence,
+            empty_reason: pb::EmptyReason::from(flags.empty_reason).into(),
+            body_fallback: pb::BodyFallback::from(flags.body_fallback).into(),
+        }
+    }
+}
+
+impl From<EmptyReason> for pb::EmptyReason {
+    fn from(reason: EmptyReason) -> Self {
+        match reason {
+            EmptyReason::None => Self::Unspecified,
+            EmptyReason::NoText => Self::NoText,
+            EmptyReason::ClientRendered => Self::ClientRendered,
+            EmptyReason::NoMainContent => Self::NoMainContent,
+        }
+    }
+}
+
+impl From<BodyFallback> for pb::BodyFallback {
+    fn from(fallback: BodyFallback) -> Self {
+        match fallback {
+            BodyFallback::None => Self::Unspecified,
+            BodyFallback::JsonLd => Self::JsonLd,
+            BodyFallback::EmbeddedState => Self::EmbeddedState,
         }
     }
 }

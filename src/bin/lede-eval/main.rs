@@ -10,9 +10,28 @@
 //! cargo run --release --bin lede-eval -- ../shared/benchmarks/aeb
 //! cargo run --release --bin lede-eval -- ../shared/benchmarks/wcxb --worst 20 --json
 //! cargo run --release --bin lede-eval -- ../shared/benchmarks/readability
+//! cargo run --release --bin lede-eval -- ../shared/benchmarks/wcxb --explain 0042
+//! cargo run --release --bin lede-eval -- ../shared/benchmarks/aeb --worst 5 --explain
 //! ```
+//!
+//! `--explain [ID]` says where lost words went, for page ID or for each of
+//! the `--worst` pages: every run of gold words the extraction missed, with
+//! the element that held it (its path: tags, ids, classes) and the rule
+//! that removed it (outside the chosen roots, boilerplate class or id token
+//! X, boilerplate element or role, hidden, link cluster, boilerplate
+//! phrase, kept by clean but left out by the outline, or not in the page's
+//! text at all), then the lost words added up by rule. It reruns the
+//! stages through `lede::extract::explain::explain`, apart from the
+//! extraction: the timed run records nothing.
+//!
+//! Files: `main.rs` (arguments, the parallel run), `dataset.rs` (the three
+//! layouts), `metric.rs` (the benchmarks' metrics), `report.rs` (text and
+//! JSON reports), `structure.rs` (headings, images, captions),
+//! `provenance.rs` (metadata sources), `page_types.rs` (page-type
+//! agreement and features), `explain.rs` (`--explain`).
 
 mod dataset;
+mod explain;
 mod metric;
 mod page_types;
 mod provenance;
@@ -75,6 +94,12 @@ struct Args {
     /// (with `--filter` for one page).
     #[arg(long, value_name = "N")]
     explain_page_type: Option<usize>,
+    /// Explain where the gold words went: for page ID (matched whole, else
+    /// as a part of the id), or without ID for each of the `--worst` pages,
+    /// every run of lost words with the element that held it and the rule
+    /// that removed it.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", conflicts_with = "json")]
+    explain: Option<String>,
 }
 
 /// What the pipeline gave for one page.
@@ -127,6 +152,13 @@ fn run(args: &Args) -> Result<bool> {
     if let Some(f) = &args.filter {
         pages.retain(|p| p.id.contains(f.as_str()));
     }
+    if let Some(id) = args.explain.as_deref().filter(|id| !id.is_empty()) {
+        if pages.iter().any(|p| p.id == id) {
+            pages.retain(|p| p.id == id);
+        } else {
+            pages.retain(|p| p.id.contains(id));
+        }
+    }
     if let Some(n) = args.limit {
         pages.truncate(n);
     }
@@ -173,6 +205,22 @@ fn run(args: &Args) -> Result<bool> {
     } else {
         summary.render(&run, args.worst)
     };
+    if let Some(id) = &args.explain {
+        let fold = format == Format::Wcxb;
+        let explained = if id.is_empty() {
+            summary.worst(&run, args.worst)
+        } else {
+            (0..pages.len()).collect()
+        };
+        for i in explained {
+            report.push_str(&explain::render(
+                &args.dir,
+                &pages[i],
+                &predictions[i],
+                fold,
+            ));
+        }
+    }
     if !report.ends_with('\n') {
         report.push('\n');
     }

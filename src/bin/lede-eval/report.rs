@@ -303,7 +303,7 @@ impl Summary {
     }
 
     /// Page indices from the worst F1 up.
-    fn worst(&self, run: &Run<'_>, n: usize) -> Vec<usize> {
+    pub(crate) fn worst(&self, run: &Run<'_>, n: usize) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.scores.len()).collect();
         order.sort_by(|&a, &b| {
             self.scores[a]

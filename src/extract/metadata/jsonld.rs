@@ -118,6 +118,8 @@ pub(super) struct JsonLd {
     pub(super) language: Option<String>,
     /// `url` or `mainEntityOfPage`.
     pub(super) url: Option<String>,
+    /// The body text the blocks carry, for the structured-data fallback.
+    pub(super) structured_text: Option<crate::extract::fallback::StructuredText>,
 }
 
 /// Reads every JSON-LD block of the document.
@@ -139,7 +141,9 @@ pub(super) fn collect(dom: &Dom<'_>) -> JsonLd {
             values.extend(parse_lenient(&text));
         }
     }
-    from_values(&values)
+    let mut ld = from_values(&values);
+    ld.structured_text = crate::extract::fallback::structured_text(&values);
+    ld
 }
 
 /// Parses one script's text, repairing the usual breakage when the strict
@@ -302,7 +306,7 @@ fn text_of(v: Option<&Value>) -> Option<String> {
 /// Decodes HTML character references left in text that should be plain
 /// (JSON-LD strings, and meta values encoded twice): numeric ones and the
 /// common named ones, twice over for `&amp;#8211;`. Unknown names stay.
-pub(super) fn decode_entities(s: &str) -> String {
+pub(crate) fn decode_entities(s: &str) -> String {
     let mut text = s.to_owned();
     for _ in 0..2 {
         if !text.contains('&') {

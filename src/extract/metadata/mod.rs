@@ -44,6 +44,7 @@ use crate::extract::snapshot::Prelude;
 
 pub use crate::article::Source;
 pub use date_chain::DateFact;
+pub(crate) use jsonld::decode_entities;
 pub use provenance::Field;
 
 /// What metadata extraction knows besides the document.
@@ -104,6 +105,9 @@ pub struct Metadata {
     pub og_type: Option<String>,
     /// The time dates were resolved against ([`Hints::reference_time`]).
     pub reference_time: Option<DateTime<Utc>>,
+    /// The body text JSON-LD carries (`articleBody`, answers, comments, a
+    /// product's description), for the structured-data fallback.
+    pub structured_text: Option<crate::extract::fallback::StructuredText>,
 }
 
 /// The value of a text field, if any.
@@ -200,7 +204,7 @@ pub fn collect_indexed(
     base: Option<&Url>,
 ) -> Metadata {
     // 1. Read the structured data and walk the markup once.
-    let page = chains::Page {
+    let mut page = chains::Page {
         ld: jsonld::collect(dom),
         markup: markup::collect(doc, dom),
         hints,
@@ -223,6 +227,7 @@ pub fn collect_indexed(
         text(declared_language.as_ref()),
     );
     Metadata {
+        structured_text: page.ld.structured_text.take(),
         title,
         site_name,
         description: page.description(),

@@ -11,10 +11,10 @@ use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
 /// Most weighted characters of a block that may be dropped for opening with
 /// a boilerplate phrase ("Read more: ...", "Follow us on ...") unless it is
 /// mostly links.
-const MAX_BOILERPLATE_BLOCK: u32 = 150;
+pub(crate) const MAX_BOILERPLATE_BLOCK: u32 = 150;
 
 /// Whether `text` opens with one of the boilerplate phrases.
-pub(super) fn opens_with_boilerplate(text: &str) -> bool {
+pub(crate) fn opens_with_boilerplate(text: &str) -> bool {
     // Only the opening can match: lower-case a prefix a little longer than
     // the longest phrase (the character after it is checked too).
     static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {

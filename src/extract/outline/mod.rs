@@ -41,6 +41,9 @@ mod related;
 mod tests;
 mod walk;
 
+pub(crate) use header::{MAX_BOILERPLATE_BLOCK, opens_with_boilerplate};
+pub(crate) use related::LINK_CLUSTER_DENSITY;
+
 use std::collections::{HashMap, HashSet};
 
 use url::Url;

@@ -15,7 +15,7 @@ use crate::extract::figures;
 use crate::extract::text::normalize_whitespace;
 
 /// Link density above which a list or container is a link cluster.
-const LINK_CLUSTER_DENSITY: f32 = 0.5;
+pub(crate) const LINK_CLUSTER_DENSITY: f32 = 0.5;
 /// Related-story links need titles at least this long (weighted characters).
 const MIN_RELATED_TITLE: u32 = 12;
 

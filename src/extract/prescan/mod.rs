@@ -17,7 +17,10 @@
 //! - **Script and style bodies.** The content of `<script>` (except JSON-LD,
 //!   which metadata reads) and `<style>` is emptied; the tags stay. A script
 //!   holding `<!--` is left alone: html5ever's escaped script states make its
-//!   end ambiguous.
+//!   end ambiguous. Where each sizeable script body stood in the input is
+//!   recorded ([`Prescanned::scripts`]): the structured-data fallback reads
+//!   the state JSON of client-rendered pages from there, on the few pages
+//!   that need it, instead of every page paying for its parse.
 //! - **Comments** (`<!-- ... -->`) are left out where removing them cannot
 //!   join the text around them into new markup (after `>`, at the start, or
 //!   between whitespace and markup).
@@ -51,6 +54,7 @@
 )]
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memchr;
@@ -100,7 +104,17 @@ pub struct Prescanned<'a> {
     pub html: Cow<'a, str>,
     /// Start tags in the input, outside comments and raw text.
     pub start_tags: usize,
+    /// Byte ranges of the input holding the bodies of HTML `<script>`
+    /// elements (JSON-LD excepted) of at least [`MIN_RECORDED_SCRIPT_BYTES`],
+    /// in input order: the embedded state of client-rendered pages.
+    pub scripts: Vec<Range<usize>>,
 }
+
+/// Script bodies shorter than this are not recorded in
+/// [`Prescanned::scripts`]: embedded page state carrying content is
+/// kilobytes long, while short scripts (analytics snippets, config flags)
+/// are many and carry none.
+pub const MIN_RECORDED_SCRIPT_BYTES: usize = 256;
 
 /// Scans `html` once: counts its start tags, drops tags nested deeper than
 /// `max_depth`, and empties script, style, comment and SVG content.
@@ -115,6 +129,7 @@ pub fn prescan(html: &str, max_depth: usize) -> Prescanned<'_> {
         stack: Vec::new(),
         dropped: Vec::new(),
         start_tags: 0,
+        scripts: Vec::new(),
         foreign: [0; 2],
         svg_blocked_until: 0,
         text_from: 0,
@@ -126,6 +141,7 @@ pub fn prescan(html: &str, max_depth: usize) -> Prescanned<'_> {
     scan.run();
     Prescanned {
         start_tags: scan.start_tags,
+        scripts: scan.scripts,
         html: scan.out.finish(),
     }
 }
@@ -189,6 +205,8 @@ struct Scan<'a> {
     /// so their end tags are dropped too.
     dropped: Vec<&'a [u8]>,
     start_tags: usize,
+    /// Script bodies recorded for [`Prescanned::scripts`].
+    scripts: Vec<Range<usize>>,
     /// Open `<svg>` and `<math>` elements (at least), whose script and
     /// style are not HTML raw text: left as they are.
     foreign: [usize; 2],
@@ -414,12 +432,15 @@ impl<'a> Scan<'a> {
                 };
                 let content = &b[tag.end..end];
                 self.check_foreign_skip(content);
+                let html_script = kind == Kind::Script && !self.in_foreign();
+                let json_ld = html_script && is_json_ld(&b[lt..tag.end]);
+                if html_script && !json_ld && content.len() >= MIN_RECORDED_SCRIPT_BYTES {
+                    self.scripts.push(tag.end..end);
+                }
                 let empty = !self.in_foreign()
                     && match kind {
                         Kind::Style => true,
-                        Kind::Script => {
-                            !is_json_ld(&b[lt..tag.end]) && COMMENT_OPEN.find(content).is_none()
-                        }
+                        Kind::Script => !json_ld && COMMENT_OPEN.find(content).is_none(),
                         _ => false,
                     };
                 if empty {
@@ -500,6 +521,28 @@ mod tests {
                     .map(|(q, v)| (el.name().to_owned(), q.local.to_string(), v.to_string()))
             })
             .collect()
+    }
+
+    #[test]
+    fn sizeable_script_bodies_are_recorded_but_not_parsed() {
+        let state = format!("{{\"text\":\"{}\"}}", "words ".repeat(60));
+        let code = "x();".repeat(100);
+        let html = format!(
+            "<p>a</p><script id=__NEXT_DATA__ type=application/json>{state}</script>\
+             <script>tiny()</script><script type=application/ld+json>{state}</script>\
+             <svg><script>{code}</script></svg><script>{code}</script>"
+        );
+        let scanned = prescan(&html, 512);
+        let bodies: Vec<&str> = scanned.scripts.iter().map(|r| &html[r.clone()]).collect();
+        // JSON-LD stays in the document instead; short scripts and SVG
+        // scripts are not recorded.
+        assert_eq!(bodies, [state.as_str(), code.as_str()]);
+        assert_eq!(
+            scanned.html.matches(state.as_str()).count(),
+            1,
+            "only the JSON-LD copy"
+        );
+        assert!(!scanned.html.contains("x();"));
     }
 
     #[test]
