@@ -6,9 +6,10 @@
 //! the data attributes the pre-scan keeps ([`reads_data_attribute`]).
 
 use super::vocabulary::{
-    BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS, DATA_TESTID,
-    DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS,
-    NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
+    BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS,
+    DATA_LANG_ATTRS, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS,
+    LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS,
+    PAYWALL_FRAGMENTS,
 };
 
 /// Whether a stage reads the `data-*` attribute `name` (lower case): the
@@ -18,6 +19,7 @@ pub fn reads_data_attribute(name: &[u8]) -> bool {
     LAZY_SRC_ATTRS
         .iter()
         .chain(LAZY_SRCSET_ATTRS)
+        .chain(DATA_LANG_ATTRS)
         .chain(&[DATA_TESTID])
         .any(|a| a.as_bytes().eq_ignore_ascii_case(name))
 }

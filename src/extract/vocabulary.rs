@@ -374,6 +374,10 @@ pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "dat
 /// The test-id attribute some sites name captions by (figures stage).
 pub const DATA_TESTID: &str = "data-testid";
 
+/// The attributes highlighters (Hugo, Docsy, some Prism setups) put a
+/// code block's language in; the outline's code blocks read them.
+pub const DATA_LANG_ATTRS: &[&str] = &["data-lang", "data-language"];
+
 /// Class/id fragments of byline elements (metadata stage): substrings, not
 /// tokens (`postAuthorName`, `article__byline`).
 pub const BYLINE_NAME_FRAGMENTS: &[&str] = &["byline", "author", "writer"];

@@ -11,6 +11,7 @@
 use super::{BlockInfo, Event, Walker};
 use crate::article::{Block, CodeBlock};
 use crate::extract::dom::{Tag, measure};
+use crate::extract::vocabulary::DATA_LANG_ATTRS;
 
 /// Class values of line-number gutters, compared whole: Pygments
 /// `linenos`/`linenodiv`, Rouge `rouge-gutter`/`lineno`, Hexo and
@@ -178,8 +179,9 @@ impl Walker<'_, '_> {
         inner.chain(around).find_map(|j| {
             let named = dom.attr(j, "class").and_then(class_language);
             named.or_else(|| {
-                dom.attr(j, "data-lang")
-                    .or_else(|| dom.attr(j, "data-language"))
+                DATA_LANG_ATTRS
+                    .iter()
+                    .find_map(|a| dom.attr(j, a))
                     .and_then(|l| known_language(l.trim()))
             })
         })
