@@ -24,7 +24,7 @@ use std::fmt;
 use url::Url;
 
 use crate::article::{BodyFallback, PageType};
-use crate::extract::clean::Content;
+use crate::extract::clean::{Content, is_boilerplate_tag};
 use crate::extract::dom::{Dom, NO_PARENT, Tag};
 use crate::extract::error::ExtractError;
 use crate::extract::matching::{TokenBuf, each_token};
@@ -255,16 +255,7 @@ fn why_excluded(dom: &Dom<'_>, i: usize) -> Rule {
     if entry.marks.hidden {
         return Rule::Hidden;
     }
-    if matches!(
-        entry.tag,
-        Tag::Nav
-            | Tag::Aside
-            | Tag::Footer
-            | Tag::Form
-            | Tag::Menu
-            | Tag::Fieldset
-            | Tag::Figcaption
-    ) {
+    if is_boilerplate_tag(entry.tag) {
         return Rule::BoilerplateElement(name);
     }
     if entry.marks.boilerplate_role {

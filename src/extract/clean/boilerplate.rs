@@ -89,6 +89,22 @@ fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
     dom.nodes[i].marks.hidden
 }
 
+/// Elements that are boilerplate by their tag alone: navigation, asides,
+/// footers, forms, menus, fieldsets and stray figure captions (the
+/// diagnostic run in `explain` names the same rule).
+pub(crate) fn is_boilerplate_tag(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Nav
+            | Tag::Aside
+            | Tag::Footer
+            | Tag::Form
+            | Tag::Menu
+            | Tag::Fieldset
+            | Tag::Figcaption
+    )
+}
+
 /// Navigation, asides, footers, forms, boilerplate roles and class names.
 fn looks_like_boilerplate(
     dom: &Dom<'_>,
@@ -97,16 +113,7 @@ fn looks_like_boilerplate(
     i: usize,
 ) -> bool {
     let entry = &dom.nodes[i];
-    if matches!(
-        entry.tag,
-        Tag::Nav
-            | Tag::Aside
-            | Tag::Footer
-            | Tag::Form
-            | Tag::Menu
-            | Tag::Fieldset
-            | Tag::Figcaption
-    ) {
+    if is_boilerplate_tag(entry.tag) {
         // Captions belong to figures (the figures stage reads them past
         // this flag); outside a recognised figure they are not body text.
         return true;

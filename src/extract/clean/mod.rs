@@ -34,6 +34,7 @@ mod score;
 use crate::extract::dom::{Dom, Stats, Tag};
 use crate::extract::profile::{self, Profile};
 
+pub(crate) use boilerplate::is_boilerplate_tag;
 pub use score::dead_flags;
 
 /// The main content: roots to walk and nodes to leave out.
