@@ -27,9 +27,10 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// Text after the names: a date, a time, or a site after a bar.
-static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+(?:\d|behalf\s+of\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S).*$")
+/// Where the text after the names begins: a date, a time, or a site after
+/// a bar. Everything from the first match on is cut ([`cut_trailer`]).
+static TRAILER_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+(?:\d|behalf\s+of\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S)")
         .expect("valid pattern")
 });
 
@@ -110,6 +111,22 @@ fn strip_glued_by(text: &str) -> &str {
     let mut chars = rest.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => rest,
+        _ => text,
+    }
+}
+
+/// `text` up to where its trailer begins (see [`TRAILER_START`]).
+///
+/// The same as replacing `TRAILER_START.*$` with nothing on text whose
+/// whitespace is collapsed (no line breaks, which `.` would not cross), but
+/// searched forwards: the regex crate runs a pattern anchored at the end
+/// backwards from the end, building lazy-DFA states for every page's
+/// whole byline text, which cost more than the rest of the author chain.
+fn cut_trailer(text: &str) -> &str {
+    match TRAILER_START.find(text) {
+        Some(m) if !text.get(m.start()..).unwrap_or_default().contains('\n') => {
+            text.get(..m.start()).unwrap_or(text)
+        }
         _ => text,
     }
 }
@@ -222,13 +239,13 @@ pub(super) fn people(raw: &str) -> Vec<(String, Option<String>)> {
     }
     let text = strip_glued_by(&text);
     let text = LABEL.replace(text, "");
-    let text = TRAILER.replace(&text, "");
-    if is_prose(&text) {
+    let text = cut_trailer(&text);
+    if is_prose(text) {
         return Vec::new();
     }
     // "A (avec B)": a co-author in parentheses; other parentheses hold an
     // affiliation ("Jane Doe (Reuters)").
-    let text = WITH_PAREN.replace_all(&text, " and $1");
+    let text = WITH_PAREN.replace_all(text, " and $1");
     let text = PAREN.replace_all(&text, "");
     let text = reverse_surname_first(&text);
     let mut out: Vec<(String, Option<String>)> = Vec::new();
@@ -495,6 +512,19 @@ pub(super) fn push_unique(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailer_cut_where_it_begins() {
+        assert_eq!(cut_trailer("Jane Doe | Reuters"), "Jane Doe");
+        assert_eq!(cut_trailer("Jane Doe on 3 March 2024"), "Jane Doe");
+        assert_eq!(cut_trailer("Jane Doe Updated 12:30"), "Jane Doe");
+        assert_eq!(cut_trailer("Jane Doe in Politics"), "Jane Doe");
+        assert_eq!(
+            cut_trailer("Jane Doe and John Roe"),
+            "Jane Doe and John Roe"
+        );
+        assert_eq!(cut_trailer(""), "");
+    }
 
     #[test]
     fn strips_labels_in_many_languages() {

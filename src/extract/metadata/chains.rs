@@ -82,10 +82,19 @@ impl Page<'_> {
         let site_candidates = self.site_name_candidates();
         let declared_site = site_candidates.first().map(|(s, _)| s.as_str());
         let title_candidates = self.title_candidates();
-        let (title, title_site) = match self.title(declared_site, &title_candidates) {
+        let host = self.host();
+        let hints = self.title_hints(declared_site, host.as_deref());
+        // Every candidate cleaned once: the choice, the wording vote and the
+        // provenance all read these.
+        let cleaned = title::clean_all(
+            title_candidates
+                .iter()
+                .map(|(r, s)| (r.as_str(), *s != Source::JsonLd)),
+            &hints,
+        );
+        let (title, title_site) = match self.title(&hints, &title_candidates, &cleaned) {
             Some((value, site, source, raw)) => {
-                let provenance =
-                    self.title_fact(&value, source, &raw, &title_candidates, declared_site);
+                let provenance = title_fact(&value, source, &raw, &title_candidates, &cleaned);
                 (Some(Field { value, provenance }), site)
             }
             None => (None, None),
@@ -158,18 +167,18 @@ impl Page<'_> {
     }
 
     /// The title from the best source, cleaned, with the site part it had
-    /// and the raw text it came from.
+    /// and the raw text it came from. `cleaned` holds `candidates` cleaned,
+    /// in the same order.
     fn title(
         &self,
-        site_name: Option<&str>,
+        hints: &title::SiteHints<'_>,
         candidates: &[(String, Source)],
+        cleaned: &[title::Cleaned],
     ) -> Option<(String, Option<String>, Source, String)> {
         let md = &self.markup;
         let (raw, source) = candidates.first()?;
-        let host = self.host();
-        let hints = self.title_hints(site_name, host.as_deref());
-        let cleaned = title::clean(raw, &hints, *source != Source::JsonLd);
-        if cleaned.title.is_empty() {
+        let first = cleaned.first()?;
+        if first.title.is_empty() {
             return None;
         }
         // The page's own heading, when it is the same headline, gives the
@@ -177,30 +186,25 @@ impl Page<'_> {
         let (value, source, raw) = match md.h1.as_deref() {
             Some(h1)
                 if *source != Source::Heading
-                    && title::h1_matches(&cleaned.title, h1)
-                    && cleaned.title != h1
-                    && !title::names_site(h1, &hints) =>
+                    && title::h1_matches(&first.title, h1)
+                    && first.title != h1
+                    && !title::names_site(h1, hints) =>
             {
                 // Without a site affix some themes print in the heading too
                 // ("Story | Site" as the `h1`).
-                let own = title::clean(h1, &hints, false).title;
+                let own = title::clean(h1, hints, false).title;
                 let own = if own.is_empty() { h1.to_owned() } else { own };
                 (own, Source::Heading, h1.to_owned())
             }
-            _ => (cleaned.title, *source, raw.clone()),
+            _ => (first.title.clone(), *source, raw.clone()),
         };
         // Sources that give the same headline but for punctuation (`’` for
         // `'`, a dropped dash) vote on its wording: the one most of them use
         // wins, so one source's typography does not override the others'.
         let variants: Vec<(String, Source, String)> = candidates
             .iter()
-            .map(|(r, s)| {
-                (
-                    title::clean(r, &hints, *s != Source::JsonLd).title,
-                    *s,
-                    r.clone(),
-                )
-            })
+            .zip(cleaned)
+            .map(|((r, s), c)| (c.title.clone(), *s, r.clone()))
             .collect();
         // The visible heading's wording gives way only over quote marks:
         // other differences (a dash, Markdown marks, a trailing symbol) are
@@ -215,28 +219,7 @@ impl Page<'_> {
         };
         let (value, source, raw) =
             title::majority_wording(&value, source, &variants).unwrap_or((value, source, raw));
-        Some((value, cleaned.site, source, raw))
-    }
-
-    /// Provenance of the title: the other candidates cleaned the same way.
-    fn title_fact(
-        &self,
-        value: &str,
-        source: Source,
-        raw: &str,
-        candidates: &[(String, Source)],
-        site_name: Option<&str>,
-    ) -> FieldProvenance {
-        let host = self.host();
-        let hints = self.title_hints(site_name, host.as_deref());
-        let cleaned: Vec<(String, String, Source)> = candidates
-            .iter()
-            .map(|(r, s)| {
-                let v = title::clean(r, &hints, *s != Source::JsonLd).title;
-                (if v.is_empty() { r.clone() } else { v }, r.clone(), *s)
-            })
-            .collect();
-        text_fact(value, source, raw, &cleaned, &same_text)
+        Some((value, first.site.clone(), source, raw))
     }
 
     /// Canonical URL candidates (absolute, home pages of deeper pages
@@ -359,4 +342,28 @@ impl Page<'_> {
         }
         None
     }
+}
+
+/// Provenance of the title: the other candidates cleaned the same way
+/// (`cleaned`, in the order of `candidates`).
+fn title_fact(
+    value: &str,
+    source: Source,
+    raw: &str,
+    candidates: &[(String, Source)],
+    cleaned: &[title::Cleaned],
+) -> FieldProvenance {
+    let cleaned: Vec<(String, String, Source)> = candidates
+        .iter()
+        .zip(cleaned)
+        .map(|((r, s), c)| {
+            let v = if c.title.is_empty() {
+                r.clone()
+            } else {
+                c.title.clone()
+            };
+            (v, r.clone(), *s)
+        })
+        .collect();
+    text_fact(value, source, raw, &cleaned, &same_text)
 }

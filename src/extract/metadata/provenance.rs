@@ -80,7 +80,7 @@ pub(super) fn plain(candidates: &[(String, Source)]) -> Vec<(String, String, Sou
 
 /// Two texts name the same thing: equal but for case and spacing.
 pub(super) fn same_text(a: &str, b: &str) -> bool {
-    title::key(a) == title::key(b)
+    title::same_key(a, b)
 }
 
 /// Two URLs name the same resource: equal but for a trailing slash and the

@@ -51,10 +51,19 @@ pub(super) struct Cleaned {
 
 /// Lower-cased letters and digits only: the form titles are compared in.
 pub(super) fn key(s: &str) -> String {
+    key_chars(s).collect()
+}
+
+/// The characters of [`key`], for comparing without building the string.
+fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// Whether `a` and `b` have the same [`key`], built neither.
+pub(super) fn same_key(a: &str, b: &str) -> bool {
+    key_chars(a).eq(key_chars(b))
 }
 
 /// The distinctive labels of a host: `www.bbc.co.uk` gives `bbc`.
@@ -174,7 +183,7 @@ fn is_h1(part: &str, keys: &Keys) -> bool {
     // a part under half the h1 key's length cannot match.
     keys.h1
         .as_ref()
-        .is_some_and(|h| part.len() * 2 >= h.len() && *h == key(part))
+        .is_some_and(|h| part.len() * 2 >= h.len() && key_chars(part).eq(h.chars()))
 }
 
 fn word_count(s: &str) -> usize {
@@ -185,7 +194,23 @@ fn word_count(s: &str) -> usize {
 /// after a strong separator (not for JSON-LD headlines, which are clean by
 /// intent).
 pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned {
-    let keys = &Keys::of(hints);
+    clean_with(raw, &Keys::of(hints), generic)
+}
+
+/// [`clean`] over several titles (each with its `generic`), the hints'
+/// keys worked out once.
+pub(super) fn clean_all<'r>(
+    titles: impl IntoIterator<Item = (&'r str, bool)>,
+    hints: &SiteHints<'_>,
+) -> Vec<Cleaned> {
+    let keys = Keys::of(hints);
+    titles
+        .into_iter()
+        .map(|(raw, generic)| clean_with(raw, &keys, generic))
+        .collect()
+}
+
+fn clean_with(raw: &str, keys: &Keys, generic: bool) -> Cleaned {
     let mut title = normalize_whitespace(raw);
     let mut site = None;
     // 1. One part is exactly the h1: that is the headline.
@@ -448,6 +473,19 @@ pub(super) fn names_site(text: &str, hints: &SiteHints<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_key_compares_as_keys_do() {
+        for (a, b) in [
+            ("Ab c", "abc"),
+            ("Straße", "STRASSE"),
+            ("x-y", "xy"),
+            ("", " "),
+            ("a", "b"),
+        ] {
+            assert_eq!(same_key(a, b), key(a) == key(b), "{a} / {b}");
+        }
+    }
 
     fn hints<'a>(
         site: Option<&'a str>,
