@@ -135,6 +135,9 @@ pub struct WordCounts {
     pub cjk: u32,
 }
 
+/// Unicode's General Punctuation block: no letter or digit in it.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 /// Words and CJK characters in one pass (the word count and the reading
 /// time both need them; the article text can be long). ASCII runs take a
 /// byte loop.
@@ -149,6 +152,11 @@ pub fn word_counts(s: &str) -> WordCounts {
             } else {
                 in_word = false;
             }
+        } else if GENERAL_PUNCTUATION.contains(&c) {
+            // Curly quotes, dashes, ellipses: the commonest non-ASCII
+            // characters of Latin text, answered without the Unicode
+            // tables (`is_alphanumeric` takes a slow path for them).
+            in_word = false;
         } else if is_cjk(c) {
             counts.words = counts.words.saturating_add(1);
             counts.cjk = counts.cjk.saturating_add(1);
@@ -214,6 +222,15 @@ pub(crate) mod tricky {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && !is_cjk(c), "{c:?}");
+        }
+        // As ever, an apostrophe splits a word: "Don", "t", "he", "said".
+        assert_eq!(word_counts("“Don’t” — he said…").words, 4);
+    }
 
     #[test]
     fn collapses_and_trims() {

@@ -123,7 +123,13 @@ pub struct Outcome {
 /// Replaces a body the markup gave too little of by structured text, and
 /// says why a body that stays empty is empty.
 pub fn apply(body: &mut Body, sources: &Sources<'_>) -> Outcome {
-    let words = body_words(&body.sections);
+    // Every decision below compares the body's words with a bound (a tiny
+    // body, a share of the structured text's words): counting past the
+    // largest bound changes none of them, and long bodies stop early.
+    let bound = sources
+        .structured
+        .map_or(0, |s| (s.words as f32 * SHORTER_SHARE).ceil() as u32);
+    let words = body_words(&body.sections, TINY_BODY_WORDS.max(bound).saturating_add(1));
     let mut outcome = Outcome::default();
     if let Some(found) = sources.structured
         && prefers_structured(words, found.words)
@@ -188,13 +194,17 @@ fn paragraphs_words(paragraphs: &[String]) -> u32 {
     paragraphs.iter().map(|p| word_counts(p).words).sum()
 }
 
-/// Words of the section tree's text: headings and every block but figures.
-fn body_words(sections: &[Section]) -> u32 {
+/// Words of the section tree's text (headings and every block but
+/// figures), counted until `cap` is reached: the count or `cap`, the less.
+fn body_words(sections: &[Section], cap: u32) -> u32 {
     let mut words = 0;
     let mut stack: Vec<&Section> = sections.iter().collect();
     while let Some(section) = stack.pop() {
         words += word_counts(&section.heading).words;
         for block in &section.blocks {
+            if words >= cap {
+                return cap;
+            }
             words += match block {
                 Block::Paragraph(p) => word_counts(&p.text).words,
                 Block::List(l) => l.items.iter().map(|i| word_counts(i).words).sum(),
@@ -211,7 +221,7 @@ fn body_words(sections: &[Section]) -> u32 {
         }
         stack.extend(&section.children);
     }
-    words
+    words.min(cap)
 }
 
 /// Why a page whose body came out empty is empty.
