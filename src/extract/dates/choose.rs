@@ -9,9 +9,9 @@
 //! 2. The date the article shows beats a declared one it contradicts when
 //!    the page gives a reason to doubt the declaration: the declared
 //!    publication date is the modification date (a CMS that writes its
-//!    last save into both), or the shown date is the declared modification
-//!    (the page presents itself as of its update), or another declared
-//!    source names the shown day. A declared UTC instant that the shown day
+//!    last save into both), or another declared source names the shown
+//!    day. A shown date that is the declared modification date is that:
+//!    the update, not the publication the page also declares. A declared UTC instant that the shown day
 //!    can be in some zone (`2025-12-19T02:41Z` beside "Dec 18, 2025") gives
 //!    way to the shown day too: that is the day as the page's readers see it.
 //! 3. A bare day is made precise by a later candidate naming an instant on
@@ -303,12 +303,11 @@ fn shown_instead<'a>(
         return None;
     }
     let stale = modified.is_some_and(|m| agree(m, leader_date));
-    let shows_update = modified.is_some_and(|m| agree(m, shown_date));
     let seconded = candidates
         .iter()
         .any(|(f, d)| is_declared(f.source) && f.source != leader.source && agree(d, shown_date));
     let zone_shift = shown_date.offset.is_none() && utc_day_shift(leader_date, shown_date);
-    (stale || shows_update || seconded || zone_shift).then_some((shown, shown_date))
+    (stale || seconded || zone_shift).then_some((shown, shown_date))
 }
 
 /// Whether `utc` is an instant given in UTC whose local day, in some zone
@@ -590,7 +589,8 @@ mod tests {
             .as_deref(),
             Some("2024-08-25")
         );
-        // The article shows its update as its date.
+        // The article shows its update ("Last updated: 19 agosto 2025"):
+        // the declared publication stands.
         assert_eq!(
             published(
                 &[
@@ -600,7 +600,7 @@ mod tests {
                 &[("2025-08-19T13:25:59Z", Source::JsonLd)],
             )
             .as_deref(),
-            Some("2025-08-19")
+            Some("2025-01-29T20:47:55Z")
         );
         // Another declared source seconds the shown day.
         assert_eq!(
