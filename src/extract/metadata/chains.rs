@@ -87,9 +87,7 @@ impl Page<'_> {
         // Every candidate cleaned once: the choice, the wording vote and the
         // provenance all read these.
         let cleaned = title::clean_all(
-            title_candidates
-                .iter()
-                .map(|(r, s)| (r.as_str(), *s != Source::JsonLd)),
+            title_candidates.iter().map(|(r, s)| (r.as_str(), *s)),
             &hints,
         );
         let (title, title_site) = match self.title(&hints, &title_candidates, &cleaned) {
@@ -192,7 +190,7 @@ impl Page<'_> {
             {
                 // Without a site affix some themes print in the heading too
                 // ("Story | Site" as the `h1`).
-                let own = title::clean(h1, hints, false).title;
+                let own = title::clean_heading(h1, hints).title;
                 let own = if own.is_empty() { h1.to_owned() } else { own };
                 (own, Source::Heading, h1.to_owned())
             }

@@ -405,8 +405,17 @@ fn from_values(values: &[Value]) -> JsonLd {
         ..JsonLd::default()
     };
     // The question a `QAPage` is about (Discourse and other forum software
-    // describe a topic so): its author and date are the topic's.
-    let question = objects.iter().find(|o| has_type(o, &["Question"])).copied();
+    // describe a topic so): its author and date are the topic's. Not the
+    // questions of an `FAQPage` (a product's or service's FAQ block): the
+    // page is not about any one of them, and a lone question without a
+    // `QAPage` counts only when it is the page's only question.
+    let questions = || objects.iter().filter(|o| has_type(o, &["Question"]));
+    let qa_page = objects.iter().any(|o| has_type(o, &["QAPage"]));
+    let faq_page = objects.iter().any(|o| has_type(o, &["FAQPage"]));
+    let question = questions()
+        .next()
+        .filter(|_| qa_page || (!faq_page && questions().nth(1).is_none()))
+        .copied();
     // Fields come from the article object, then the question, then the page
     // object.
     let sources: Vec<&Map<String, Value>> =
@@ -715,5 +724,24 @@ mod tests {
         assert_eq!(got.authors[0].name, "DaleJack");
         assert_eq!(got.date_published.as_deref(), Some("2024-09-05T23:15:57Z"));
         assert!(!got.is_article);
+    }
+
+    #[test]
+    fn an_faq_page_question_is_not_the_headline() {
+        // A product page's FAQ block (Shopify and WordPress FAQ plugins
+        // write `FAQPage`): the product's name stays the headline.
+        let got = ld(r#"[{"@type":"Product","name":"Beard Oil"},
+            {"@type":"FAQPage","mainEntity":[
+              {"@type":"Question","name":"How often should I use it?",
+               "acceptedAnswer":{"@type":"Answer","text":"Daily."}},
+              {"@type":"Question","name":"Is it vegan?",
+               "acceptedAnswer":{"@type":"Answer","text":"Yes."}}]}]"#);
+        assert_ne!(got.headline.as_deref(), Some("How often should I use it?"));
+        // Even with one question only.
+        let one = ld(
+            r#"{"@type":"FAQPage","mainEntity":{"@type":"Question","name":"Why?",
+            "acceptedAnswer":{"@type":"Answer","text":"Because."}}}"#,
+        );
+        assert_ne!(one.headline.as_deref(), Some("Why?"));
     }
 }

@@ -178,6 +178,23 @@ fn is_exact_site(part: &str, keys: &Keys) -> bool {
     !p.is_empty() && (keys.site.as_ref() == Some(&p) || keys.host_labels.contains(&p))
 }
 
+/// Whether `part` is nothing but the site's name or its domain, as a logo
+/// heading prints it ("virtualbox.org", "Example Times"). A heading that
+/// merely holds the name ("Lemmy Development Update", "Ridge Wallet" on
+/// a site named "The Ridge") is a headline.
+fn is_logo_text(part: &str, keys: &Keys) -> bool {
+    /// The longest top-level domain a logo's domain may end with, in key
+    /// characters (`org`, `info`).
+    const MAX_TLD: usize = 4;
+    let p = key(part);
+    !p.is_empty()
+        && (keys.site.as_ref() == Some(&p)
+            || keys.host_labels.iter().any(|l| {
+                p.strip_prefix(l.as_str())
+                    .is_some_and(|rest| rest.chars().count() <= MAX_TLD)
+            }))
+}
+
 fn is_h1(part: &str, keys: &Keys) -> bool {
     // Lower-casing at most grows a text by half (`İ`, 2 bytes, gives 3):
     // a part under half the h1 key's length cannot match.
@@ -193,24 +210,65 @@ fn word_count(s: &str) -> usize {
 /// Cleans `raw`; `generic` allows cutting an unrecognised short suffix
 /// after a strong separator (not for JSON-LD headlines, which are clean by
 /// intent).
+#[cfg(test)]
 pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned {
-    clean_with(raw, &Keys::of(hints), generic)
+    clean_with(
+        raw,
+        &Keys::of(hints),
+        Cut {
+            generic,
+            prefix: true,
+        },
+    )
 }
 
-/// [`clean`] over several titles (each with its `generic`), the hints'
-/// keys worked out once.
+/// Cleans a page's own heading: only a site suffix comes off ("Story |
+/// Site" printed as the `h1` by some themes). A heading that opens with a
+/// name ("Redfin's 2026 Predictions: ...", "CSRankings: ...") is the
+/// headline as the page prints it, not a site prefix.
+pub(super) fn clean_heading(raw: &str, hints: &SiteHints<'_>) -> Cleaned {
+    clean_with(
+        raw,
+        &Keys::of(hints),
+        Cut {
+            generic: false,
+            prefix: false,
+        },
+    )
+}
+
+/// Which cuts [`clean_with`] may make besides a recognised site suffix.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    /// An unrecognised short suffix after a strong separator.
+    generic: bool,
+    /// A leading part that names the site.
+    prefix: bool,
+}
+
+/// [`clean`] over several titles, each with where it came from, the
+/// hints' keys worked out once. A JSON-LD headline is clean by intent (no
+/// unrecognised suffix comes off); a page heading loses no prefix (see
+/// [`clean_heading`]).
 pub(super) fn clean_all<'r>(
-    titles: impl IntoIterator<Item = (&'r str, bool)>,
+    titles: impl IntoIterator<Item = (&'r str, Source)>,
     hints: &SiteHints<'_>,
 ) -> Vec<Cleaned> {
     let keys = Keys::of(hints);
     titles
         .into_iter()
-        .map(|(raw, generic)| clean_with(raw, &keys, generic))
+        .map(|(raw, source)| {
+            let cut = Cut {
+                generic: source != Source::JsonLd,
+                prefix: source != Source::Heading,
+            };
+            clean_with(raw, &keys, cut)
+        })
         .collect()
 }
 
-fn clean_with(raw: &str, keys: &Keys, generic: bool) -> Cleaned {
+fn clean_with(raw: &str, keys: &Keys, cut: Cut) -> Cleaned {
+    let generic = cut.generic;
     let mut title = normalize_whitespace(raw);
     let mut site = None;
     // 1. One part is exactly the h1: that is the headline.
@@ -228,7 +286,7 @@ fn clean_with(raw: &str, keys: &Keys, generic: bool) -> Cleaned {
             Vec::new()
         };
         let is_logo = |i: usize, p: &str| {
-            is_site(p, keys)
+            is_logo_text(p, keys)
                 || (i > 0
                     && i + 1 == parts.len()
                     && !PREFIX_ONLY.contains(sep)
@@ -309,10 +367,11 @@ fn clean_with(raw: &str, keys: &Keys, generic: bool) -> Cleaned {
         }
     }
     // 3. A prefix that names the site ("Site: Headline").
-    if let Some((i, sep)) = PREFIX_SEPARATORS
-        .iter()
-        .filter_map(|sep| title.find(sep).map(|i| (i, *sep)))
-        .min_by_key(|(i, _)| *i)
+    if cut.prefix
+        && let Some((i, sep)) = PREFIX_SEPARATORS
+            .iter()
+            .filter_map(|sep| title.find(sep).map(|i| (i, *sep)))
+            .min_by_key(|(i, _)| *i)
         && let Some((head, tail)) = crate::extract::text::around(&title, i, sep)
         && !tail.is_empty()
         && is_site(head, keys)
@@ -629,6 +688,22 @@ mod tests {
         assert_eq!(
             clean("Notes on a long road trip home | Planet Blog", &h, true).title,
             "Notes on a long road trip home"
+        );
+        // A heading that holds the site's name but says more is the
+        // headline, not a logo.
+        let h = hints(
+            None,
+            Some("join-lemmy.org"),
+            Some("Lemmy Development Update"),
+        );
+        assert_eq!(
+            clean("Lemmy Development Update - Lemmy", &h, true).title,
+            "Lemmy Development Update"
+        );
+        let h = hints(Some("The Ridge"), None, Some("Ridge Wallet"));
+        assert_eq!(
+            clean("Ridge Wallet - Royal Black", &h, true).title,
+            "Ridge Wallet"
         );
         // A headline after a leading site name stays the headline.
         let h = hints(None, None, Some("Rates rise again"));
