@@ -1,4 +1,30 @@
 //! Per-page scores, their aggregation, and the text and JSON reports.
+//!
+//! Files, one a section of the report:
+//! - `mod.rs`: [`Run`] and [`Summary`]: the aggregation, the headline
+//!   figures, the timing and failure lines, the per-page JSON; the order of
+//!   the sections.
+//! - `page.rs`: one page's scores.
+//! - `structure.rs`: the Readability structure figures (headings, images,
+//!   captions), per group and per page.
+//! - `metadata.rs`: the WCXB snippets, metadata checks and page-type
+//!   table, the Readability title and byline checks.
+//! - `worst.rs`: the worst pages, with what they missed and added.
+//!
+//! The page-type confusion and the metadata sources are `page_types.rs`
+//! and `provenance.rs` beside this folder.
+
+/// Writes one line to a report `String` (writing to a String cannot fail).
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+mod metadata;
+mod page;
+mod structure;
+mod worst;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -9,13 +35,10 @@ use serde_json::{Value, json};
 
 use crate::Prediction;
 use crate::dataset::{Format, Page};
-use crate::metric::{self, AebSummary, BagScore, Diff, ShingleCounts};
-use crate::structure::{Match, PageMatches, Pooled};
-
-/// Characters of missed or added text shown per run in the worst pages.
-const SAMPLE_CHARS: usize = 160;
-/// Runs of missed or added text shown per worst page.
-const SAMPLE_RUNS: usize = 2;
+use crate::metric::{self, AebSummary};
+use metadata::{Rate, SnippetRate};
+use page::PageScore;
+use structure::StructureGroup;
 
 /// One evaluation run: the pages and what the pipeline gave for them.
 #[derive(Debug)]
@@ -32,119 +55,6 @@ pub(crate) struct Run<'a> {
     pub(crate) pages: &'a [Page],
     /// The predictions, in the same order.
     pub(crate) predictions: &'a [Prediction],
-}
-
-/// The scores of one page.
-#[derive(Debug, Clone, Default)]
-struct PageScore {
-    /// The page's F1 (AEB: from its own precision and recall, for ranking).
-    f1: f64,
-    /// `None` where the metric leaves the page out of the mean.
-    precision: Option<f64>,
-    /// `None` where the metric leaves the page out of the mean.
-    recall: Option<f64>,
-    /// AEB: counts and token-list equality.
-    aeb: Option<(ShingleCounts, bool)>,
-    /// WCXB: share of `with` phrases found (1.0 for none).
-    with: f64,
-    /// WCXB: share of `without` phrases found (1.0 for none).
-    without: f64,
-    /// WCXB: title, author and date matched, where the truth has one.
-    title: Option<bool>,
-    author: Option<bool>,
-    date: Option<bool>,
-    /// Readability: headings, images and captions.
-    structure: Option<PageMatches>,
-}
-
-impl PageScore {
-    fn new(format: Format, page: &Page, pred: &Prediction) -> Self {
-        match format {
-            Format::Aeb | Format::Readability => {
-                let counts = ShingleCounts::new(&page.text, &pred.text);
-                Self {
-                    f1: counts.f1(),
-                    precision: counts.precision(),
-                    recall: counts.recall(),
-                    aeb: Some((counts, metric::same_tokens(&page.text, &pred.text))),
-                    structure: page
-                        .structure
-                        .as_ref()
-                        .map(|truth| PageMatches::new(truth, &pred.structure)),
-                    title: (format == Format::Readability)
-                        .then_some(page.title.as_deref())
-                        .flatten()
-                        .map(|t| {
-                            pred.title
-                                .as_deref()
-                                .is_some_and(|p| metric::title_affix_tolerated(t, p))
-                        }),
-                    author: (format == Format::Readability).then(|| {
-                        metric::byline_matches(page.author.as_deref(), pred.author.as_deref())
-                    }),
-                    ..Self::default()
-                }
-            }
-            Format::Wcxb => {
-                let bag = BagScore::new(&page.text, &pred.text);
-                let pred_lower = metric::lower(&pred.text);
-                let check =
-                    |truth: &Option<String>, pred: &Option<String>, f: fn(&str, &str) -> bool| {
-                        truth
-                            .as_deref()
-                            .map(|t| pred.as_deref().is_some_and(|p| f(t, p)))
-                    };
-                Self {
-                    f1: bag.f1,
-                    precision: Some(bag.precision),
-                    recall: Some(bag.recall),
-                    aeb: None,
-                    with: metric::snippet_rate(&page.with, &pred_lower),
-                    without: metric::snippet_rate(&page.without, &pred_lower),
-                    title: check(&page.title, &pred.title, metric::title_matches),
-                    author: check(&page.author, &pred.author, metric::author_matches),
-                    date: check(&page.date, &pred.date, metric::date_matches),
-                    structure: None,
-                }
-            }
-        }
-    }
-}
-
-/// Matches over the pages where the truth has a value.
-#[derive(Debug, Clone, Copy, Default)]
-struct Rate {
-    matched: usize,
-    pages: usize,
-}
-
-impl Rate {
-    fn new(values: impl Iterator<Item = Option<bool>>) -> Self {
-        values.flatten().fold(Self::default(), |r, m| Self {
-            matched: r.matched + usize::from(m),
-            pages: r.pages + 1,
-        })
-    }
-
-    fn value(self) -> f64 {
-        if self.pages == 0 {
-            0.0
-        } else {
-            self.matched as f64 / self.pages as f64
-        }
-    }
-
-    fn to_json(self) -> Value {
-        json!({"rate": self.value(), "matched": self.matched, "pages": self.pages})
-    }
-}
-
-/// A mean over all pages and over the pages whose phrase list is non-empty.
-#[derive(Debug, Clone, Copy, Default)]
-struct SnippetRate {
-    all: f64,
-    listed: f64,
-    listed_pages: usize,
 }
 
 /// Macro-averaged body figures of a group of pages.
@@ -219,27 +129,13 @@ impl Summary {
                 types.entry(t).or_default().push(score);
             }
         }
-        let snippet = |rate: fn(&PageScore) -> f64, listed: fn(&Page) -> bool| {
-            let listed_scores: Vec<f64> = run
-                .pages
-                .iter()
-                .zip(&scores)
-                .filter(|(p, _)| listed(p))
-                .map(|(_, s)| rate(s))
-                .collect();
-            SnippetRate {
-                all: metric::mean(scores.iter().map(rate)),
-                listed: metric::mean(listed_scores.iter().copied()),
-                listed_pages: listed_scores.len(),
-            }
-        };
         let mut times: Vec<f64> = run.predictions.iter().map(|p| p.ms).collect();
         times.sort_by(f64::total_cmp);
         Self {
             body,
             accuracy,
-            with: snippet(|s| s.with, |p| !p.with.is_empty()),
-            without: snippet(|s| s.without, |p| !p.without.is_empty()),
+            with: SnippetRate::new(run.pages, &scores, |s| s.with, |p| !p.with.is_empty()),
+            without: SnippetRate::new(run.pages, &scores, |s| s.without, |p| !p.without.is_empty()),
             title: Rate::new(scores.iter().map(|s| s.title)),
             author: Rate::new(scores.iter().map(|s| s.author)),
             date: Rate::new(scores.iter().map(|s| s.date)),
@@ -253,26 +149,8 @@ impl Summary {
                 && run.predictions.iter().any(|p| p.page_type.is_some()))
             .then(|| crate::page_types::Confusion::new(run.pages, run.predictions)),
             structure: StructureGroup::all(run.pages, &scores),
-            readability_meta: (run.format == Format::Readability).then(|| {
-                let real: Vec<(&Page, &PageScore)> = run
-                    .pages
-                    .iter()
-                    .zip(&scores)
-                    .filter(|(p, _)| p.kind.as_deref() == Some("page"))
-                    .collect();
-                let named = |want: bool| {
-                    Rate::new(
-                        real.iter()
-                            .filter(|(p, _)| p.author.is_some() == want)
-                            .map(|(_, s)| s.author),
-                    )
-                };
-                [
-                    Rate::new(real.iter().map(|(_, s)| s.title)),
-                    named(true),
-                    named(false),
-                ]
-            }),
+            readability_meta: (run.format == Format::Readability)
+                .then(|| metadata::readability_rates(run.pages, &scores)),
             total_ms: times.iter().sum(),
             median_ms: median(&times),
             bytes: run.predictions.iter().map(|p| p.bytes).sum(),
@@ -302,30 +180,12 @@ impl Summary {
             && self.failures.is_empty()
     }
 
-    /// Page indices from the worst F1 up.
-    pub(crate) fn worst(&self, run: &Run<'_>, n: usize) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.scores.len()).collect();
-        order.sort_by(|&a, &b| {
-            self.scores[a]
-                .f1
-                .total_cmp(&self.scores[b].f1)
-                .then_with(|| run.pages[a].id.cmp(&run.pages[b].id))
-        });
-        order.truncate(n);
-        order
-    }
-
     /// The human-readable report.
     pub(crate) fn render(&self, run: &Run<'_>, worst: usize) -> String {
         let mut out = String::new();
-        // Writing to a String cannot fail.
-        macro_rules! say {
-            ($($arg:tt)*) => {{
-                let _ = writeln!(out, $($arg)*);
-            }};
-        }
         let b = &self.body;
         say!(
+            out,
             "lede-eval: {} {}: {} pages, {} failed, {} jobs",
             run.format.name(),
             run.dir.display(),
@@ -335,6 +195,7 @@ impl Summary {
         );
         match self.accuracy {
             Some(acc) => say!(
+                out,
                 "F1 {:.4}  precision {:.4}  recall {:.4}  accuracy {:.4}",
                 b.f1,
                 b.precision,
@@ -342,6 +203,7 @@ impl Summary {
                 acc
             ),
             None => say!(
+                out,
                 "F1 {:.4}  precision {:.4}  recall {:.4}  (macro over pages)",
                 b.f1,
                 b.precision,
@@ -351,74 +213,16 @@ impl Summary {
         for group in &self.structure {
             out.push_str(&group.render());
         }
-        if let Some([title, named, nobody]) = self.readability_meta {
-            for (name, r) in [
-                ("real pages: title (site affix tolerated)", title),
-                ("real pages: byline where one is named", named),
-                ("real pages: no byline where none is named", nobody),
-            ] {
-                say!(
-                    "{name} {:.1}% ({} of {})",
-                    100.0 * r.value(),
-                    r.matched,
-                    r.pages
-                );
-            }
-        }
+        self.render_readability_meta(&mut out);
         if run.format == Format::Readability {
-            out.push_str(&structure_per_page(run, &self.scores));
+            out.push_str(&structure::per_page(run, &self.scores));
         }
         if run.format == Format::Wcxb {
-            say!(
-                "with-snippets found {:.1}% (pages with snippets: {:.1}% of {})",
-                100.0 * self.with.all,
-                100.0 * self.with.listed,
-                self.with.listed_pages
-            );
-            say!(
-                "without-snippets leaked {:.1}% (pages with snippets: {:.1}% of {})",
-                100.0 * self.without.all,
-                100.0 * self.without.listed,
-                self.without.listed_pages
-            );
-            for (name, r) in [
-                ("title exact", self.title),
-                ("author overlap", self.author),
-                ("date same day", self.date),
-            ] {
-                say!(
-                    "{name} {:.1}% ({} of {})",
-                    100.0 * r.value(),
-                    r.matched,
-                    r.pages
-                );
-            }
-            say!(
-                "{:<15} {:>5} {:>7} {:>9} {:>7}",
-                "page type",
-                "pages",
-                "F1",
-                "precision",
-                "recall"
-            );
-            for (t, f) in &self.types {
-                say!(
-                    "{t:<15} {:>5} {:>7.4} {:>9.4} {:>7.4}",
-                    f.pages,
-                    f.f1,
-                    f.precision,
-                    f.recall
-                );
-            }
-            if let Some(c) = &self.page_types {
-                out.push_str(&c.render());
-            }
-            if let Some(p) = &self.provenance {
-                out.push_str(&p.render());
-            }
+            self.render_wcxb(&mut out);
         }
         let mb = self.bytes as f64 / 1e6;
         say!(
+            out,
             "time in extract: {:.1} ms total, median {:.2} ms/page, {:.1} MB/s per worker ({:.1} MB of HTML; wall {:.2} s on {} jobs)",
             self.total_ms,
             self.median_ms,
@@ -433,72 +237,12 @@ impl Summary {
         );
         for &i in self.failures.iter().take(10) {
             let error = run.predictions[i].error.as_deref().unwrap_or_default();
-            say!("failed: {}: {error}", run.pages[i].id);
+            say!(out, "failed: {}: {error}", run.pages[i].id);
         }
         if self.failures.len() > 10 {
-            say!("failed: ... and {} more", self.failures.len() - 10);
+            say!(out, "failed: ... and {} more", self.failures.len() - 10);
         }
-        let worst = self.worst(run, worst);
-        if worst.is_empty() {
-            return out;
-        }
-        say!("\n{} worst pages by F1:", worst.len());
-        for i in worst {
-            let (page, pred, score) = (&run.pages[i], &run.predictions[i], &self.scores[i]);
-            let fmt = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"));
-            say!(
-                "\n{:.3}  p {}  r {}  {}  {}",
-                score.f1,
-                fmt(score.precision),
-                fmt(score.recall),
-                page.id,
-                page.url.as_deref().unwrap_or_default(),
-            );
-            let diff = Diff::new(&page.text, &pred.text, run.format == Format::Wcxb);
-            let truth_n = metric::tokens(&page.text).len();
-            let pred_n = metric::tokens(&pred.text).len();
-            say!("  missed {} of {} true tokens", diff.missed_tokens, truth_n);
-            for r in diff.missed.iter().take(SAMPLE_RUNS) {
-                say!("    - {}", sample(&page.text[r.clone()]));
-            }
-            say!(
-                "  added {} of {} predicted tokens",
-                diff.added_tokens,
-                pred_n
-            );
-            for r in diff.added.iter().take(SAMPLE_RUNS) {
-                say!("    + {}", sample(&pred.text[r.clone()]));
-            }
-            if run.format == Format::Wcxb {
-                let lower = metric::lower(&pred.text);
-                let lost: Vec<&String> = page
-                    .with
-                    .iter()
-                    .filter(|p| !lower.contains(&metric::lower(p)))
-                    .collect();
-                let leaked: Vec<&String> = page
-                    .without
-                    .iter()
-                    .filter(|p| lower.contains(&metric::lower(p)))
-                    .collect();
-                say!(
-                    "  with-snippets lost {} of {}; without-snippets leaked {} of {}",
-                    lost.len(),
-                    page.with.len(),
-                    leaked.len(),
-                    page.without.len(),
-                );
-                for phrase in lost.iter().take(SAMPLE_RUNS) {
-                    say!("    lost: {}", sample(phrase));
-                }
-                for phrase in leaked.iter().take(SAMPLE_RUNS) {
-                    say!("    leaked: {}", sample(phrase));
-                }
-            }
-            if let Some(e) = &pred.error {
-                say!("  error: {e}");
-            }
-        }
+        self.render_worst(&mut out, run, worst);
         out
     }
 
@@ -537,47 +281,9 @@ impl Summary {
             fields.insert("structure".into(), Value::Object(groups));
         }
         if run.format == Format::Wcxb {
-            let snippet = |s: SnippetRate| json!({"all": s.all, "listed": s.listed, "listed_pages": s.listed_pages});
-            fields.insert("with_snippets".into(), snippet(self.with));
-            fields.insert("without_snippets".into(), snippet(self.without));
-            fields.insert("title".into(), self.title.to_json());
-            fields.insert("author".into(), self.author.to_json());
-            fields.insert("date".into(), self.date.to_json());
-            let types: serde_json::Map<String, Value> = self
-                .types
-                .iter()
-                .map(|(t, f)| {
-                    (t.clone(), json!({"pages": f.pages, "f1": f.f1, "precision": f.precision, "recall": f.recall}))
-                })
-                .collect();
-            fields.insert("page_types".into(), Value::Object(types));
-            if let Some(c) = &self.page_types {
-                fields.insert("page_type_classifier".into(), c.to_json());
-            }
-            if let Some(p) = &self.provenance {
-                fields.insert("provenance".into(), p.to_json());
-            }
+            self.wcxb_json(fields);
         }
-        let worst: Vec<Value> = self
-            .worst(run, worst)
-            .into_iter()
-            .map(|i| {
-                let (page, pred, score) = (&run.pages[i], &run.predictions[i], &self.scores[i]);
-                let diff = Diff::new(&page.text, &pred.text, run.format == Format::Wcxb);
-                json!({
-                    "id": page.id,
-                    "url": page.url,
-                    "f1": score.f1,
-                    "precision": score.precision,
-                    "recall": score.recall,
-                    "missed_tokens": diff.missed_tokens,
-                    "added_tokens": diff.added_tokens,
-                    "missed": diff.missed.iter().take(SAMPLE_RUNS).map(|r| sample(&page.text[r.clone()])).collect::<Vec<_>>(),
-                    "added": diff.added.iter().take(SAMPLE_RUNS).map(|r| sample(&pred.text[r.clone()])).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        fields.insert("worst".into(), Value::Array(worst));
+        fields.insert("worst".into(), self.worst_json(run, worst));
         let per_page: Vec<Value> = run
             .pages
             .iter()
@@ -628,9 +334,9 @@ impl Summary {
                 }
                 if let (Some(m), Some(fields)) = (score.structure, entry.as_object_mut()) {
                     fields.insert("kind".into(), json!(page.kind));
-                    fields.insert("headings".into(), match_json(m.headings));
-                    fields.insert("images".into(), match_json(m.images));
-                    fields.insert("captions".into(), match_json(m.captions));
+                    fields.insert("headings".into(), structure::match_json(m.headings));
+                    fields.insert("images".into(), structure::match_json(m.images));
+                    fields.insert("captions".into(), structure::match_json(m.captions));
                 }
                 entry
             })
@@ -638,134 +344,6 @@ impl Summary {
         fields.insert("per_page".into(), Value::Array(per_page));
         out
     }
-}
-
-/// Structure figures of one group of Readability pages.
-#[derive(Debug, Clone)]
-struct StructureGroup {
-    /// `pages` (captured real pages) or `fixtures`.
-    name: &'static str,
-    pages: usize,
-    /// Text figures of the group (the AEB shingle metric).
-    text: AebSummary,
-    headings: Pooled,
-    images: Pooled,
-    captions: Pooled,
-}
-
-impl StructureGroup {
-    /// The groups of real pages and fixtures (empty without structure).
-    fn all(pages: &[Page], scores: &[PageScore]) -> Vec<Self> {
-        [("pages", true), ("fixtures", false)]
-            .into_iter()
-            .filter_map(|(name, real)| {
-                let group: Vec<&PageScore> = pages
-                    .iter()
-                    .zip(scores)
-                    .filter(|(p, _)| (p.kind.as_deref() == Some("page")) == real)
-                    .map(|(_, s)| s)
-                    .collect();
-                let matches: Vec<PageMatches> = group.iter().filter_map(|s| s.structure).collect();
-                let docs: Vec<_> = group.iter().filter_map(|s| s.aeb).collect();
-                (!matches.is_empty()).then(|| Self {
-                    name,
-                    pages: matches.len(),
-                    text: AebSummary::new(&docs),
-                    headings: Pooled::new(matches.iter().map(|m| m.headings)),
-                    images: Pooled::new(matches.iter().map(|m| m.images)),
-                    captions: Pooled::new(matches.iter().map(|m| m.captions)),
-                })
-            })
-            .collect()
-    }
-
-    fn kinds(&self) -> [(&'static str, Pooled); 3] {
-        [
-            ("headings", self.headings),
-            ("images", self.images),
-            ("captions", self.captions),
-        ]
-    }
-
-    fn render(&self) -> String {
-        let fmt = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"));
-        let t = &self.text;
-        let mut out = format!(
-            "{} {}: text F1 {:.4}  precision {:.4}  recall {:.4}; structure recall/precision pooled (micro) and per-page mean (macro):\n",
-            self.pages, self.name, t.f1, t.precision, t.recall
-        );
-        for (kind, p) in self.kinds() {
-            let m = p.micro;
-            let _ = writeln!(
-                out,
-                "  {kind:<9} recall {} ({}/{})  precision {} ({}/{})  macro recall {}  macro precision {}",
-                fmt(m.recall()),
-                m.found,
-                m.truth,
-                fmt(m.precision()),
-                m.right,
-                m.predicted,
-                fmt(p.macro_recall),
-                fmt(p.macro_precision),
-            );
-        }
-        out
-    }
-
-    fn to_json(&self) -> Value {
-        let mut out = serde_json::Map::new();
-        out.insert("pages".into(), json!(self.pages));
-        out.insert(
-            "text".into(),
-            json!({"f1": self.text.f1, "precision": self.text.precision, "recall": self.text.recall}),
-        );
-        for (kind, p) in self.kinds() {
-            let mut m = match_json(p.micro);
-            if let Some(fields) = m.as_object_mut() {
-                fields.insert("macro_recall".into(), json!(p.macro_recall));
-                fields.insert("macro_precision".into(), json!(p.macro_precision));
-            }
-            out.insert(kind.into(), m);
-        }
-        Value::Object(out)
-    }
-}
-
-/// One kind's counts and figures as JSON.
-fn match_json(m: Match) -> Value {
-    json!({
-        "recall": m.recall(),
-        "precision": m.precision(),
-        "found": m.found,
-        "truth": m.truth,
-        "right": m.right,
-        "predicted": m.predicted,
-    })
-}
-
-/// The per-page structure table: found/true and right/predicted per kind.
-fn structure_per_page(run: &Run<'_>, scores: &[PageScore]) -> String {
-    let mut out = format!(
-        "{:<40} {:>5} {:>11} {:>11} {:>11}\n",
-        "page (found/true right/predicted)", "F1", "headings", "images", "captions"
-    );
-    let cell = |m: Match| format!("{}/{} {}/{}", m.found, m.truth, m.right, m.predicted);
-    for (page, score) in run.pages.iter().zip(scores) {
-        let Some(m) = score.structure else { continue };
-        if page.kind.as_deref() != Some("page") {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "{:<40} {:>5.3} {:>11} {:>11} {:>11}",
-            page.id,
-            score.f1,
-            cell(m.headings),
-            cell(m.images),
-            cell(m.captions)
-        );
-    }
-    out
 }
 
 /// Plain means of per-page figures.
@@ -787,15 +365,6 @@ fn median(sorted: &[f64]) -> f64 {
     }
 }
 
-/// A text sample on one line, cut to [`SAMPLE_CHARS`] characters.
-fn sample(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match line.char_indices().nth(SAMPLE_CHARS) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -805,13 +374,6 @@ mod tests {
         assert_eq!(median(&[]), 0.0);
         assert_eq!(median(&[1.0, 2.0, 9.0]), 2.0);
         assert_eq!(median(&[1.0, 2.0, 4.0, 9.0]), 3.0);
-    }
-
-    #[test]
-    fn samples_are_one_line_and_cut() {
-        assert_eq!(sample("a\n\n b"), "a b");
-        let long = "é".repeat(SAMPLE_CHARS + 5);
-        assert_eq!(sample(&long).chars().count(), SAMPLE_CHARS + 1);
     }
 
     #[test]
