@@ -429,6 +429,48 @@ pub const DEK_FRAGMENTS: &[&str] = &[
 /// stage).
 pub const PAGINATION_FRAGMENTS: &[&str] = &["pagination", "pager", "page-nav", "paging"];
 
+/// Words that label a date as an update, in the supported languages,
+/// matched as lower-case substrings of a date element's class, id,
+/// `itemprop` and `name`, its text and the text before it (metadata
+/// stage, `metadata/markup/element.rs`).
+pub const MODIFIED_WORDS: &[&str] = &[
+    "updat",
+    "modif",
+    "edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "actualiz",
+    "atualiz",
+    "aggiornat",
+    "bijgewerkt",
+    "обновл",
+    "更新",
+    "修改",
+    "업데이트",
+    "수정",
+];
+/// Words that label a date as the publication date, matched as
+/// [`MODIFIED_WORDS`] are and after them (metadata stage).
+pub const PUBLISHED_WORDS: &[&str] = &[
+    "publi",
+    "posted",
+    "pubdate",
+    "veröffentlicht",
+    "erschienen",
+    "发布",
+    "發布",
+    "發佈",
+    "公開",
+    "опубликован",
+    "créé",
+    "creado",
+    "date-created",
+    "datecreated",
+];
+
 // Byline labels. Four lists, side by side, not merged: each is matched its
 // own way and their entries differ, so one list would change what is
 // found. The outline's prefixes are plain text starts ("przez " is only
