@@ -539,44 +539,41 @@ mod tests {
     #[test]
     fn the_label_pattern_built_from_the_table_strips_what_the_former_one_did() {
         let former = Regex::new(FORMER_LABEL_PATTERN).expect("valid pattern");
-        let mut texts: Vec<String> = Vec::new();
-        for l in BYLINE_LABELS {
-            let capital: String = l
-                .label
-                .chars()
-                .enumerate()
-                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
-                .collect();
-            for label in [l.label.to_owned(), capital, l.label.to_uppercase()] {
-                for rest in [
-                    " Jane Doe",
-                    ": Jane Doe",
-                    " : Jane",
-                    "：李明",
-                    "/李明",
-                    " | 李明",
-                    "",
-                    "  ",
-                    "s Jane",
-                    "Jane",
-                    " by Jane",
-                    "\tJane",
-                ] {
-                    texts.push(format!("{label}{rest}"));
-                    texts.push(format!("Text by {label}{rest}"));
-                }
-            }
-        }
-        texts.extend(
-            [
-                "Di Maria",
-                "di Maria",
-                "OD Jane",
-                "photos  by Ann",
-                "Text by Ann",
-            ]
-            .map(String::from),
-        );
+        let tails = [
+            " Jane Doe",
+            ": Jane Doe",
+            " : Jane",
+            "：李明",
+            "/李明",
+            " | 李明",
+            "",
+            "  ",
+            "s Jane",
+            "Jane",
+            " by Jane",
+            "\tJane",
+        ];
+        let capitalised = |s: &str| {
+            let mut chars = s.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        };
+        // Each label as written, capitalised, in upper case and with
+        // look-alike letters (`ſ`, `İ`), before each tail, alone and after
+        // another label.
+        let texts: Vec<String> = BYLINE_LABELS
+            .iter()
+            .flat_map(|l| {
+                let mut heads = crate::extract::text::tricky::variants(l.label);
+                heads.push(capitalised(l.label));
+                heads
+            })
+            .flat_map(|head| tails.map(|tail| format!("{head}{tail}")))
+            .flat_map(|text| [format!("Text by {text}"), text])
+            .chain(["Di Maria", "di Maria", "OD Jane", "photos  by Ann"].map(String::from))
+            .collect();
         for text in &texts {
             assert_eq!(
                 LABEL.replace(text, ""),

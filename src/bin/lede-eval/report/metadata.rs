@@ -87,6 +87,17 @@ impl SnippetRate {
     fn to_json(self) -> Value {
         json!({"all": self.all, "listed": self.listed, "listed_pages": self.listed_pages})
     }
+
+    /// One report line: `name 12.3% (pages with snippets: 45.6% of 7)`.
+    fn render(self, out: &mut String, name: &str) {
+        say!(
+            out,
+            "{name} {:.1}% (pages with snippets: {:.1}% of {})",
+            100.0 * self.all,
+            100.0 * self.listed,
+            self.listed_pages
+        );
+    }
 }
 
 /// Readability, real pages: title (site affix tolerated), byline where the
@@ -124,20 +135,8 @@ impl Summary {
     /// The WCXB lines: snippets, metadata checks, figures per page type,
     /// the page-type confusion and the metadata sources.
     pub(super) fn render_wcxb(&self, out: &mut String) {
-        say!(
-            out,
-            "with-snippets found {:.1}% (pages with snippets: {:.1}% of {})",
-            100.0 * self.with.all,
-            100.0 * self.with.listed,
-            self.with.listed_pages
-        );
-        say!(
-            out,
-            "without-snippets leaked {:.1}% (pages with snippets: {:.1}% of {})",
-            100.0 * self.without.all,
-            100.0 * self.without.listed,
-            self.without.listed_pages
-        );
+        self.with.render(out, "with-snippets found");
+        self.without.render(out, "without-snippets leaked");
         self.title.render(out, "title exact");
         self.author.render(out, "author overlap");
         self.date.render(out, "date same day");

@@ -48,25 +48,29 @@ impl Summary {
                 page.url.as_deref().unwrap_or_default(),
             );
             let diff = Diff::new(&page.text, &pred.text, run.format == Format::Wcxb);
-            let truth_n = metric::tokens(&page.text).len();
-            let pred_n = metric::tokens(&pred.text).len();
-            say!(
-                out,
-                "  missed {} of {} true tokens",
-                diff.missed_tokens,
-                truth_n
-            );
-            for r in diff.missed.iter().take(SAMPLE_RUNS) {
-                say!(out, "    - {}", sample(&page.text[r.clone()]));
-            }
-            say!(
-                out,
-                "  added {} of {} predicted tokens",
-                diff.added_tokens,
-                pred_n
-            );
-            for r in diff.added.iter().take(SAMPLE_RUNS) {
-                say!(out, "    + {}", sample(&pred.text[r.clone()]));
+            for (verb, sign, tokens, text, runs, whose) in [
+                (
+                    "missed",
+                    '-',
+                    diff.missed_tokens,
+                    &page.text,
+                    &diff.missed,
+                    "true",
+                ),
+                (
+                    "added",
+                    '+',
+                    diff.added_tokens,
+                    &pred.text,
+                    &diff.added,
+                    "predicted",
+                ),
+            ] {
+                let total = metric::tokens(text).len();
+                say!(out, "  {verb} {tokens} of {total} {whose} tokens");
+                for r in runs.iter().take(SAMPLE_RUNS) {
+                    say!(out, "    {sign} {}", sample(&text[r.clone()]));
+                }
             }
             if run.format == Format::Wcxb {
                 let lower = metric::lower(&pred.text);
