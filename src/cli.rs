@@ -1,5 +1,13 @@
 //! The command line of the `lede` binary: `serve` (the default), `extract`
 //! and `health`, every setting also read from a `LEDE_*` variable.
+//!
+//! Files: `cli.rs` (the commands and their arguments), `cli/inputs.rs`
+//! (which of the paths given are pages and which WARC files),
+//! `cli/manifest.rs` (`--manifest`: each page with its URL and id),
+//! `cli/batch.rs` (many pages on `--jobs` threads, as JSON Lines),
+//! `cli/output.rs` (what is written, where), `cli/warc/` (WARC input: the
+//! scan and load in `mod.rs`, one record in `record.rs`, payload decoding
+//! in `payload.rs`).
 
 mod batch;
 mod inputs;

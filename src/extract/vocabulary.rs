@@ -15,6 +15,8 @@
 //! words) live with the date parser in [`super::dates`]; the page-type
 //! classifier's evidence words with its weights in [`super::page_type`].
 
+use LabelGrammar::{Credit, OutlineOnly, Reporter, Word, WordCaseSensitive};
+
 /// Tokens of class/id values that mark boilerplate containers (clean stage).
 /// From Readability's `unlikelyCandidates` and trafilatura's discard XPaths.
 pub const BOILERPLATE_TOKENS: &[&str] = &[
@@ -429,73 +431,179 @@ pub const DEK_FRAGMENTS: &[&str] = &[
 /// stage).
 pub const PAGINATION_FRAGMENTS: &[&str] = &["pagination", "pager", "page-nav", "paging"];
 
-// Byline labels. Four lists, side by side, not merged: each is matched its
-// own way and their entries differ, so one list would change what is
-// found. The outline's prefixes are plain text starts ("przez " is only
-// there); the metadata's regular expression wants a separator or the end
-// after a label and knows more labels ("written by", "redaktion", "기자");
-// the author labels also match as a start ("author" finds "authors"); the
-// lone labels match the whole text only. Keep them in step by hand when
-// adding a language.
-
-/// Byline prefixes the outline strips from a header line before it counts
-/// as a byline ("By Jane Doe", "文/李明"), compared case-insensitively at
-/// the start of the text (outline stage).
-pub const BYLINE_PREFIXES: &[&str] = &[
-    "by ",
-    "von ",
-    "por ",
-    "par ",
-    "door ",
-    "di ",
-    "av ",
-    "af ",
-    "przez ",
-    "автор",
-    "文/",
-    "記者",
-    "记者",
-    "作者：",
-    "作者:",
+/// Words that label a date as an update, in the supported languages,
+/// matched as lower-case substrings of a date element's class, id,
+/// `itemprop` and `name`, its text and the text before it (metadata
+/// stage, `metadata/markup/element.rs`).
+pub const MODIFIED_WORDS: &[&str] = &[
+    "updat",
+    "modif",
+    "edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "actualiz",
+    "atualiz",
+    "aggiornat",
+    "bijgewerkt",
+    "обновл",
+    "更新",
+    "修改",
+    "업데이트",
+    "수정",
+];
+/// Words that label a date as the publication date, matched as
+/// [`MODIFIED_WORDS`] are and after them (metadata stage).
+pub const PUBLISHED_WORDS: &[&str] = &[
+    "publi",
+    "posted",
+    "pubdate",
+    "veröffentlicht",
+    "erschienen",
+    "发布",
+    "發布",
+    "發佈",
+    "公開",
+    "опубликован",
+    "créé",
+    "creado",
+    "date-created",
+    "datecreated",
 ];
 
-/// The byline labels in front of author names, as a regular expression
-/// (case-insensitive, `x` mode) matched at the start of a byline: English
-/// verbs ("written by", "photos by"), "by" in European languages, "author"
-/// and "text" words, and the CJK and Korean reporter labels with their
-/// separators (metadata stage, `metadata/authors.rs`).
-pub const BYLINE_LABEL_PATTERN: &str = r"(?ix)^(?:
-            (?:written|posted|reported|authored|words|text|story|article|photos?|edited|compiled)\s+by
-          | by | von | por | par | от | (?-i:di|door|av|af|od)
-          | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
-          | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von
-        )(?:\s*[:：]?\s+|\s*[:：]?\s*$)
-        | ^(?:文|图|圖)\s*[/／|｜:：]\s*
-        | ^(?:撰文|作者|记者|記者|编辑|編輯|责编|責編|기자)\s*[/／|｜:：]?\s*";
+// Byline labels: one table, the source of truth for the three stages that
+// read labels. Each entry says how the metadata stage matches it (its
+// regular expression is built from the table, in the table's order), the
+// forms the outline strips from a header line, and whether it announces
+// an author in a label/value pair. The three uses stay different matches
+// on purpose, and unifying them would change what is found: the metadata
+// grammar wants a separator or the end after a word label and knows the
+// CJK credit and reporter words; the outline strips plain case-insensitive
+// text starts (cheap, on every header paragraph), so it takes only the
+// forms listed; a pair label matches as the start of the label ("author"
+// finds "authors"). A label standing alone in its node ("By <!-- -->Jane")
+// needs no list of its own: the metadata grammar takes a label followed by
+// the end. Source: lede's own, grown on real pages.
 
-/// Labels that announce an author in a label/value pair (a Twitter card's
-/// `twitter:label1` "Written by"), compared in lower case as the whole
-/// label or its start (metadata stage).
-pub const AUTHOR_LABELS: &[&str] = &[
-    "written by",
-    "author",
-    "autor",
-    "auteur",
-    "escrito por",
-    "verfasst von",
-    "by",
+/// How the metadata stage (`metadata/authors.rs`) matches a byline label
+/// at the start of a byline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelGrammar {
+    /// Words, case-insensitive, then a separator (spaces, `:`) or the end:
+    /// "By Jane", "Autor: Jane", "By" alone. A space in the label stands
+    /// for any run of white space.
+    Word,
+    /// The same, lower case only: short words that are also names or
+    /// abbreviations when capitalised ("Di Maria", "OD").
+    WordCaseSensitive,
+    /// A CJK credit character, then a required separator (`/`, `|`, `:`,
+    /// full-width or not): "文/李明", "图：".
+    Credit,
+    /// A CJK or Korean reporter word, its separator optional: "记者 王明",
+    /// "기자".
+    Reporter,
+    /// Not a metadata label: only the outline strips it.
+    OutlineOnly,
+}
+
+/// One byline label and where it is matched.
+#[derive(Debug, Clone, Copy)]
+pub struct BylineLabel {
+    /// The label, lower case, without its separator.
+    pub label: &'static str,
+    /// The languages it is written in.
+    pub languages: &'static str,
+    /// How the metadata stage matches it.
+    pub metadata: LabelGrammar,
+    /// The forms the outline strips from the start of a header line before
+    /// it counts as a byline, separator included, compared
+    /// case-insensitively (outline stage, `outline/header.rs`); none where
+    /// the outline does not strip it.
+    pub outline_prefixes: &'static [&'static str],
+    /// Whether it announces an author as the label of a label/value pair (a
+    /// Twitter card's `twitter:label1` "Written by"), compared in lower
+    /// case as the start of the label (metadata stage).
+    pub pair: bool,
+}
+
+/// Every byline label, in the order the metadata grammar tries them: a
+/// longer label before a shorter one it starts with ("text by" before
+/// "text"), the word labels, then the credit characters, then the
+/// reporter words.
+#[rustfmt::skip]
+pub const BYLINE_LABELS: &[BylineLabel] = &[
+    byline("written by", "English", Word, &[], true),
+    byline("posted by", "English", Word, &[], false),
+    byline("reported by", "English", Word, &[], false),
+    byline("authored by", "English", Word, &[], false),
+    byline("words by", "English", Word, &[], false),
+    byline("text by", "English", Word, &[], false),
+    byline("story by", "English", Word, &[], false),
+    byline("article by", "English", Word, &[], false),
+    byline("photo by", "English", Word, &[], false),
+    byline("photos by", "English", Word, &[], false),
+    byline("edited by", "English", Word, &[], false),
+    byline("compiled by", "English", Word, &[], false),
+    byline("by", "English", Word, &["by "], true),
+    byline("von", "German", Word, &["von "], false),
+    byline("por", "Spanish, Portuguese", Word, &["por "], false),
+    byline("par", "French", Word, &["par "], false),
+    byline("от", "Russian", Word, &[], false),
+    byline("di", "Italian", WordCaseSensitive, &["di "], false),
+    byline("door", "Dutch", WordCaseSensitive, &["door "], false),
+    byline("av", "Swedish, Norwegian", WordCaseSensitive, &["av "], false),
+    byline("af", "Danish", WordCaseSensitive, &["af "], false),
+    byline("od", "Polish, Czech", WordCaseSensitive, &[], false),
+    byline("autor", "German, Spanish, Portuguese, Polish", Word, &[], true),
+    byline("autorin", "German", Word, &[], false),
+    byline("autora", "Spanish, Portuguese", Word, &[], false),
+    byline("author", "English", Word, &[], true),
+    byline("authors", "English", Word, &[], false),
+    byline("auteur", "French", Word, &[], true),
+    byline("auteure", "French", Word, &[], false),
+    byline("autore", "Italian", Word, &[], false),
+    byline("redaktion", "German, Swedish", Word, &[], false),
+    byline("redaktor", "German, Polish", Word, &[], false),
+    byline("text", "German, English", Word, &[], false),
+    byline("texto", "Spanish, Portuguese", Word, &[], false),
+    byline("texte", "French", Word, &[], false),
+    byline("автор", "Russian, Ukrainian", Word, &["автор"], false),
+    byline("текст", "Russian", Word, &[], false),
+    byline("yazar", "Turkish", Word, &[], false),
+    byline("escrito por", "Spanish", Word, &[], true),
+    byline("publicado por", "Spanish, Portuguese", Word, &[], false),
+    byline("verfasst von", "German", Word, &[], true),
+    byline("przez", "Polish", OutlineOnly, &["przez "], false),
+    byline("文", "Chinese (\"text\")", Credit, &["文/"], false),
+    byline("图", "Chinese (\"picture\")", Credit, &[], false),
+    byline("圖", "Chinese, traditional (\"picture\")", Credit, &[], false),
+    byline("撰文", "Chinese (\"written\")", Reporter, &[], false),
+    byline("作者", "Chinese (\"author\")", Reporter, &["作者：", "作者:"], false),
+    byline("记者", "Chinese (\"reporter\")", Reporter, &["记者"], false),
+    byline("記者", "Chinese, traditional; Japanese (\"reporter\")", Reporter, &["記者"], false),
+    byline("编辑", "Chinese (\"editor\")", Reporter, &[], false),
+    byline("編輯", "Chinese, traditional (\"editor\")", Reporter, &[], false),
+    byline("责编", "Chinese (\"editor in charge\")", Reporter, &[], false),
+    byline("責編", "Chinese, traditional (\"editor in charge\")", Reporter, &[], false),
+    byline("기자", "Korean (\"reporter\")", Reporter, &[], false),
 ];
 
-/// A byline label standing alone in its node, the name in the next one
-/// ("By <!-- -->Jane"), compared in lower case as the whole trimmed text
-/// (metadata stage).
-pub const LONE_BYLINE_LABELS: &[&str] = &[
-    "by",
-    "by:",
-    "von",
-    "por",
-    "par",
-    "written by",
-    "posted by",
-    "article by",
-];
+/// A [`BYLINE_LABELS`] entry: label, languages, metadata grammar, outline
+/// prefixes, pair label.
+const fn byline(
+    label: &'static str,
+    languages: &'static str,
+    metadata: LabelGrammar,
+    outline_prefixes: &'static [&'static str],
+    pair: bool,
+) -> BylineLabel {
+    BylineLabel {
+        label,
+        languages,
+        metadata,
+        outline_prefixes,
+        pair,
+    }
+}

@@ -1,5 +1,5 @@
 //! WARC files written by hand for the tests: shared by the unit tests of
-//! `src/cli/warc.rs` and the integration tests (`#[path]` includes).
+//! `src/cli/warc/mod.rs` and the integration tests (`#[path]` includes).
 
 use std::io::Write;
 

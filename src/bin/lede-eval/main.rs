@@ -25,8 +25,9 @@
 //! extraction: the timed run records nothing.
 //!
 //! Files: `main.rs` (arguments, the parallel run), `dataset.rs` (the three
-//! layouts), `metric.rs` (the benchmarks' metrics), `report.rs` (text and
-//! JSON reports), `structure.rs` (headings, images, captions),
+//! layouts), `metric.rs` (the benchmarks' metrics), `report/` (text and
+//! JSON reports, one file a section: page scores, structure, metadata,
+//! worst pages), `structure.rs` (headings, images, captions),
 //! `provenance.rs` (metadata sources), `page_types.rs` (page-type
 //! agreement and features), `explain.rs` (`--explain`).
 

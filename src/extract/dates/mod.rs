@@ -17,8 +17,9 @@
 //!   (ambiguous ones documented there), North American regions by the day.
 //! - `relative.rs`: [`parse_relative`] against the reference time.
 //! - `url.rs`: [`from_url_path`].
-//! - `words.rs`: the per-language tables, as data: months, weekdays,
-//!   relative units, amounts, day words, relative phrases.
+//! - `words/`: the per-language tables, as data (`calendar.rs`: months
+//!   and weekdays; `relative.rs`: relative units, amounts, day words,
+//!   relative phrases), and the lookups built from them (`mod.rs`).
 //! - `choose.rs`: [`choose_dates`] and [`choose`]: one date among a
 //!   field's candidates, by precision, precedence and what the article
 //!   shows, made precise by agreeing candidates, with the losers kept as

@@ -27,6 +27,15 @@
 //! `zho` (the written macrolanguage, not whatlang's spoken `cmn`). A text
 //! with no telling character takes the declared variant, else Simplified:
 //! such a text reads the same in both scripts.
+//!
+//! Files:
+//! - `mod.rs`: the stage's entry and steps 1 to 4 in order.
+//! - `script.rs`: the sample, the census of letters by script and the
+//!   script gate (steps 1 and 2).
+//! - `chinese.rs`: Simplified or Traditional (step 3), by the character
+//!   lists in `data/` (from OpenCC).
+//! - `tags.rs`: declared tags normalised, the code tables, the groups of
+//!   confusable languages (step 4).
 
 mod chinese;
 mod script;

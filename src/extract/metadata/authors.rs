@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::article::Author;
 use crate::extract::text::normalize_whitespace;
-use crate::extract::vocabulary::{AUTHOR_LABELS, BYLINE_LABEL_PATTERN, LONE_BYLINE_LABELS};
+use crate::extract::vocabulary::{BYLINE_LABELS, LabelGrammar};
 
 /// The most authors kept: longer lists are contributor credits or noise.
 pub(super) const MAX_AUTHORS: usize = 10;
@@ -17,9 +17,37 @@ const MAX_NAME_CHARS: usize = 60;
 /// The most words in a name (not counting credentials after a comma).
 const MAX_NAME_WORDS: usize = 6;
 
-/// A byline label in front of the names.
+/// A byline label in front of the names ([`label_pattern`]).
 static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(BYLINE_LABEL_PATTERN).expect("valid pattern"));
+    LazyLock::new(|| Regex::new(&label_pattern()).expect("escaped labels are a valid pattern"));
+
+/// The metadata grammar of [`BYLINE_LABELS`] as one regular expression,
+/// anchored at the start, its labels in the table's order (the first that
+/// fits is the one stripped: "Text by" before "Text"): a word label then a
+/// separator or the end, a credit character then a separator, a reporter
+/// word then an optional separator.
+fn label_pattern() -> String {
+    let labels = |grammars: &[LabelGrammar]| {
+        BYLINE_LABELS
+            .iter()
+            .filter(|l| grammars.contains(&l.metadata))
+            .map(|l| {
+                let escaped = regex::escape(l.label).replace(' ', r"\s+");
+                match l.metadata {
+                    LabelGrammar::WordCaseSensitive => format!("(?-i:{escaped})"),
+                    _ => escaped,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    format!(
+        r"(?i)^(?:{})(?:\s*[:：]?\s+|\s*[:：]?\s*$)|^(?:{})\s*[/／|｜:：]\s*|^(?:{})\s*[/／|｜:：]?\s*",
+        labels(&[LabelGrammar::Word, LabelGrammar::WordCaseSensitive]),
+        labels(&[LabelGrammar::Credit]),
+        labels(&[LabelGrammar::Reporter]),
+    )
+}
 
 /// Where one name ends and the next begins.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,19 +81,19 @@ static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-/// Whether a label announces an author ("Written by", "Autor").
+/// Whether a label announces an author ("Written by", "Autor"): it starts
+/// with a pair label of [`BYLINE_LABELS`].
 pub(super) fn is_author_label(label: &str) -> bool {
     let l = label.trim().to_lowercase();
-    AUTHOR_LABELS.iter().any(|w| l == *w || l.starts_with(w))
+    BYLINE_LABELS
+        .iter()
+        .any(|w| w.pair && l.starts_with(w.label))
 }
 
-/// Whether `text` opens with a byline label ("By ", "Von ", "文/").
+/// Whether `text` opens with a byline label ("By ", "Von ", "文/"), or is
+/// one alone, its name in the next node ("By <!-- -->Jane").
 pub(super) fn has_label(text: &str) -> bool {
-    LABEL.is_match(text.trim_start()) || {
-        // A lone label whose name follows in the next node ("By <!-- -->X").
-        let t = text.trim().to_lowercase();
-        LONE_BYLINE_LABELS.contains(&t.as_str())
-    }
+    LABEL.is_match(text.trim_start())
 }
 
 /// Whether every word of `s` is a word of the calendar (a weekday, a
@@ -512,6 +540,120 @@ pub(super) fn push_unique(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byline label pattern as it was written by hand before
+    /// [`BYLINE_LABELS`] became its source: the pattern built from the
+    /// table must strip the same labels from the same texts.
+    const FORMER_LABEL_PATTERN: &str = r"(?ix)^(?:
+            (?:written|posted|reported|authored|words|text|story|article|photos?|edited|compiled)\s+by
+          | by | von | por | par | от | (?-i:di|door|av|af|od)
+          | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
+          | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von
+        )(?:\s*[:：]?\s+|\s*[:：]?\s*$)
+        | ^(?:文|图|圖)\s*[/／|｜:：]\s*
+        | ^(?:撰文|作者|记者|記者|编辑|編輯|责编|責編|기자)\s*[/／|｜:：]?\s*";
+
+    #[test]
+    fn the_label_pattern_built_from_the_table_strips_what_the_former_one_did() {
+        let former = Regex::new(FORMER_LABEL_PATTERN).expect("valid pattern");
+        let tails = [
+            " Jane Doe",
+            ": Jane Doe",
+            " : Jane",
+            "：李明",
+            "/李明",
+            " | 李明",
+            "",
+            "  ",
+            "s Jane",
+            "Jane",
+            " by Jane",
+            "\tJane",
+        ];
+        let capitalised = |s: &str| {
+            let mut chars = s.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        };
+        // Each label as written, capitalised, in upper case and with
+        // look-alike letters (`ſ`, `İ`), before each tail, alone and after
+        // another label.
+        let texts: Vec<String> = BYLINE_LABELS
+            .iter()
+            .flat_map(|l| {
+                let mut heads = crate::extract::text::tricky::variants(l.label);
+                heads.push(capitalised(l.label));
+                heads
+            })
+            .flat_map(|head| tails.map(|tail| format!("{head}{tail}")))
+            .flat_map(|text| [format!("Text by {text}"), text])
+            .chain(["Di Maria", "di Maria", "OD Jane", "photos  by Ann"].map(String::from))
+            .collect();
+        for text in &texts {
+            assert_eq!(
+                LABEL.replace(text, ""),
+                former.replace(text, ""),
+                "{text:?}"
+            );
+            assert_eq!(LABEL.is_match(text), former.is_match(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_label_is_a_label() {
+        // The former list of lone labels, now matched by the grammar's
+        // label-then-end.
+        for lone in [
+            "by",
+            "by:",
+            "von",
+            "por",
+            "par",
+            "written by",
+            "posted by",
+            "article by",
+        ] {
+            assert!(has_label(lone), "{lone}");
+            assert!(has_label(&format!(" {} ", lone.to_uppercase())), "{lone}");
+        }
+        assert!(!has_label("bystander"));
+    }
+
+    #[test]
+    fn pair_labels_are_the_former_author_labels() {
+        let pairs: Vec<&str> = BYLINE_LABELS
+            .iter()
+            .filter(|l| l.pair)
+            .map(|l| l.label)
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                "written by",
+                "by",
+                "autor",
+                "author",
+                "auteur",
+                "escrito por",
+                "verfasst von"
+            ]
+        );
+        assert!(is_author_label("Written by"));
+        assert!(is_author_label("Authors"));
+        assert!(!is_author_label("Reading time"));
+    }
+
+    #[test]
+    fn byline_labels_are_lower_case_and_outline_prefixes_start_with_their_label() {
+        for l in BYLINE_LABELS {
+            assert_eq!(l.label, l.label.to_lowercase(), "{}", l.label);
+            for p in l.outline_prefixes {
+                assert!(p.starts_with(l.label), "{p}");
+            }
+        }
+    }
 
     #[test]
     fn trailer_cut_where_it_begins() {

@@ -19,10 +19,12 @@
 //! - `author_chain.rs`: the author chain, one list per source.
 //! - `date_chain.rs`: the publication and modification date chains (date
 //!   parsing itself lives in [`crate::extract::dates`]).
-//! - `jsonld.rs`: reads the structured data; `markup.rs`: walks the DOM
-//!   once for everything else.
+//! - `jsonld.rs`: reads the structured data; `markup/`: walks the DOM
+//!   once for everything else (the walk in `mod.rs`, what one element
+//!   gives in `element.rs`).
 //! - `title.rs` and `authors.rs`: clean what was found (site affixes off a
-//!   title, labels and roles off a byline).
+//!   title, labels and roles off a byline; the label grammar is built from
+//!   [`crate::extract::vocabulary::BYLINE_LABELS`]).
 
 mod author_chain;
 mod authors;

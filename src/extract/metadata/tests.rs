@@ -617,9 +617,9 @@ fn site_name_description_canonical_and_image_have_provenance() {
 
 #[test]
 fn date_and_author_labels_survive_length_changing_case() {
-    let labels = markup::MODIFIED_WORDS
+    let labels = crate::extract::vocabulary::MODIFIED_WORDS
         .iter()
-        .chain(markup::PUBLISHED_WORDS)
+        .chain(crate::extract::vocabulary::PUBLISHED_WORDS)
         .chain(&[
             "written by",
             "author",

@@ -209,7 +209,9 @@ fn word_count(s: &str) -> usize {
 
 /// Cleans `raw`; `generic` allows cutting an unrecognised short suffix
 /// after a strong separator (not for JSON-LD headlines, which are clean by
-/// intent).
+/// intent). The steps ([`clean_with`]), in order: the part that is the
+/// `h1`; suffixes that name the site, then a forum board's name; a prefix
+/// that names the site; else a short suffix.
 #[cfg(test)]
 pub(super) fn clean(raw: &str, hints: &SiteHints<'_>, generic: bool) -> Cleaned {
     clean_with(
@@ -268,10 +270,25 @@ pub(super) fn clean_all<'r>(
 }
 
 fn clean_with(raw: &str, keys: &Keys, cut: Cut) -> Cleaned {
-    let generic = cut.generic;
-    let mut title = normalize_whitespace(raw);
-    let mut site = None;
-    // 1. One part is exactly the h1: that is the headline.
+    let title = normalize_whitespace(raw);
+    if let Some(cleaned) = split_at_h1(&title, keys) {
+        return cleaned;
+    }
+    let mut cleaned = Cleaned { title, site: None };
+    if cut_site_suffixes(&mut cleaned, keys) {
+        cut_board(&mut cleaned.title);
+    }
+    if cut.prefix {
+        cut_site_prefix(&mut cleaned, keys);
+    }
+    if cut.generic && cleaned.site.is_none() {
+        cut_short_suffix(&mut cleaned);
+    }
+    cleaned
+}
+
+/// Step 1: one part is exactly the h1: that is the headline.
+fn split_at_h1(title: &str, keys: &Keys) -> Option<Cleaned> {
     for sep in STRONG_SEPARATORS
         .iter()
         .chain(DASH_SEPARATORS)
@@ -299,10 +316,10 @@ fn clean_with(raw: &str, keys: &Keys, cut: Cut) -> Cleaned {
             .map(|(_, p)| *p)
         {
             let head: Vec<&str> = parts.iter().copied().filter(|p| *p != logo).collect();
-            return Cleaned {
+            return Some(Cleaned {
                 title: head.join(sep).trim().to_owned(),
                 site: Some(logo.trim().to_owned()),
-            };
+            });
         }
         if title.contains(sep)
             && let Some(part) = title.split(sep).find(|p| is_h1(p, keys))
@@ -312,18 +329,23 @@ fn clean_with(raw: &str, keys: &Keys, cut: Cut) -> Cleaned {
                 [only] => Some(only.trim().to_owned()),
                 _ => None,
             };
-            return Cleaned {
+            return Some(Cleaned {
                 title: part.trim().to_owned(),
                 site: removed.filter(|r| is_site(r, keys)),
-            };
+            });
         }
     }
+    None
+}
+
+/// Step 2: suffixes that name the site, repeatedly ("Story - Section -
+/// Site"), trying the separators from the last one back. A dash without
+/// spaces ("Fold-and-Cut", "on-premise UI Bakery") cuts only before the
+/// exact site name. Whether the first cut was at a strong separator.
+fn cut_site_suffixes(cleaned: &mut Cleaned, keys: &Keys) -> bool {
     let mut cut_strong = false;
-    // 2. Suffixes that name the site, repeatedly ("Story - Section - Site"),
-    // trying the separators from the last one back. A dash without spaces
-    // ("Fold-and-Cut", "on-premise UI Bakery") cuts only before the exact
-    // site name.
     for _ in 0..3 {
+        let title = &cleaned.title;
         let mut cuts: Vec<(usize, &str)> = STRONG_SEPARATORS
             .iter()
             .chain(DASH_SEPARATORS)
@@ -333,7 +355,7 @@ fn clean_with(raw: &str, keys: &Keys, cut: Cut) -> Cleaned {
         // The site name sits in the last few parts; a title of a thousand
         // dashes must not cost a thousand comparisons each round.
         let found = cuts.into_iter().take(MAX_CUTS_TRIED).find_map(|(i, sep)| {
-            let (head, tail) = crate::extract::text::around(&title, i, sep)?;
+            let (head, tail) = crate::extract::text::around(title, i, sep)?;
             let tight = matches!(sep, "-" | "–" | "_");
             let named = if tight {
                 is_exact_site(tail, keys)
@@ -345,60 +367,67 @@ fn clean_with(raw: &str, keys: &Keys, cut: Cut) -> Cleaned {
         let Some((head, tail, sep)) = found else {
             break;
         };
-        if site.is_none() {
+        if cleaned.site.is_none() {
             cut_strong = STRONG_SEPARATORS.contains(&sep);
         }
-        site.get_or_insert(tail);
-        title = head;
+        cleaned.site.get_or_insert(tail);
+        cleaned.title = head;
     }
-    // A forum's breadcrumb ("Topic / Board / Site", FluxBB and phpBB
-    // titles): once the site is cut at a strong separator, a short part
-    // left after another strong separator is the board's name.
-    if cut_strong {
-        for sep in STRONG_SEPARATORS {
-            if let Some(i) = title.rfind(sep)
-                && let Some((head, tail)) = crate::extract::text::around(&title, i, sep)
-                && word_count(tail) <= MAX_SECTION_WORDS
-                && word_count(head) > word_count(tail)
-            {
-                title = head.to_owned();
-                break;
-            }
+    cut_strong
+}
+
+/// A forum's breadcrumb ("Topic / Board / Site", FluxBB and phpBB titles):
+/// once the site is cut at a strong separator, a short part left after
+/// another strong separator is the board's name.
+fn cut_board(title: &mut String) {
+    for sep in STRONG_SEPARATORS {
+        if let Some(i) = title.rfind(sep)
+            && let Some((head, tail)) = crate::extract::text::around(title, i, sep)
+            && word_count(tail) <= MAX_SECTION_WORDS
+            && word_count(head) > word_count(tail)
+        {
+            *title = head.to_owned();
+            break;
         }
     }
-    // 3. A prefix that names the site ("Site: Headline").
-    if cut.prefix
-        && let Some((i, sep)) = PREFIX_SEPARATORS
-            .iter()
-            .filter_map(|sep| title.find(sep).map(|i| (i, *sep)))
-            .min_by_key(|(i, _)| *i)
-        && let Some((head, tail)) = crate::extract::text::around(&title, i, sep)
+}
+
+/// Step 3: a prefix that names the site ("Site: Headline").
+fn cut_site_prefix(cleaned: &mut Cleaned, keys: &Keys) {
+    let title = &cleaned.title;
+    if let Some((i, sep)) = PREFIX_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, _)| *i)
+        && let Some((head, tail)) = crate::extract::text::around(title, i, sep)
         && !tail.is_empty()
         && is_site(head, keys)
     {
-        site.get_or_insert_with(|| head.to_owned());
-        title = tail.to_owned();
+        let (head, tail) = (head.to_owned(), tail.to_owned());
+        cleaned.site.get_or_insert(head);
+        cleaned.title = tail;
     }
-    // 4. Nothing recognised: a short part after a strong separator is a
-    // site or section name when the headline before it is longer.
-    if generic && site.is_none() {
-        for sep in STRONG_SEPARATORS {
-            if let Some(i) = title.rfind(sep)
-                && let Some((head, tail)) = crate::extract::text::around(&title, i, sep)
+}
+
+/// Step 4: nothing recognised: a short part after a strong separator is a
+/// site or section name when the headline before it is longer.
+fn cut_short_suffix(cleaned: &mut Cleaned) {
+    for sep in STRONG_SEPARATORS {
+        if let Some(i) = cleaned.title.rfind(sep)
+            && let Some((head, tail)) = crate::extract::text::around(&cleaned.title, i, sep)
+        {
+            if !head.is_empty()
+                && word_count(tail) <= MAX_SITE_WORDS
+                && tail.chars().count() <= MAX_SITE_CHARS
+                && head.chars().count() > tail.chars().count()
             {
-                if !head.is_empty()
-                    && word_count(tail) <= MAX_SITE_WORDS
-                    && tail.chars().count() <= MAX_SITE_CHARS
-                    && head.chars().count() > tail.chars().count()
-                {
-                    site = Some(tail.to_owned());
-                    title = head.to_owned();
-                }
-                break;
+                let (head, tail) = (head.to_owned(), tail.to_owned());
+                cleaned.site = Some(tail);
+                cleaned.title = head;
             }
+            break;
         }
     }
-    Cleaned { title, site }
 }
 
 /// The least word overlap (Jaccard, over lower-cased words with each CJK

@@ -6,7 +6,7 @@
 use super::{Body, Event, MAX_BYLINE_ITEM, SUBSTANTIAL_TEXT};
 use crate::article::{Author, Block};
 use crate::extract::dom::measure;
-use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
+use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_LABELS};
 
 /// Most weighted characters of a block that may be dropped for opening with
 /// a boilerplate phrase ("Read more: ...", "Follow us on ...") unless it is
@@ -151,8 +151,9 @@ pub(super) fn byline_prefix_len(text: &str) -> Option<usize> {
         return None;
     }
     // Character by character: the length is one of `text`'s boundaries.
-    BYLINE_PREFIXES
+    BYLINE_LABELS
         .iter()
+        .flat_map(|l| l.outline_prefixes)
         .find_map(|p| crate::extract::text::prefix_len_ignore_case(text, p))
 }
 

@@ -5,7 +5,7 @@ use super::*;
 use crate::article::{CodeBlock, Inline, Paragraph};
 use crate::extract::clean::find_content;
 use crate::extract::dom::Dom;
-use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_PREFIXES};
+use crate::extract::vocabulary::{BOILERPLATE_PHRASES, BYLINE_LABELS};
 use scraper::Html;
 
 fn body(html: &str, title: Option<&str>) -> Body {
@@ -171,7 +171,8 @@ fn link_clusters_keep_images_linked_to_their_file_only() {
 
 #[test]
 fn byline_prefixes_and_boilerplate_phrases_survive_length_changing_case() {
-    for label in BYLINE_PREFIXES.iter().chain(BOILERPLATE_PHRASES) {
+    let prefixes = BYLINE_LABELS.iter().flat_map(|l| l.outline_prefixes);
+    for label in prefixes.chain(BOILERPLATE_PHRASES) {
         assert_eq!(*label, label.to_lowercase(), "written in lower case");
         for text in crate::extract::text::tricky::variants(label) {
             if let Some(n) = byline_prefix_len(&text) {
@@ -411,4 +412,43 @@ fn docusaurus_and_mkdocs_permalinks_leave_headings() {
     assert_eq!(b.sections[1].children[0].heading, "Configure");
     assert_eq!(b.sections[1].children[0].level, 3);
     assert_eq!(b.sections[2].heading, "Usage");
+}
+
+#[test]
+fn outline_byline_prefixes_are_the_former_list_and_none_starts_another() {
+    let mut prefixes: Vec<&str> = BYLINE_LABELS
+        .iter()
+        .flat_map(|l| l.outline_prefixes)
+        .copied()
+        .collect();
+    // None starts another, so the order they are tried in changes nothing.
+    for a in &prefixes {
+        for b in &prefixes {
+            assert!(
+                a == b || !b.to_lowercase().starts_with(&a.to_lowercase()),
+                "{a} {b}"
+            );
+        }
+    }
+    prefixes.sort_unstable();
+    let mut former = [
+        "by ",
+        "von ",
+        "por ",
+        "par ",
+        "door ",
+        "di ",
+        "av ",
+        "af ",
+        "przez ",
+        "автор",
+        "文/",
+        "記者",
+        "记者",
+        "作者：",
+        "作者:",
+    ];
+    former.sort_unstable();
+    assert_eq!(prefixes, former);
+    assert_eq!(strip_byline_prefix("Przez Jan Kowalski"), "Jan Kowalski");
 }

@@ -18,6 +18,17 @@
 //! uuid and libflate. The format is small (a version line, `Name: value`
 //! lines, a blank line, `Content-Length` bytes); the HTTP head is parsed by
 //! `httparse`.
+//!
+//! Files:
+//! - `mod.rs`: the driver: [`scan`] over a file (plain or one gzip member
+//!   per record), [`load`] of one page by its [`RecordRef`].
+//! - `record.rs`: one record read: its header, the HTTP head of a
+//!   response, and what the record is (page, skipped, damaged).
+//! - `payload.rs`: chunking and `Content-Encoding` undone, within the
+//!   page size limit.
+
+mod payload;
+mod record;
 
 use std::{
     collections::BTreeMap,
@@ -28,22 +39,16 @@ use std::{
 
 use tonic::Code;
 
+use payload::{dechunk, decode};
+use record::{HeaderRead, Kind, classify, http_head, read_header, unbracket};
+
 /// File names taken for WARC files (compared in lower case).
 pub(super) const WARC_SUFFIXES: [&str; 2] = [".warc", ".warc.gz"];
 
-/// Longest line of a record header.
-const MAX_LINE_BYTES: u64 = 64 * 1024;
-/// Largest record header.
-const MAX_HEADER_BYTES: usize = 1024 * 1024;
 /// Largest gzip member holding more than one page (inflated): each of its
 /// pages is read by inflating the member from its start, so the cost grows
 /// with the square of the member.
 const MAX_SHARED_MEMBER_BYTES: u64 = 16 * 1024 * 1024;
-/// Largest HTTP head (status line and headers) of a response record.
-const MAX_HTTP_HEAD_BYTES: usize = 64 * 1024;
-/// Most HTTP headers in a response.
-const MAX_HTTP_HEADERS: usize = 256;
-
 /// Whether `path` names a WARC file.
 pub(super) fn is_warc_name(path: &Path) -> bool {
     path.file_name()
@@ -98,248 +103,6 @@ pub(super) struct Page {
     /// `WARC-Date`, the capture time (RFC 3339): the "now" of the page's
     /// relative dates.
     pub(super) date: String,
-}
-
-/// A record header: its fields and the length of its block.
-#[derive(Debug)]
-struct Header {
-    fields: Vec<(String, String)>,
-    length: u64,
-}
-
-impl Header {
-    /// The first field named `name` (case-insensitively).
-    fn get(&self, name: &str) -> Option<&str> {
-        self.fields
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// `WARC-Record-ID` without its angle brackets.
-    fn id(&self) -> Option<String> {
-        self.get("WARC-Record-ID").map(|v| unbracket(v).to_owned())
-    }
-}
-
-/// A URI as WARC writes it, without the `<...>` some writers put around it.
-fn unbracket(value: &str) -> &str {
-    let value = value.trim();
-    value
-        .strip_prefix('<')
-        .and_then(|v| v.strip_suffix('>'))
-        .unwrap_or(value)
-}
-
-/// The outcome of looking for the next record header.
-enum HeaderRead {
-    /// The end of the stream, after `garbage` bytes that were no record.
-    End { garbage: u64 },
-    /// A record starting at `start` (after `garbage` bytes that were no
-    /// record), or why its header is unreadable.
-    Record {
-        start: u64,
-        garbage: u64,
-        header: Result<Header, String>,
-    },
-}
-
-/// Reads one line of at most [`MAX_LINE_BYTES`], counting it in `pos`.
-fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, pos: &mut u64) -> io::Result<usize> {
-    line.clear();
-    let n = reader
-        .by_ref()
-        .take(MAX_LINE_BYTES)
-        .read_until(b'\n', line)?;
-    *pos += n as u64;
-    Ok(n)
-}
-
-/// Finds the next `WARC/` line, skipping blank lines (and counting other
-/// bytes as garbage), then reads the header after it.
-fn read_header(reader: &mut impl BufRead, pos: &mut u64) -> io::Result<HeaderRead> {
-    let mut line = Vec::new();
-    let mut garbage = 0;
-    let start = loop {
-        let at = *pos;
-        if read_line(reader, &mut line, pos)? == 0 {
-            return Ok(HeaderRead::End { garbage });
-        }
-        if line.starts_with(b"WARC/") {
-            break at;
-        }
-        if !line.iter().all(u8::is_ascii_whitespace) {
-            garbage += line.len() as u64;
-        }
-    };
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut size = 0;
-    let header = loop {
-        if read_line(reader, &mut line, pos)? == 0 {
-            break Err("the stream ends inside a record header".to_owned());
-        }
-        size += line.len();
-        if size > MAX_HEADER_BYTES {
-            break Err(format!("a record header over {MAX_HEADER_BYTES} bytes"));
-        }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim_end_matches(['\r', '\n']);
-        if text.is_empty() {
-            break record_length(fields);
-        }
-        if text.starts_with([' ', '\t']) {
-            // A folded line continues the previous field.
-            if let Some((_, value)) = fields.last_mut() {
-                value.push(' ');
-                value.push_str(text.trim());
-                continue;
-            }
-        }
-        match text.split_once(':') {
-            Some((name, value)) if !name.trim().is_empty() => {
-                fields.push((name.trim().to_owned(), value.trim().to_owned()));
-            }
-            _ => break Err(format!("a malformed record header line {text:?}")),
-        }
-    };
-    Ok(HeaderRead::Record {
-        start,
-        garbage,
-        header,
-    })
-}
-
-/// The header with its `Content-Length`, required by the standard.
-fn record_length(fields: Vec<(String, String)>) -> Result<Header, String> {
-    let length = fields
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("Content-Length"))
-        .ok_or_else(|| "a record without Content-Length".to_owned())?
-        .1
-        .parse::<u64>()
-        .map_err(|_| "a record with an invalid Content-Length".to_owned())?;
-    Ok(Header { fields, length })
-}
-
-/// The HTTP head of a response record.
-#[derive(Debug)]
-struct HttpHead {
-    status: u16,
-    /// Its length in bytes: the payload follows.
-    len: usize,
-    content_type: String,
-    content_encoding: String,
-    chunked: bool,
-}
-
-impl HttpHead {
-    /// Why the response is not a page, if it is not one.
-    fn skip_reason(&self, payload_start: &[u8]) -> Option<&'static str> {
-        if !(200..300).contains(&self.status) {
-            return Some("non-2xx response");
-        }
-        let media = self
-            .content_type
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        let html = match media.as_str() {
-            "text/html" | "application/xhtml+xml" => true,
-            // No type: an uncompressed payload that starts with markup.
-            "" => {
-                self.content_encoding.is_empty()
-                    && payload_start
-                        .iter()
-                        .find(|b| !b.is_ascii_whitespace())
-                        .is_some_and(|&b| b == b'<')
-            }
-            _ => false,
-        };
-        (!html).then_some("non-HTML response")
-    }
-}
-
-/// Parses the HTTP head at the start of `block`.
-fn http_head(block: &[u8]) -> Result<HttpHead, String> {
-    let mut headers = vec![httparse::EMPTY_HEADER; MAX_HTTP_HEADERS];
-    let mut response = httparse::Response::new(&mut headers);
-    let len = match response.parse(block) {
-        Ok(httparse::Status::Complete(len)) => len,
-        Ok(httparse::Status::Partial) => {
-            return Err("an incomplete HTTP response head".to_owned());
-        }
-        Err(err) => return Err(format!("an unreadable HTTP response head ({err})")),
-    };
-    let header = |name: &str| {
-        response
-            .headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
-            .map(|h| String::from_utf8_lossy(h.value).trim().to_owned())
-            .unwrap_or_default()
-    };
-    Ok(HttpHead {
-        status: response.code.unwrap_or_default(),
-        len,
-        content_type: header("Content-Type"),
-        content_encoding: header("Content-Encoding").to_ascii_lowercase(),
-        chunked: header("Transfer-Encoding")
-            .to_ascii_lowercase()
-            .contains("chunked"),
-    })
-}
-
-/// What a record is, decided from its header and the start of its block.
-enum Kind {
-    Page,
-    Skip(String),
-    Damaged(String),
-}
-
-/// Classifies the record whose header was just read and consumes its
-/// block (reading at most [`MAX_HTTP_HEAD_BYTES`] of it). `Err` when the
-/// stream ends inside the block.
-fn classify(header: &Header, reader: &mut impl BufRead, pos: &mut u64) -> io::Result<Kind> {
-    let kind = header
-        .get("WARC-Type")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let http = header
-        .get("Content-Type")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let mut prefix = Vec::new();
-    let is_response = kind == "response" && http.starts_with("application/http");
-    if is_response {
-        let want = header.length.min(MAX_HTTP_HEAD_BYTES as u64);
-        reader.by_ref().take(want).read_to_end(&mut prefix)?;
-    }
-    let rest = header.length - prefix.len() as u64;
-    let skipped = io::copy(&mut reader.by_ref().take(rest), &mut io::sink())?;
-    *pos += prefix.len() as u64 + skipped;
-    if skipped < rest {
-        return Err(io::Error::new(
-            io::ErrorKind::UnexpectedEof,
-            "the stream ends inside a record",
-        ));
-    }
-    if !is_response {
-        let kind = match kind.as_str() {
-            "" => "record without WARC-Type".to_owned(),
-            "response" => "non-HTTP response".to_owned(),
-            other => other.to_owned(),
-        };
-        return Ok(Kind::Skip(kind));
-    }
-    Ok(match http_head(&prefix) {
-        Err(message) => Kind::Damaged(message),
-        Ok(head) => match head.skip_reason(prefix.get(head.len..).unwrap_or_default()) {
-            Some(reason) => Kind::Skip(reason.to_owned()),
-            None => Kind::Page,
-        },
-    })
 }
 
 /// Opens `path` buffered, and says whether it is gzip (by its first bytes).
@@ -649,76 +412,9 @@ fn load_from(reader: &mut impl BufRead, max_bytes: usize) -> Result<Page, LoadEr
     })
 }
 
-/// Undoes `Transfer-Encoding: chunked` (kept by some WARC writers).
-fn dechunk(mut body: &[u8]) -> Result<Vec<u8>, String> {
-    let bad = || "a malformed chunked HTTP body".to_owned();
-    let mut out = Vec::with_capacity(body.len());
-    loop {
-        let line_end = memchr::memchr(b'\n', body).ok_or_else(bad)?;
-        let line = body.get(..line_end).ok_or_else(bad)?;
-        let size = String::from_utf8_lossy(line);
-        let size = size.split(';').next().unwrap_or_default().trim();
-        let size = usize::from_str_radix(size, 16).map_err(|_| bad())?;
-        body = body.get(line_end + 1..).ok_or_else(bad)?;
-        if size == 0 {
-            return Ok(out);
-        }
-        out.extend_from_slice(body.get(..size).ok_or_else(bad)?);
-        body = body.get(size..).unwrap_or_default();
-        body = body
-            .strip_prefix(b"\r\n")
-            .or_else(|| body.strip_prefix(b"\n"))
-            .unwrap_or(body);
-    }
-}
-
-/// Undoes the HTTP `Content-Encoding`, producing at most `max_bytes`.
-fn decode(payload: Vec<u8>, encoding: &str, max_bytes: usize) -> Result<Vec<u8>, LoadError> {
-    let inflate = |reader: &mut dyn Read| -> Result<Vec<u8>, LoadError> {
-        let mut out = Vec::new();
-        reader
-            .take(max_bytes as u64 + 1)
-            .read_to_end(&mut out)
-            .map_err(|err| {
-                (
-                    Code::DataLoss,
-                    format!("cannot undo Content-Encoding {encoding}: {err}"),
-                )
-            })?;
-        if out.len() > max_bytes {
-            return Err((
-                Code::ResourceExhausted,
-                format!(
-                    "the page inflates past the limit of {max_bytes} bytes (--max-input-bytes)"
-                ),
-            ));
-        }
-        Ok(out)
-    };
-    match encoding {
-        "" | "identity" => Ok(payload),
-        // Some writers store the payload decoded but keep its header.
-        "gzip" | "x-gzip" if !payload.starts_with(&[0x1f, 0x8b]) => Ok(payload),
-        "gzip" | "x-gzip" => inflate(&mut flate2::read::GzDecoder::new(payload.as_slice())),
-        // `deflate` is zlib by the standard, raw deflate in practice too.
-        "deflate" if payload.first().is_some_and(|b| b & 0x0f == 8) => {
-            inflate(&mut flate2::read::ZlibDecoder::new(payload.as_slice()))
-        }
-        "deflate" => inflate(&mut flate2::read::DeflateDecoder::new(payload.as_slice())),
-        "br" => inflate(&mut brotli_decompressor::Decompressor::new(
-            payload.as_slice(),
-            4096,
-        )),
-        other => Err((
-            Code::InvalidArgument,
-            format!("an unsupported Content-Encoding {other:?}"),
-        )),
-    }
-}
-
 /// The WARC writer of the integration tests, for the unit tests.
 #[cfg(test)]
-#[path = "../../tests/support/warc_writer.rs"]
+#[path = "../../../tests/support/warc_writer.rs"]
 mod test_writer;
 
 #[cfg(test)]

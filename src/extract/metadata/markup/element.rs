@@ -1,0 +1,254 @@
+//! What one element gives the markup walk: its text, an attribute,
+//! where it stands (main area, aside), a date element's label (published,
+//! updated) and a microdata value.
+
+use scraper::ElementRef;
+
+use super::{Budget, DateNode, DateRole, MAX_BYLINE_CHARS, MAX_DATE_TEXT_CHARS, Microdata};
+use crate::extract::attr::get_str;
+use crate::extract::text::normalize_whitespace;
+use crate::extract::vocabulary::{MODIFIED_WORDS, PUBLISHED_WORDS};
+
+/// The element's text, whitespace-normalised, with a space where a block
+/// or a line break separates two texts (`<p>Jane Doe</p><p>Editor</p>` is
+/// "Jane Doe Editor", not "Jane DoeEditor"); script and style text left out.
+pub(super) fn text_of(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => {
+                let in_code = node
+                    .parent()
+                    .and_then(ElementRef::wrap)
+                    .is_some_and(|p| matches!(p.value().name(), "script" | "style" | "template"));
+                if !in_code {
+                    crate::extract::text::push_normalized(&mut out, t);
+                }
+            }
+            scraper::Node::Element(e)
+                if matches!(
+                    e.name(),
+                    "br" | "p"
+                        | "div"
+                        | "li"
+                        | "ul"
+                        | "ol"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "section"
+                        | "header"
+                        | "footer"
+                        | "td"
+                        | "th"
+                        | "tr"
+                        | "dd"
+                        | "dt"
+                        | "figcaption"
+                        | "blockquote"
+                ) =>
+            {
+                crate::extract::text::push_normalized(&mut out, " ");
+            }
+            _ => {}
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// A non-empty attribute value, whitespace-normalised.
+pub(super) fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
+    get_str(el.value(), name)
+        .map(normalize_whitespace)
+        .filter(|v| !v.is_empty())
+}
+
+/// Where an element stands: (inside the main area, inside an aside).
+pub(super) fn placement(el: ElementRef<'_>) -> Placement {
+    let mut in_main = false;
+    let mut in_aside = false;
+    let mut class_aside = None;
+    // A footer inside the article (`<footer class="entry-meta">`) holds the
+    // article's own date; only a footer outside any article is boilerplate.
+    let mut in_footer = false;
+    for node in el.ancestors() {
+        let Some(a) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = a.value();
+        let role = get_str(v, "role").unwrap_or("");
+        match v.name() {
+            "article" | "main" => in_main = true,
+            "aside" | "nav" => in_aside = true,
+            "footer" => in_footer = true,
+            _ => {}
+        }
+        match role {
+            "main" | "article" => in_main = true,
+            "complementary" | "navigation" => in_aside = true,
+            "contentinfo" => in_footer = true,
+            _ => {}
+        }
+        let class = get_str(v, "class").unwrap_or("").to_ascii_lowercase();
+        let id = get_str(v, "id").unwrap_or("").to_ascii_lowercase();
+        let named = |words: &[&str]| words.iter().any(|w| class.contains(w) || id.contains(w));
+        // Not "widget": page builders wrap every block in one.
+        if class_aside.is_none() && named(&["sidebar", "related", "comment", "recommend", "teaser"])
+        {
+            class_aside = Some(node.id());
+        }
+        if named(&["footer"]) {
+            in_footer = true;
+        }
+    }
+    Placement {
+        in_main,
+        in_aside: in_aside || (in_footer && !in_main),
+        class_aside,
+    }
+}
+
+/// Where an element stands.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Placement {
+    /// Inside `article`, `main` or `role=main`.
+    pub(super) in_main: bool,
+    /// Inside an `aside`, `nav` or a footer outside the article.
+    pub(super) in_aside: bool,
+    /// The nearest ancestor whose class or id names a sidebar, comments or
+    /// related stories. Class names mislead ("story-sidebar-mode" on the
+    /// page wrapper), so it counts only when it does not also hold the
+    /// headline.
+    pub(super) class_aside: Option<ego_tree::NodeId>,
+}
+
+/// The label of a date element: its own attributes and text, its parent's
+/// class and id, and the text just before it.
+fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
+    let attrs = |e: ElementRef<'_>| {
+        let mut label = String::new();
+        for a in ["class", "id", "itemprop", "name"] {
+            if let Some(v) = get_str(e.value(), a) {
+                label.push_str(v);
+                label.push(' ');
+            }
+        }
+        label
+    };
+    let role_of = |label: &str| {
+        let label = label.to_lowercase();
+        if MODIFIED_WORDS.iter().any(|w| label.contains(w)) {
+            Some(DateRole::Modified)
+        } else if PUBLISHED_WORDS.iter().any(|w| label.contains(w)) {
+            Some(DateRole::Published)
+        } else {
+            None
+        }
+    };
+    // Nearest label first: the element itself, the text just before it
+    // ("Updated: <time>"), then its parent's class.
+    let mut own = attrs(el);
+    if get_str(el.value(), "pubdate").is_some() {
+        own.push_str("pubdate ");
+    }
+    own.push_str(text);
+    let prev_text = || {
+        let prev = el.prev_sibling()?;
+        let t = match prev.value() {
+            scraper::Node::Text(t) => t.to_string(),
+            _ => ElementRef::wrap(prev).map(text_of).unwrap_or_default(),
+        };
+        (t.chars().count() <= MAX_DATE_TEXT_CHARS).then_some(t)
+    };
+    role_of(&own)
+        .or_else(|| role_of(&prev_text()?))
+        .or_else(|| role_of(&attrs(el.parent().and_then(ElementRef::wrap)?)))
+        .unwrap_or(DateRole::Unlabelled)
+}
+
+/// Whether `text` is labelled as an update ("Updated July 9, 2025").
+pub(in crate::extract::metadata) fn says_modified(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    MODIFIED_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// A date element with where it stands and its label.
+pub(super) fn date_node(el: ElementRef<'_>, text: String, attr: Option<String>) -> DateNode {
+    let place = placement(el);
+    let role = date_role(el, &text);
+    DateNode {
+        attr,
+        text,
+        in_main: place.in_main,
+        in_aside: place.in_aside,
+        class_aside: place.class_aside,
+        role,
+    }
+}
+
+/// Records one `itemprop` element.
+pub(super) fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str, budget: &mut Budget) {
+    let v = el.value();
+    let value = || {
+        attr(el, "content")
+            .or_else(|| attr(el, "datetime"))
+            .or_else(|| Some(text_of(el)).filter(|t| !t.is_empty()))
+    };
+    for p in prop.split_whitespace() {
+        if !matches!(
+            p,
+            "headline" | "datePublished" | "dateModified" | "image" | "author" | "creator"
+        ) || !budget.take()
+        {
+            continue;
+        }
+        match p {
+            "headline" if md.headline.is_none() && v.name() != "meta" => md.headline = value(),
+            "datePublished" if md.published.is_none() && v.name() != "meta" => {
+                md.published = value()
+            }
+            "dateModified" if md.modified.is_none() && v.name() != "meta" => md.modified = value(),
+            "image" if md.image.is_none() => {
+                md.image = attr(el, "src")
+                    .or_else(|| attr(el, "content"))
+                    .or_else(|| attr(el, "href"));
+                if md.image.is_none() {
+                    // `<div itemprop=image itemscope><meta itemprop=url>`.
+                    md.image = el
+                        .descendants()
+                        .filter_map(ElementRef::wrap)
+                        .find(|d| get_str(d.value(), "itemprop") == Some("url"))
+                        .and_then(|d| attr(d, "content").or_else(|| attr(d, "href")));
+                }
+            }
+            "author" | "creator"
+                if md.authors.len() < crate::extract::metadata::authors::MAX_AUTHORS =>
+            {
+                let parent = el.parent();
+                let home = (
+                    parent.map(|p| p.id()),
+                    parent.and_then(|p| p.parent()).map(|g| g.id()),
+                );
+                match md.author_home {
+                    None => md.author_home = Some(home),
+                    Some((p, g)) if p == home.0 || g == home.1 => {}
+                    Some(_) => continue,
+                }
+                // `<span itemprop=author itemscope><span itemprop=name>`.
+                let name = el
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .find(|d| get_str(d.value(), "itemprop") == Some("name"))
+                    .and_then(|d| attr(d, "content").or_else(|| Some(text_of(d))))
+                    .or_else(value);
+                if let Some(name) = name.filter(|n| n.chars().count() <= MAX_BYLINE_CHARS) {
+                    md.authors.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,490 @@
+//! The metadata signals of the markup, gathered in one iterative walk:
+//! `<meta>` tags, `<title>`, `h1`, `<link>`s, `<html lang>`, microdata
+//! (`itemprop`), `rel=author` links, byline elements and `<time>` elements
+//! with where they stand.
+//!
+//! Files:
+//! - `mod.rs`: what the walk gathers ([`Markup`]) and the walk itself
+//!   ([`collect`]): text nodes, then elements, then the final order.
+//! - `element.rs`: what one element gives: its text, where it stands, a
+//!   date element's label, a microdata value.
+
+mod element;
+
+use std::collections::VecDeque;
+
+use scraper::{ElementRef, Html};
+
+use crate::extract::attr::{self, get_str, local_name};
+use crate::extract::dom::{Dom, Entry, Marks, NO_PARENT, Tag};
+use crate::extract::text::normalize_whitespace;
+pub(super) use element::says_modified;
+use element::{attr, date_node, microdata, placement, text_of};
+
+/// Byline texts longer than this are author boxes with a biography.
+const MAX_BYLINE_CHARS: usize = 120;
+/// Visible date texts longer than this are prose.
+const MAX_DATE_TEXT_CHARS: usize = 80;
+/// Date lines by the headline are short ("by Amanda · Dec 20, 2025 at 3:00
+/// am"); longer text nodes are sentences that may mention a date.
+const MAX_DATE_LINE_CHARS: usize = 50;
+/// Dates without digits ("yesterday", "昨天") are at most this long.
+const MAX_WORD_DATE_CHARS: usize = 20;
+/// Text nodes kept after the headline (and before it) as places a visible
+/// date may stand: bylines and date lines sit right by the `h1`.
+const NEAR_H1_TEXTS_AFTER: usize = 30;
+/// See [`NEAR_H1_TEXTS_AFTER`].
+const NEAR_H1_TEXTS_BEFORE: usize = 8;
+/// Headings longer than this are not headlines.
+const MAX_H1_CHARS: usize = 300;
+/// A standfirst stands within this many text nodes after the headline
+/// (a kicker, a byline and a date line may come first).
+const DEK_WINDOW_TEXTS: usize = 12;
+/// A standfirst is a sentence or two: shorter texts are labels, longer
+/// ones the body.
+const DEK_CHARS: std::ops::RangeInclusive<usize> = 30..=400;
+/// At most this many bylines, times and visible dates are kept: the first
+/// ones of a page are its own, later ones belong to teasers and comments.
+const MAX_KEPT: usize = 12;
+
+/// What a `<time>` or date element says of itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateRole {
+    /// Labelled as the publication date.
+    Published,
+    /// Labelled as an update.
+    Modified,
+    /// No label.
+    Unlabelled,
+}
+
+/// A `<time>` element, or a short element whose class names a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct DateNode {
+    /// The `datetime` (or `content`) attribute.
+    pub(super) attr: Option<String>,
+    /// The visible text.
+    pub(super) text: String,
+    /// Inside `article`, `main` or `role=main`.
+    pub(super) in_main: bool,
+    /// Inside an aside, navigation, footer, comments or a related list.
+    pub(super) in_aside: bool,
+    /// Its label.
+    pub(super) role: DateRole,
+    /// See [`element::Placement::class_aside`]; folded into `in_aside` at the end of
+    /// the walk.
+    class_aside: Option<ego_tree::NodeId>,
+}
+
+/// A microdata (`itemprop`) value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Microdata {
+    /// `itemprop=headline`.
+    pub(super) headline: Option<String>,
+    /// `itemprop=author` names.
+    pub(super) authors: Vec<String>,
+    /// `itemprop=datePublished`.
+    pub(super) published: Option<String>,
+    /// `itemprop=dateModified`.
+    pub(super) modified: Option<String>,
+    /// `itemprop=image`.
+    pub(super) image: Option<String>,
+    /// Parent and grandparent of the first `itemprop=author` element: later
+    /// authors count only beside it (co-authors), not in the comments or
+    /// forum replies further down.
+    author_home: Option<(Option<ego_tree::NodeId>, Option<ego_tree::NodeId>)>,
+}
+
+/// Everything metadata reads from the markup besides JSON-LD.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Markup {
+    /// `<meta>` tags as (lower-cased `property`/`name`/`itemprop`/
+    /// `http-equiv`, `content`), in document order.
+    pub(super) metas: Vec<(String, String)>,
+    /// The first `<title>` outside SVG.
+    pub(super) title: Option<String>,
+    /// The first `h1` inside the main area, else the first `h1`.
+    pub(super) h1: Option<String>,
+    /// `<link rel=canonical>`.
+    pub(super) canonical: Option<String>,
+    /// `<link rel=image_src>`.
+    pub(super) image_src: Option<String>,
+    /// `<html lang>` (or `xml:lang`).
+    pub(super) html_lang: Option<String>,
+    /// `rel=author` links as (text, href).
+    pub(super) author_links: Vec<(String, Option<String>)>,
+    /// Texts of elements whose class or id names a byline or author.
+    pub(super) bylines: Vec<String>,
+    /// `<time>` elements, then short elements whose class names a date.
+    pub(super) dates: Vec<DateNode>,
+    /// Microdata values.
+    pub(super) microdata: Microdata,
+    /// Texts of elements by the headline that open with a byline label
+    /// ("By Jane Doe"), nearest first.
+    pub(super) labelled_bylines: Vec<String>,
+    /// Short text nodes with a digit around the first `h1`: those after it
+    /// (nearest first), then those before it (nearest first).
+    pub(super) near_h1: Vec<String>,
+    /// The standfirst printed just under the headline: an element whose
+    /// class names a dek ([`crate::extract::vocabulary::DEK_FRAGMENTS`]),
+    /// or a microdata `description` in the page body.
+    pub(super) dek: Option<String>,
+}
+
+impl Markup {
+    /// The first non-empty `content` among `keys`, in the order of `keys`.
+    pub(super) fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, v)| key == k && !v.is_empty())
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// Every non-empty `content` of `key`, in document order.
+    pub(super) fn meta_all(&self, key: &str) -> impl Iterator<Item = &str> {
+        self.metas
+            .iter()
+            .filter(move |(k, v)| k == key && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Subtree and ancestor reads (element text, placement, labels) allowed in
+/// one walk: each costs up to the size of the document, so a hostile page
+/// with thousands of byline-classed or deeply nested elements must not make
+/// the walk quadratic. Real pages need a few dozen.
+const MAX_SUBTREE_READS: usize = 256;
+
+/// What is left of [`MAX_SUBTREE_READS`].
+struct Budget(usize);
+
+impl Budget {
+    /// Takes one read; false when none is left.
+    fn take(&mut self) -> bool {
+        let ok = self.0 > 0;
+        self.0 = self.0.saturating_sub(1);
+        ok
+    }
+}
+
+/// Gathers the markup signals in one walk in document order, over the flat
+/// index (tags already told apart, parents one lookup away): the document
+/// language, then each text node (labelled bylines, texts near the
+/// headline) and each element (head tags, headlines, `<time>`, author
+/// links, microdata, class-named bylines, deks and dates), then the
+/// signals put in their final order ([`Walk::finish`]).
+pub(super) fn collect(doc: &Html, dom: &Dom<'_>) -> Markup {
+    let mut walk = Walk::new();
+    let root = doc.root_element();
+    if let Some(lang) = attr(root, "lang").or_else(|| attr(root, "xml:lang")) {
+        walk.m.html_lang = Some(lang);
+    }
+    for entry in &dom.nodes {
+        if let scraper::Node::Text(t) = entry.node.value() {
+            walk.text(dom, entry, t);
+        } else if let Some(el) = ElementRef::wrap(entry.node) {
+            walk.element(el, entry);
+        }
+    }
+    walk.finish(doc)
+}
+
+/// Where [`collect`] stands in the document, and what it has gathered.
+struct Walk {
+    /// The signals gathered so far.
+    m: Markup,
+    /// The first headline: its text and node.
+    first_h1: Option<(String, ego_tree::NodeId)>,
+    /// The first headline inside the main area.
+    main_h1: Option<(String, ego_tree::NodeId)>,
+    /// Short elements whose class names a date, kept after the `<time>`s.
+    visible_dates: Vec<DateNode>,
+    /// Whether an `h1` has been passed.
+    seen_h1: bool,
+    /// Text nodes since the first `h1`.
+    texts_after: usize,
+    /// Text nodes since the latest `h1`: labelled bylines are looked for
+    /// after each headline.
+    texts_since_h1: usize,
+    /// Short texts with a digit before the first `h1`, the nearest last.
+    before_h1: VecDeque<String>,
+    /// Short texts with a digit after the first `h1`, the nearest first.
+    after_h1: Vec<String>,
+    /// Labelled bylines before the first `h1`, the nearest last.
+    before_labelled: Vec<String>,
+    /// What is left of [`MAX_SUBTREE_READS`].
+    budget: Budget,
+}
+
+impl Walk {
+    fn new() -> Self {
+        Self {
+            m: Markup::default(),
+            first_h1: None,
+            main_h1: None,
+            visible_dates: Vec::new(),
+            seen_h1: false,
+            texts_after: 0,
+            texts_since_h1: usize::MAX,
+            before_h1: VecDeque::new(),
+            after_h1: Vec::new(),
+            before_labelled: Vec::new(),
+            budget: Budget(MAX_SUBTREE_READS),
+        }
+    }
+
+    /// One text node: a labelled byline, and a place a visible date may
+    /// stand near the headline.
+    fn text(&mut self, dom: &Dom<'_>, entry: &Entry<'_>, t: &str) {
+        // Past the window of every headline seen (a page may have a
+        // logo `h1` before the article's own).
+        if self.seen_h1
+            && self.texts_after >= NEAR_H1_TEXTS_AFTER
+            && self.texts_since_h1 >= NEAR_H1_TEXTS_AFTER
+        {
+            return;
+        }
+        let in_code = entry.parent != NO_PARENT
+            && matches!(
+                dom.nodes.get(entry.parent as usize).map(|p| p.tag),
+                Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Template)
+            );
+        // Code and blank text (most text nodes of a page's head) are
+        // passed over before any copy is made.
+        if in_code || t.chars().all(char::is_whitespace) {
+            return;
+        }
+        let text = normalize_whitespace(t);
+        if text.chars().count() <= MAX_DATE_TEXT_CHARS {
+            self.labelled_byline(entry.node, &text);
+        }
+        self.near_headline(text);
+    }
+
+    /// A text that opens with a byline label: the line it stands in, kept
+    /// after the headline or among the last ones before it.
+    fn labelled_byline(&mut self, node: ego_tree::NodeRef<'_, scraper::Node>, text: &str) {
+        if !(self.m.labelled_bylines.len() < MAX_KEPT && super::authors::has_label(text)) {
+            return;
+        }
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+            return;
+        };
+        if !self.budget.take() {
+            return;
+        }
+        // The parent holds the whole line when a comment or a link
+        // splits it ("By <!-- --><a>Jane Doe</a>"); a label alone in
+        // its element has the name in the next one
+        // (`<p>Written by</p><p>Jane Doe</p>`), both in the
+        // grandparent.
+        let mut line = text_of(parent);
+        if super::authors::names(&line).is_empty()
+            && let Some(grand) = parent.parent().and_then(ElementRef::wrap)
+            && self.budget.take()
+        {
+            let wider = text_of(grand);
+            if wider.chars().count() <= MAX_BYLINE_CHARS {
+                line = wider;
+            }
+        }
+        if line.chars().count() > MAX_BYLINE_CHARS {
+            return;
+        }
+        if self.seen_h1 {
+            self.m.labelled_bylines.push(line);
+        } else {
+            if self.before_labelled.len() == NEAR_H1_TEXTS_BEFORE {
+                self.before_labelled.remove(0);
+            }
+            self.before_labelled.push(line);
+        }
+    }
+
+    /// A short text with a digit, kept by the headline (after it, or among
+    /// the last ones before it); every text counts toward the windows.
+    fn near_headline(&mut self, text: String) {
+        let keep =
+            text.chars().count() <= MAX_DATE_LINE_CHARS && text.chars().any(|c| c.is_ascii_digit());
+        self.texts_since_h1 = self.texts_since_h1.saturating_add(1);
+        if self.seen_h1 {
+            self.texts_after += 1;
+            if keep && self.texts_after <= NEAR_H1_TEXTS_AFTER {
+                self.after_h1.push(text);
+            }
+        } else if keep {
+            if self.before_h1.len() == NEAR_H1_TEXTS_BEFORE {
+                self.before_h1.pop_front();
+            }
+            self.before_h1.push_back(text);
+        }
+    }
+
+    /// One element: its tag's signal, an author link, microdata, and what
+    /// its class names.
+    fn element(&mut self, el: ElementRef<'_>, entry: &Entry<'_>) {
+        let v = el.value();
+        let tag = entry.tag;
+        if tag == Tag::H1 {
+            self.seen_h1 = true;
+            self.texts_since_h1 = 0;
+        }
+        self.tag_signal(el, tag);
+        if attr::get(v, &local_name!("rel")).is_some_and(|r| {
+            r.split_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("author"))
+        }) && self.budget.take()
+        {
+            let text = text_of(el);
+            if !text.is_empty() {
+                self.m.author_links.push((text, attr(el, "href")));
+            }
+        }
+        if let Some(prop) = attr::get(v, &local_name!("itemprop")) {
+            microdata(&mut self.m.microdata, el, prop, &mut self.budget);
+        }
+        if !matches!(tag, Tag::Meta | Tag::Time | Tag::Script | Tag::Style) {
+            self.class_signals(el, entry.marks);
+        }
+    }
+
+    /// What the tag itself gives: `<meta>`, `<title>`, `h1`, `<link>`,
+    /// `<time>`.
+    fn tag_signal(&mut self, el: ElementRef<'_>, tag: Tag) {
+        let v = el.value();
+        let m = &mut self.m;
+        match tag {
+            Tag::Meta => {
+                let content = get_str(v, "content")
+                    .map(normalize_whitespace)
+                    .unwrap_or_default();
+                for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = get_str(v, key_attr) {
+                        m.metas
+                            .push((k.trim().to_ascii_lowercase(), content.clone()));
+                    }
+                }
+            }
+            Tag::Title if m.title.is_none() && self.budget.take() => {
+                let in_svg = el
+                    .ancestors()
+                    .any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "svg"));
+                if !in_svg {
+                    m.title = Some(text_of(el)).filter(|t| !t.is_empty());
+                }
+            }
+            Tag::H1 if self.budget.take() => {
+                // Without the anchor glyph documentation generators append.
+                let text = text_of(el)
+                    .trim_end_matches(['¶', '#', '§', '🔗'])
+                    .trim_end()
+                    .to_owned();
+                if !text.is_empty() && text.chars().count() <= MAX_H1_CHARS {
+                    if self.first_h1.is_none() {
+                        self.first_h1 = Some((text.clone(), el.id()));
+                    }
+                    if self.main_h1.is_none() && placement(el).in_main {
+                        self.main_h1 = Some((text, el.id()));
+                    }
+                }
+            }
+            Tag::Link => {
+                let rel = get_str(v, "rel").unwrap_or("").to_ascii_lowercase();
+                let rels: Vec<&str> = rel.split_whitespace().collect();
+                if rels.contains(&"canonical") && m.canonical.is_none() {
+                    m.canonical = attr(el, "href");
+                }
+                if rels.contains(&"image_src") && m.image_src.is_none() {
+                    m.image_src = attr(el, "href");
+                }
+            }
+            Tag::Time if m.dates.len() < MAX_KEPT && self.budget.take() => {
+                let text = text_of(el);
+                let attr_value = attr(el, "datetime").or_else(|| attr(el, "content"));
+                if attr_value.is_some()
+                    || (!text.is_empty() && text.chars().count() <= MAX_DATE_TEXT_CHARS)
+                {
+                    m.dates.push(date_node(el, text, attr_value));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What the element's class or id names: a byline, a standfirst just
+    /// under the headline, a visible date.
+    fn class_signals(&mut self, el: ElementRef<'_>, marks: Marks) {
+        if self.m.bylines.len() < MAX_KEPT
+            && (marks.class_fragments.names_byline() || marks.id_fragments.names_byline())
+            && self.budget.take()
+        {
+            let text = text_of(el);
+            if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                self.m.bylines.push(text);
+            }
+        }
+        if self.m.dek.is_none()
+            && self.seen_h1
+            && self.texts_since_h1 <= DEK_WINDOW_TEXTS
+            && marks
+                .class_fragments
+                .has(crate::extract::matching::Fragments::Dek)
+            && self.budget.take()
+        {
+            let text = text_of(el);
+            if DEK_CHARS.contains(&text.chars().count()) && !super::authors::has_label(&text) {
+                self.m.dek = Some(text);
+            }
+        }
+        if self.visible_dates.len() < MAX_KEPT
+            && marks.class_fragments.names_date()
+            && self.budget.take()
+        {
+            let text = text_of(el);
+            // Dates hold digits, or are short words ("yesterday").
+            let datelike = text.chars().any(|c| c.is_ascii_digit())
+                || text.chars().count() <= MAX_WORD_DATE_CHARS;
+            if datelike && text.chars().count() <= MAX_DATE_TEXT_CHARS {
+                let content = attr(el, "content");
+                self.visible_dates.push(date_node(el, text, content));
+            }
+        }
+    }
+
+    /// The signals in their final order: the headline chosen, class-named
+    /// asides that hold it cleared, the texts near it and the labelled
+    /// bylines nearest first, the visible dates after the `<time>`s.
+    fn finish(self, doc: &Html) -> Markup {
+        let mut m = self.m;
+        let headline = self.main_h1.or(self.first_h1);
+        // A class-named aside that holds the headline is the page's wrapper.
+        let headline_ancestors: Vec<ego_tree::NodeId> = headline
+            .as_ref()
+            .and_then(|(_, id)| doc.tree.get(*id))
+            .map(|h| h.ancestors().map(|a| a.id()).collect())
+            .unwrap_or_default();
+        m.h1 = headline.map(|(text, _)| text);
+        let mut visible_dates = self.visible_dates;
+        for d in m.dates.iter_mut().chain(visible_dates.iter_mut()) {
+            if let Some(id) = d.class_aside.take() {
+                d.in_aside |= !headline_ancestors.contains(&id);
+            }
+        }
+        // Without a headline there is nothing to be near.
+        if self.seen_h1 {
+            m.near_h1 = self.after_h1;
+            m.near_h1.extend(self.before_h1.into_iter().rev());
+        }
+        // Bylines above the headline come after those below it, nearest first.
+        m.labelled_bylines.extend(
+            self.before_labelled
+                .into_iter()
+                .rev()
+                .take(NEAR_H1_TEXTS_BEFORE),
+        );
+        m.dates.extend(visible_dates);
+        m
+    }
+}
