@@ -53,16 +53,15 @@ from pathlib import Path
 # layouts, MIME types), not sentences.
 SKIPPED_DOMAINS = re.compile(r"^(iso_|xkeyboard-config|shared-mime-info)")
 
-# Languages lede can name from text alone: whatlang's, the ones lingua adds
-# (src/extract/language/second.rs) and Chinese by script. Others found on
-# the machine (Asturian, Galician, Occitan, Serbian in Latin letters, ...)
-# are left out unless `--languages all`: no model of ours knows them, so
-# they measure nothing but that.
+# Languages lede can name from text alone: whatlang's and Chinese by
+# script. Others found on the machine (Asturian, Basque, Galician, Irish,
+# Icelandic, Kazakh, Malay, Mongolian, Nynorsk, Occitan, Albanian, Serbian
+# in Latin letters, ...) are left out unless `--languages all`: no model of
+# ours knows them, so they measure nothing but that.
 LEDE_LANGUAGES = set("""
-af am ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga gu he
-hi hr hu hy id is it ja jv ka kk km kn ko la lt lv mk ml mn mr ms my nb ne
-nl nn or pa pl pt ro ru si sk sl sn sq sr sv sw ta te th tk tl tr uk ur uz
-vi yi zh-Hans zh-Hant zu
+af ak am ar az be bg bn ca cs cy da de el en eo es et fa fi fr gu he hi hr
+hu hy id it ja jv ka km kn ko la lt lv mk ml mr my nb ne nl or pa pl pt ro
+ru si sk sl sn sr sv ta te th tk tl tr uk ur uz vi yi zh-Hans zh-Hant zu
 """.split())
 
 BUCKETS = {

@@ -254,6 +254,14 @@ const COMMANDS: &[(&str, Check)] = &[
         "python3 scripts/train_page_type.py pt.csv --metadata ../shared/benchmarks/wcxb/metadata.json",
         Check::NotRun("trains the page-type weights on the shared benchmark's features, by hand"),
     ),
+    (
+        "python3 scripts/language_corpus.py --out target/language-corpus",
+        Check::NotRun("reads the machine's translation catalogues for minutes, by hand"),
+    ),
+    (
+        "cargo run --release --bin lede-eval -- target/language-corpus --language",
+        Check::NotRun(BENCH),
+    ),
     // proto/baseline/README.md
     (
         "buf breaking --against proto/baseline/lede.v1.binpb",

@@ -29,10 +29,12 @@
 //! JSON reports, one file a section: page scores, structure, metadata,
 //! worst pages), `structure.rs` (headings, images, captions),
 //! `provenance.rs` (metadata sources), `page_types.rs` (page-type
-//! agreement and features), `explain.rs` (`--explain`).
+//! agreement and features), `explain.rs` (`--explain`), `language.rs`
+//! (`--language`, on the corpus `scripts/language_corpus.py` builds).
 
 mod dataset;
 mod explain;
+mod language;
 mod metric;
 mod page_types;
 mod provenance;
@@ -101,6 +103,12 @@ struct Args {
     /// that removed it.
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", conflicts_with = "json")]
     explain: Option<String>,
+    /// The folder is a language corpus (`samples.jsonl`, written by
+    /// `scripts/language_corpus.py`): report language identification
+    /// accuracy per length bucket and language, the precision of answers
+    /// marked reliable and the time per call.
+    #[arg(long)]
+    language: bool,
 }
 
 /// What the pipeline gave for one page.
@@ -148,6 +156,10 @@ fn main() -> ExitCode {
 
 /// Runs the evaluation; `Ok(false)` when a self-check fails.
 fn run(args: &Args) -> Result<bool> {
+    if args.language {
+        print!("{}", language::run(&args.dir, args.json)?);
+        return Ok(true);
+    }
     let format = Format::detect(&args.dir)?;
     let mut pages = dataset::load(&args.dir, format)?;
     if let Some(f) = &args.filter {
