@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::Prediction;
 use crate::dataset::{Format, Page};
 use crate::metric::{self, AebSummary, BagScore, Diff, ShingleCounts};
-use crate::structure::{Match, PageMatches, Pooled};
+use crate::structure::{Match, PageMatches, Pooled, StructureDiff};
 
 /// Characters of missed or added text shown per run in the worst pages.
 const SAMPLE_CHARS: usize = 160;
@@ -493,6 +493,23 @@ impl Summary {
                 }
                 for phrase in leaked.iter().take(SAMPLE_RUNS) {
                     say!("    leaked: {}", sample(phrase));
+                }
+            }
+            if let Some(truth) = &page.structure {
+                let d = StructureDiff::new(truth, &pred.structure);
+                let lists = [
+                    ("headings missed", &d.missed_headings),
+                    ("headings added", &d.added_headings),
+                    ("images missed", &d.missed_images),
+                    ("images added", &d.added_images),
+                ];
+                for (what, items) in lists {
+                    if !items.is_empty() {
+                        say!("  {what} {}:", items.len());
+                        for item in items.iter() {
+                            say!("    {}", sample(item));
+                        }
+                    }
                 }
             }
             if let Some(e) = &pred.error {
