@@ -129,7 +129,11 @@ fn looks_like_boilerplate(
     }
     // A heading's id is an anchor made of its own words
     // (`id="promotion-and-relegation"`): only its class names boilerplate.
-    let id = if entry.tag.heading_level().is_some() {
+    // So is the id of a section named after its heading (docutils and
+    // Sphinx `<div class="section" id="sharing-with-a-single-developer">`).
+    let id = if entry.tag.heading_level().is_some()
+        || (entry.marks.id.has(TokenMarks::BOILERPLATE) && id_names_own_heading(dom, i))
+    {
         TokenMarks::default()
     } else {
         entry.marks.id
@@ -156,6 +160,53 @@ fn looks_like_boilerplate(
                 .any(|v| names_boilerplate_besides(v, ignored));
     }
     named && tokens_may_drop(dom, holds_text, i)
+}
+
+/// Fewest words of an id taken for its section heading's anchor: a one- or
+/// two-word id (`comments`, `related-posts`) names the region's purpose
+/// even when a heading repeats it.
+const MIN_ANCHOR_ID_WORDS: usize = 3;
+
+/// Whether element `i`'s id is an anchor made of the words of the heading
+/// that opens it: its first element child is a heading, and the id's
+/// letters and digits are the heading's, in order (`sharing-with-a-single-
+/// developer` over "Sharing with a single developer¶").
+fn id_names_own_heading(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(id) = dom.attr(i, "id") else {
+        return false;
+    };
+    let words = id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    if words < MIN_ANCHOR_ID_WORDS {
+        return false;
+    }
+    let Some(heading) = dom
+        .children(i)
+        .find(|&c| dom.nodes[c].is_element)
+        .filter(|&c| dom.nodes[c].tag.heading_level().is_some())
+    else {
+        return false;
+    };
+    let mut id_chars = id
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let heading_chars = (heading..dom.nodes[heading].end as usize)
+        .filter_map(|j| dom.text(j))
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    // The heading may go on past the id (a permalink mark, a number).
+    for c in heading_chars {
+        match id_chars.next() {
+            Some(expected) if expected == c => {}
+            Some(_) => return false,
+            None => return true,
+        }
+    }
+    id_chars.next().is_none()
 }
 
 /// Whether `value` holds a boilerplate token that is not in `ignored`.

@@ -151,6 +151,31 @@ fn a_heading_with_a_promotion_id_is_kept() {
 }
 
 #[test]
+fn a_section_whose_id_is_its_heading_anchor_is_kept() {
+    // docutils and Sphinx name each section after its heading.
+    let html = format!(
+        "<body><div class=body><div class=section id=sharing-with-a-single-developer>\
+         <h2>Sharing with a single developer<a class=headerlink href=#s>¶</a></h2>\
+         <p>Unique words of the shared section here.</p></div>{PARA}{PARA}{PARA}</div></body>"
+    );
+    assert!(text_of(&html).contains("Unique words of the shared section"));
+}
+
+#[test]
+fn a_short_boilerplate_id_repeated_by_its_heading_still_drops() {
+    let html = format!(
+        "<body><article>{PARA}{PARA}<div id=related-posts><h2>Related posts</h2>\
+         <p>Unique words of the related region.</p></div></article></body>"
+    );
+    assert!(!text_of(&html).contains("Unique words of the related region"));
+    let html = format!(
+        "<body><article>{PARA}{PARA}<div id=sharing-tools-for-you><h2>Other tools</h2>\
+         <p>Unique words of the sharing region.</p></div></article></body>"
+    );
+    assert!(!text_of(&html).contains("Unique words of the sharing region"));
+}
+
+#[test]
 fn a_paragraph_opening_with_click_here_is_kept() {
     let html = format!(
         "<body><article>{PARA}<p>Click here to read the court's ruling in full.</p>\
