@@ -66,7 +66,7 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
             continue;
         }
         let share = dom.stats[i].text as f32 / page_text;
-        if share <= WRAPPER_TEXT_SHARE
+        if (share <= WRAPPER_TEXT_SHARE || is_side_region(dom, i))
             && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
                 || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
@@ -82,6 +82,26 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         scores: Vec::new(),
         profile: *profile,
     }
+}
+
+/// A sidebar however much text it holds: an `<aside>` or
+/// `role=complementary` region (a live feed beside the story can outweigh
+/// it) that holds no article, main region or `itemprop=articleBody`. A
+/// `<form>` or `<footer>` around the whole page stays a wrapper.
+fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
+    let entry = &dom.nodes[i];
+    let side = entry.tag == Tag::Aside
+        || (entry.marks.boilerplate_role
+            && dom
+                .attr(i, "role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("complementary")));
+    side && !(i..entry.end as usize).any(|j| {
+        let e = &dom.nodes[j];
+        e.is_element
+            && (matches!(e.tag, Tag::Article | Tag::Main)
+                || e.marks.main_role
+                || e.marks.article_body)
+    })
 }
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.

@@ -176,6 +176,24 @@ fn a_short_boilerplate_id_repeated_by_its_heading_still_drops() {
 }
 
 #[test]
+fn a_sidebar_outweighing_the_story_is_still_a_sidebar() {
+    let feed = "<li><p>14:44 A live feed item about another story entirely, at length.</p></li>"
+        .repeat(12);
+    let html = format!(
+        "<body><div id=wrap><div><p>Unique story words here.</p>{PARA}{PARA}</div>\
+         <aside id=sidebar><ul>{feed}</ul></aside></div></body>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Unique story words"), "{text}");
+    assert!(!text.contains("live feed item"), "{text}");
+    // An aside around the article is no sidebar.
+    let html = format!(
+        "<body><aside><article><p>Unique story words here.</p>{PARA}</article></aside></body>"
+    );
+    assert!(text_of(&html).contains("Unique story words"));
+}
+
+#[test]
 fn a_paragraph_opening_with_click_here_is_kept() {
     let html = format!(
         "<body><article>{PARA}<p>Click here to read the court's ruling in full.</p>\
