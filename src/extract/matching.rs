@@ -7,9 +7,9 @@
 
 use super::vocabulary::{
     BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS,
-    DATA_LANG_ATTRS, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS,
-    LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS,
-    PAYWALL_FRAGMENTS,
+    DATA_LANG_ATTRS, DATA_MAX_WIDTH, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS,
+    LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS,
+    PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
 };
 
 /// Whether a stage reads the `data-*` attribute `name` (lower case): the
@@ -20,7 +20,7 @@ pub fn reads_data_attribute(name: &[u8]) -> bool {
         .iter()
         .chain(LAZY_SRCSET_ATTRS)
         .chain(DATA_LANG_ATTRS)
-        .chain(&[DATA_TESTID])
+        .chain(&[DATA_TESTID, DATA_MAX_WIDTH])
         .any(|a| a.as_bytes().eq_ignore_ascii_case(name))
 }
 

@@ -14,7 +14,7 @@ use crate::extract::dom::{Dom, NO_PARENT, Tag, subtree_stats};
 use crate::extract::kinds;
 use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
 use crate::extract::profile::Profile;
-use crate::extract::vocabulary::BOILERPLATE_TOKENS;
+use crate::extract::vocabulary::{BOILERPLATE_TOKENS, DATA_MAX_WIDTH};
 
 /// A boilerplate-looking container holding more than this share of the
 /// page's text is a wrapper (`<body class="has-sidebar">`), not boilerplate.
@@ -61,7 +61,7 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         if !entry.is_element {
             continue;
         }
-        if entry.tag.is_never_text() || is_hidden(dom, i) {
+        if entry.tag.is_never_text() || is_hidden(dom, i) || is_narrow_artboard(dom, i) {
             *flag = true;
             continue;
         }
@@ -102,6 +102,16 @@ fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
                 || e.marks.main_role
                 || e.marks.article_body)
     })
+}
+
+/// An ai2html artboard for narrow screens (`<div class="g-artboard"
+/// data-max-width="599">`): the same chart as the wide artboard beside it,
+/// its image and labels a second time.
+fn is_narrow_artboard(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, DATA_MAX_WIDTH).is_some()
+        && dom
+            .attr(i, "class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == "g-artboard"))
 }
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.

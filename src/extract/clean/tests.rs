@@ -194,6 +194,24 @@ fn a_sidebar_outweighing_the_story_is_still_a_sidebar() {
 }
 
 #[test]
+fn an_ai2html_chart_keeps_its_wide_artboard_only() {
+    let html = format!(
+        "<body><article>{PARA}<div class=ai2html>\
+         <div class=g-artboard id=wide><img src=/chart-wide.png><p>Wide label</p></div>\
+         <div class=g-artboard id=narrow data-max-width=599><img src=/chart-narrow.png><p>Narrow label</p></div>\
+         </div>{PARA}</article></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let flagged = |id: &str| {
+        (0..dom.nodes.len()).any(|i| content.excluded[i] && dom.attr(i, "id") == Some(id))
+    };
+    assert!(flagged("narrow"));
+    assert!(!flagged("wide"));
+}
+
+#[test]
 fn a_paragraph_opening_with_click_here_is_kept() {
     let html = format!(
         "<body><article>{PARA}<p>Click here to read the court's ruling in full.</p>\
