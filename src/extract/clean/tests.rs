@@ -212,6 +212,17 @@ fn an_ai2html_chart_keeps_its_wide_artboard_only() {
 }
 
 #[test]
+fn the_hero_figure_just_before_the_story_text_joins_it() {
+    let html = format!(
+        "<body><div id=nav><a href=/a>Home</a></div><article><figure id=hero>\
+         <img src=/hero.jpg><figcaption>Hero</figcaption></figure>\
+         <div id=text>{PARA}{PARA}{PARA}</div><ul><li><a href=/x>Next story</a></li></ul>\
+         </article></body>"
+    );
+    assert_eq!(roots_text(&html), ["hero", "text"]);
+}
+
+#[test]
 fn a_paragraph_opening_with_click_here_is_kept() {
     let html = format!(
         "<body><article>{PARA}<p>Click here to read the court's ruling in full.</p>\
