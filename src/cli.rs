@@ -139,6 +139,10 @@ pub(crate) struct ExtractArgs {
     /// Also return the body as Markdown (`article.markdown`).
     #[arg(long)]
     pub(crate) markdown: bool,
+    /// Open the Markdown with the article's title as a level-one heading
+    /// (`# Title`); the body's own headings keep their levels.
+    #[arg(long)]
+    pub(crate) markdown_title: bool,
     /// The time of the request in RFC 3339, e.g. `2024-06-18T14:05:00Z`: the
     /// "now" that relative dates ("3 hours ago") are resolved against, for
     /// pages that are not snapshots with their own capture time. Without it
@@ -288,6 +292,7 @@ impl Input {
         let options = Options {
             include_html: args.html,
             include_markdown: args.markdown || args.format == output::Format::Markdown,
+            markdown_title: args.markdown_title,
             ..args.limits.options()
         };
         let url = Some(self.url).filter(|u| !u.is_empty());
@@ -443,6 +448,15 @@ mod tests {
             }
         }
         assert!(seen >= 12, "only {seen} variables found");
+    }
+
+    #[test]
+    fn markdown_title_is_a_flag_of_extract() {
+        let cli = Cli::try_parse_from(["lede", "extract", "page.html", "--markdown-title"])
+            .expect("parses");
+        assert!(matches!(cli.command, Some(Command::Extract(a)) if a.markdown_title));
+        let cli = Cli::try_parse_from(["lede", "extract", "page.html"]).expect("parses");
+        assert!(matches!(cli.command, Some(Command::Extract(a)) if !a.markdown_title));
     }
 
     #[test]

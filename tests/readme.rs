@@ -105,6 +105,10 @@ const COMMANDS: &[(&str, Check)] = &[
     ("lede extract crawl.warc.gz > articles.jsonl", Check::Run),
     ("lede extract page.html --format markdown", Check::Run),
     (
+        "lede extract page.html --format markdown --markdown-title",
+        Check::Run,
+    ),
+    (
         "lede extract crawl/ --format text --output-dir texts/",
         Check::Run,
     ),

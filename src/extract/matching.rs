@@ -7,9 +7,9 @@
 
 use super::vocabulary::{
     BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS,
-    DATA_LANG_ATTRS, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS,
-    LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS,
-    PAYWALL_FRAGMENTS,
+    DATA_LANG_ATTRS, DATA_MAX_WIDTH, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS,
+    LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS,
+    PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
 };
 
 /// Whether a stage reads the `data-*` attribute `name` (lower case): the
@@ -20,7 +20,7 @@ pub fn reads_data_attribute(name: &[u8]) -> bool {
         .iter()
         .chain(LAZY_SRCSET_ATTRS)
         .chain(DATA_LANG_ATTRS)
-        .chain(&[DATA_TESTID])
+        .chain(&[DATA_TESTID, DATA_MAX_WIDTH])
         .any(|a| a.as_bytes().eq_ignore_ascii_case(name))
 }
 
@@ -203,15 +203,26 @@ impl TokenMarks {
     /// The marks of `value`'s tokens.
     pub fn of(value: &str, buf: &mut TokenBuf) -> TokenMarks {
         let mut marks = 0;
+        // A token after a state word describes the element's state, not
+        // what it is: `no_caption`, `has-sidebar`, `with-comments`.
+        let mut after_state = false;
         if value.is_ascii() {
             // Tokens are slices of the value; the table compares them
             // without lower-casing a copy.
             let vocabulary = &*VOCABULARY;
-            each_ascii_token(value.as_bytes(), |t| marks |= vocabulary.bits(t));
+            each_ascii_token(value.as_bytes(), |t| {
+                if !after_state {
+                    marks |= vocabulary.bits(t);
+                }
+                after_state = is_state_word(t);
+            });
             return TokenMarks(marks);
         }
         each_token(value, buf, |t| {
-            marks |= VOCABULARY.bits(t.as_bytes());
+            if !after_state {
+                marks |= VOCABULARY.bits(t.as_bytes());
+            }
+            after_state = is_state_word(t.as_bytes());
             false
         });
         TokenMarks(marks)
@@ -281,6 +292,15 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
     if start != NONE {
         visit(value.get(start..).unwrap_or_default());
     }
+}
+
+/// Words that make the token after them a state of the element rather
+/// than its kind: BuzzFeed's `no_caption`, WordPress themes' `has-sidebar`
+/// and `with-featured-image`.
+fn is_state_word(token: &[u8]) -> bool {
+    [&b"no"[..], b"has", b"with", b"without"]
+        .iter()
+        .any(|w| token.eq_ignore_ascii_case(w))
 }
 
 /// The clean stage's vocabularies as an open-addressing hash table of
@@ -496,6 +516,11 @@ mod tests {
             TokenMarks::default()
         );
         assert!(TokenMarks::of("photoCredit", &mut buf).has(TokenMarks::CAPTION_BODY));
+        // State words: the token after them is a state, not the kind.
+        assert!(!TokenMarks::of("item no_caption", &mut buf).has(TokenMarks::CAPTION_BODY));
+        assert!(!TokenMarks::of("has-sidebar", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(TokenMarks::of("no-js sidebar", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(!TokenMarks::of("Größe no-caption", &mut buf).has(TokenMarks::CAPTION_BODY));
         assert!(!TokenMarks::of("credentials", &mut buf).has(TokenMarks::CAPTION_BODY));
         // Non-ASCII values take the general splitter, to the same marks.
         assert_eq!(

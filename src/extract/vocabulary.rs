@@ -376,6 +376,11 @@ pub const LAZY_SRCSET_ATTRS: &[&str] = &["data-srcset", "data-lazy-srcset", "dat
 /// The test-id attribute some sites name captions by (figures stage).
 pub const DATA_TESTID: &str = "data-testid";
 
+/// The attribute ai2html (the chart exporter of the New York Times and
+/// many newsrooms) sets on each artboard made for screens up to a width:
+/// a narrower copy of the same graphic as the artboard without it.
+pub const DATA_MAX_WIDTH: &str = "data-max-width";
+
 /// The attributes highlighters (Hugo, Docsy, some Prism setups) put a
 /// code block's language in; the outline's code blocks read them.
 pub const DATA_LANG_ATTRS: &[&str] = &["data-lang", "data-language"];

@@ -352,6 +352,87 @@ fn match_images(truth: &[Vec<String>], pred: &[Vec<String>]) -> Match {
     }
 }
 
+/// What one page's structure got wrong, for the worst-pages report: the
+/// true items not found and the predicted items that match none.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StructureDiff {
+    /// True headings not predicted (as written in the truth).
+    pub(crate) missed_headings: Vec<String>,
+    /// Predicted headings the truth does not have.
+    pub(crate) added_headings: Vec<String>,
+    /// True images not found (their first candidate URL).
+    pub(crate) missed_images: Vec<String>,
+    /// Predicted images matching no true image (their src).
+    pub(crate) added_images: Vec<String>,
+}
+
+impl StructureDiff {
+    /// The differences between `truth` and `pred`, scored as [`PageMatches`].
+    pub(crate) fn new(truth: &Structure, pred: &Structure) -> Self {
+        let mut left: HashMap<String, usize> = HashMap::new();
+        for key in pred.headings.iter().map(|t| normalise(t)) {
+            *left.entry(key).or_default() += 1;
+        }
+        let mut missed_headings = Vec::new();
+        let mut taken: HashMap<String, usize> = HashMap::new();
+        for heading in &truth.headings {
+            let key = normalise(heading);
+            if key.is_empty() {
+                continue;
+            }
+            match left.get_mut(&key).filter(|n| **n > 0) {
+                Some(n) => {
+                    *n -= 1;
+                    *taken.entry(key).or_default() += 1;
+                }
+                None => missed_headings.push(heading.clone()),
+            }
+        }
+        let mut added_headings = Vec::new();
+        for heading in &pred.headings {
+            let key = normalise(heading);
+            if key.is_empty() {
+                continue;
+            }
+            match taken.get_mut(&key).filter(|n| **n > 0) {
+                Some(n) => *n -= 1,
+                None => added_headings.push(heading.clone()),
+            }
+        }
+        let pred_keys: Vec<Vec<String>> = pred
+            .images
+            .iter()
+            .map(|urls| urls.iter().map(|u| image_key(u)).collect())
+            .collect();
+        let mut used = vec![false; pred.images.len()];
+        let mut missed_images = Vec::new();
+        for urls in &truth.images {
+            let keys: Vec<String> = urls.iter().map(|u| image_key(u)).collect();
+            let hit = pred_keys
+                .iter()
+                .enumerate()
+                .find(|(j, p)| !used[*j] && p.iter().any(|k| keys.contains(k)));
+            match hit {
+                Some((j, _)) => used[j] = true,
+                None => missed_images.push(urls.first().cloned().unwrap_or_default()),
+            }
+        }
+        let added_images = pred
+            .images
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|(urls, _)| urls.first().cloned().unwrap_or_default())
+            .collect();
+        Self {
+            missed_headings,
+            added_headings,
+            missed_images,
+            added_images,
+        }
+    }
+}
+
 /// Whether predicted caption `pred` matches true caption `truth`
 /// (both normalised).
 fn caption_matches(truth: &str, pred: &str) -> bool {
@@ -425,6 +506,31 @@ mod tests {
         let pred = vec![vec!["https://cdn/a-big.jpg".to_owned()]];
         let m = match_images(&truth, &pred);
         assert_eq!((m.found, m.truth, m.right, m.predicted), (1, 2, 1, 1));
+    }
+
+    #[test]
+    fn the_diff_names_missed_and_added_items() {
+        let truth = Structure {
+            headings: vec!["One".into(), "Two".into()],
+            images: vec![
+                vec!["https://x/a.jpg".into()],
+                vec!["https://x/b.jpg".into()],
+            ],
+            captions: Vec::new(),
+        };
+        let pred = Structure {
+            headings: vec!["one".into(), "Three".into()],
+            images: vec![
+                vec!["https://y/a.jpg".into()],
+                vec!["https://y/c.jpg".into()],
+            ],
+            captions: Vec::new(),
+        };
+        let d = StructureDiff::new(&truth, &pred);
+        assert_eq!(d.missed_headings, ["Two"]);
+        assert_eq!(d.added_headings, ["Three"]);
+        assert_eq!(d.missed_images, ["https://x/b.jpg"]);
+        assert_eq!(d.added_images, ["https://y/c.jpg"]);
     }
 
     #[test]

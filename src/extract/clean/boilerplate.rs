@@ -14,7 +14,7 @@ use crate::extract::dom::{Dom, NO_PARENT, Tag, subtree_stats};
 use crate::extract::kinds;
 use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
 use crate::extract::profile::Profile;
-use crate::extract::vocabulary::BOILERPLATE_TOKENS;
+use crate::extract::vocabulary::{BOILERPLATE_TOKENS, DATA_MAX_WIDTH};
 
 /// A boilerplate-looking container holding more than this share of the
 /// page's text is a wrapper (`<body class="has-sidebar">`), not boilerplate.
@@ -61,12 +61,12 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         if !entry.is_element {
             continue;
         }
-        if entry.tag.is_never_text() || is_hidden(dom, i) {
+        if entry.tag.is_never_text() || is_hidden(dom, i) || is_narrow_artboard(dom, i) {
             *flag = true;
             continue;
         }
         let share = dom.stats[i].text as f32 / page_text;
-        if share <= WRAPPER_TEXT_SHARE
+        if (share <= WRAPPER_TEXT_SHARE || is_side_region(dom, i))
             && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
                 || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
@@ -82,6 +82,36 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         scores: Vec::new(),
         profile: *profile,
     }
+}
+
+/// A sidebar however much text it holds: an `<aside>` or
+/// `role=complementary` region (a live feed beside the story can outweigh
+/// it) that holds no article, main region or `itemprop=articleBody`. A
+/// `<form>` or `<footer>` around the whole page stays a wrapper.
+fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
+    let entry = &dom.nodes[i];
+    let side = entry.tag == Tag::Aside
+        || (entry.marks.boilerplate_role
+            && dom
+                .attr(i, "role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("complementary")));
+    side && !(i..entry.end as usize).any(|j| {
+        let e = &dom.nodes[j];
+        e.is_element
+            && (matches!(e.tag, Tag::Article | Tag::Main)
+                || e.marks.main_role
+                || e.marks.article_body)
+    })
+}
+
+/// An ai2html artboard for narrow screens (`<div class="g-artboard"
+/// data-max-width="599">`): the same chart as the wide artboard beside it,
+/// its image and labels a second time.
+fn is_narrow_artboard(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, DATA_MAX_WIDTH).is_some()
+        && dom
+            .attr(i, "class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == "g-artboard"))
 }
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.
@@ -129,7 +159,11 @@ fn looks_like_boilerplate(
     }
     // A heading's id is an anchor made of its own words
     // (`id="promotion-and-relegation"`): only its class names boilerplate.
-    let id = if entry.tag.heading_level().is_some() {
+    // So is the id of a section named after its heading (docutils and
+    // Sphinx `<div class="section" id="sharing-with-a-single-developer">`).
+    let id = if entry.tag.heading_level().is_some()
+        || (entry.marks.id.has(TokenMarks::BOILERPLATE) && id_names_own_heading(dom, i))
+    {
         TokenMarks::default()
     } else {
         entry.marks.id
@@ -156,6 +190,53 @@ fn looks_like_boilerplate(
                 .any(|v| names_boilerplate_besides(v, ignored));
     }
     named && tokens_may_drop(dom, holds_text, i)
+}
+
+/// Fewest words of an id taken for its section heading's anchor: a one- or
+/// two-word id (`comments`, `related-posts`) names the region's purpose
+/// even when a heading repeats it.
+const MIN_ANCHOR_ID_WORDS: usize = 3;
+
+/// Whether element `i`'s id is an anchor made of the words of the heading
+/// that opens it: its first element child is a heading, and the id's
+/// letters and digits are the heading's, in order (`sharing-with-a-single-
+/// developer` over "Sharing with a single developer¶").
+fn id_names_own_heading(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(id) = dom.attr(i, "id") else {
+        return false;
+    };
+    let words = id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    if words < MIN_ANCHOR_ID_WORDS {
+        return false;
+    }
+    let Some(heading) = dom
+        .children(i)
+        .find(|&c| dom.nodes[c].is_element)
+        .filter(|&c| dom.nodes[c].tag.heading_level().is_some())
+    else {
+        return false;
+    };
+    let mut id_chars = id
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let heading_chars = (heading..dom.nodes[heading].end as usize)
+        .filter_map(|j| dom.text(j))
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    // The heading may go on past the id (a permalink mark, a number).
+    for c in heading_chars {
+        match id_chars.next() {
+            Some(expected) if expected == c => {}
+            Some(_) => return false,
+            None => return true,
+        }
+    }
+    id_chars.next().is_none()
 }
 
 /// Whether `value` holds a boilerplate token that is not in `ignored`.

@@ -78,7 +78,32 @@ pub(super) fn choose(
         Some(share) => merge_regions(dom, content, scored, roots, share, profile),
         None => roots,
     };
-    Some(extend_to_lead(dom, content, roots, profile.lead_levels))
+    let roots = extend_to_lead(dom, content, roots, profile.lead_levels);
+    Some(join_lead_figure(dom, content, roots))
+}
+
+/// A `<figure>` that is the element just before the first root, in the
+/// same parent (a story's hero image above its text container), joins the
+/// roots on every kind of page; its caption is the figure's, not body text.
+fn join_lead_figure(dom: &Dom<'_>, content: &Content, mut roots: Vec<usize>) -> Vec<usize> {
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let parent = dom.nodes[first].parent;
+    if parent == NO_PARENT {
+        return roots;
+    }
+    let before = dom
+        .children(parent as usize)
+        .take_while(|&c| c != first)
+        .filter(|&c| dom.nodes[c].is_element && !content.excluded[c])
+        .last();
+    if let Some(figure) = before.filter(|&c| {
+        dom.nodes[c].tag == Tag::Figure && content.stats[c].images > 0 && !roots.contains(&c)
+    }) {
+        roots.insert(0, figure);
+    }
+    roots
 }
 
 /// Step 6: the headline and lead figure that sit just before the first

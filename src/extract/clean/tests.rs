@@ -151,6 +151,78 @@ fn a_heading_with_a_promotion_id_is_kept() {
 }
 
 #[test]
+fn a_section_whose_id_is_its_heading_anchor_is_kept() {
+    // docutils and Sphinx name each section after its heading.
+    let html = format!(
+        "<body><div class=body><div class=section id=sharing-with-a-single-developer>\
+         <h2>Sharing with a single developer<a class=headerlink href=#s>¶</a></h2>\
+         <p>Unique words of the shared section here.</p></div>{PARA}{PARA}{PARA}</div></body>"
+    );
+    assert!(text_of(&html).contains("Unique words of the shared section"));
+}
+
+#[test]
+fn a_short_boilerplate_id_repeated_by_its_heading_still_drops() {
+    let html = format!(
+        "<body><article>{PARA}{PARA}<div id=related-posts><h2>Related posts</h2>\
+         <p>Unique words of the related region.</p></div></article></body>"
+    );
+    assert!(!text_of(&html).contains("Unique words of the related region"));
+    let html = format!(
+        "<body><article>{PARA}{PARA}<div id=sharing-tools-for-you><h2>Other tools</h2>\
+         <p>Unique words of the sharing region.</p></div></article></body>"
+    );
+    assert!(!text_of(&html).contains("Unique words of the sharing region"));
+}
+
+#[test]
+fn a_sidebar_outweighing_the_story_is_still_a_sidebar() {
+    let feed = "<li><p>14:44 A live feed item about another story entirely, at length.</p></li>"
+        .repeat(12);
+    let html = format!(
+        "<body><div id=wrap><div><p>Unique story words here.</p>{PARA}{PARA}</div>\
+         <aside id=sidebar><ul>{feed}</ul></aside></div></body>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Unique story words"), "{text}");
+    assert!(!text.contains("live feed item"), "{text}");
+    // An aside around the article is no sidebar.
+    let html = format!(
+        "<body><aside><article><p>Unique story words here.</p>{PARA}</article></aside></body>"
+    );
+    assert!(text_of(&html).contains("Unique story words"));
+}
+
+#[test]
+fn an_ai2html_chart_keeps_its_wide_artboard_only() {
+    let html = format!(
+        "<body><article>{PARA}<div class=ai2html>\
+         <div class=g-artboard id=wide><img src=/chart-wide.png><p>Wide label</p></div>\
+         <div class=g-artboard id=narrow data-max-width=599><img src=/chart-narrow.png><p>Narrow label</p></div>\
+         </div>{PARA}</article></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let flagged = |id: &str| {
+        (0..dom.nodes.len()).any(|i| content.excluded[i] && dom.attr(i, "id") == Some(id))
+    };
+    assert!(flagged("narrow"));
+    assert!(!flagged("wide"));
+}
+
+#[test]
+fn the_hero_figure_just_before_the_story_text_joins_it() {
+    let html = format!(
+        "<body><div id=nav><a href=/a>Home</a></div><article><figure id=hero>\
+         <img src=/hero.jpg><figcaption>Hero</figcaption></figure>\
+         <div id=text>{PARA}{PARA}{PARA}</div><ul><li><a href=/x>Next story</a></li></ul>\
+         </article></body>"
+    );
+    assert_eq!(roots_text(&html), ["hero", "text"]);
+}
+
+#[test]
 fn a_paragraph_opening_with_click_here_is_kept() {
     let html = format!(
         "<body><article>{PARA}<p>Click here to read the court's ruling in full.</p>\

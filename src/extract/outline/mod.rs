@@ -91,6 +91,8 @@ enum Event {
         level: u8,
         text: String,
         anchor: Option<String>,
+        /// The nearest `<header>` or `<hgroup>` around the heading.
+        header: Option<usize>,
     },
     Block {
         block: Block,
@@ -176,23 +178,66 @@ fn comparable(s: &str) -> String {
         .collect()
 }
 
+/// What separates a title's headline from the site name, section or
+/// chapter after (or before) it.
+const TITLE_SEPARATORS: &[&str] = &[
+    " - ", " – ", " — ", " -- ", " | ", " : ", ": ", " · ", " » ", " :: ", " / ",
+];
+
+/// Comparable forms of what a title holds before and after each of its
+/// separators ("Evolve: Shared Mutable History — evolve extension" gives
+/// "Evolve: Shared Mutable History" and "evolve extension", and "Evolve"
+/// and the rest).
+fn title_parts(title: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for sep in TITLE_SEPARATORS {
+        for (at, _) in title.match_indices(sep) {
+            let halves = [title.get(..at), title.get(at + sep.len()..)];
+            parts.extend(halves.into_iter().flatten().map(comparable));
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// Nests blocks under headings by level; drops the heading that repeats the
-/// title and headings with nothing under them.
+/// title (the first heading that is the title, or the first `<h1>` or
+/// `<h2>` above the text that is one part of it, the title without its
+/// site name or chapter) and headings with nothing under them. A heading
+/// after it in the same `<header>` or `<hgroup>` is the headline's subtitle
+/// (a dek, the page's description), not a section: it goes too.
 fn nest(events: Vec<Event>, title: Option<&str>) -> Vec<Section> {
+    let title_parts = title.map(title_parts).unwrap_or_default();
     let title_key = title.map(comparable).filter(|t| !t.is_empty());
     let mut title_seen = false;
+    // The headline stands above the text: a heading after a substantial
+    // block is a section when its words are only some of the title's.
+    let mut text_seen = false;
+    let mut title_header: Option<usize> = None;
     let mut top: Vec<Section> = Vec::new();
     let mut stack: Vec<Section> = Vec::new();
     let mut lead = Section::default();
     for event in events {
+        if let Event::Heading { header, .. } = &event
+            && header.is_some()
+            && *header == title_header
+        {
+            continue;
+        }
         match event {
             Event::Heading {
                 level,
                 text,
                 anchor,
+                header,
             } => {
-                if !title_seen && title_key.as_deref() == Some(comparable(&text).as_str()) {
+                let key = comparable(&text);
+                let exact = title_key.as_deref() == Some(key.as_str());
+                if !title_seen
+                    && (exact || (level <= 2 && !text_seen && title_parts.contains(&key)))
+                {
                     title_seen = true;
+                    title_header = header;
                     continue;
                 }
                 while stack.last().is_some_and(|s| s.level >= level) {
@@ -205,17 +250,20 @@ fn nest(events: Vec<Event>, title: Option<&str>) -> Vec<Section> {
                     ..Section::default()
                 });
             }
-            Event::Block { block, .. } => match stack.last_mut() {
-                Some(section) => section.blocks.push(block),
-                None if top.is_empty() => lead.blocks.push(block),
-                None => {
-                    // Blocks after a closed top-level section and before the
-                    // next heading stay with the section before them.
-                    if let Some(last) = top.last_mut() {
-                        last.blocks.push(block);
+            Event::Block { block, info } => {
+                text_seen |= info.weight >= SUBSTANTIAL_TEXT && !matches!(block, Block::Figure(_));
+                match stack.last_mut() {
+                    Some(section) => section.blocks.push(block),
+                    None if top.is_empty() => lead.blocks.push(block),
+                    None => {
+                        // Blocks after a closed top-level section and before the
+                        // next heading stay with the section before them.
+                        if let Some(last) = top.last_mut() {
+                            last.blocks.push(block);
+                        }
                     }
                 }
-            },
+            }
         }
         if !lead.blocks.is_empty() && top.is_empty() && !stack.is_empty() {
             // The lead section is complete once the first heading opens.

@@ -42,6 +42,66 @@ fn nests_sections_by_level_and_skips_the_title() {
     assert_eq!(b.sections[1].children[0].level, 4);
 }
 
+fn headings_of(b: &Body) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Section> = b.sections.iter().rev().collect();
+    while let Some(s) = stack.pop() {
+        if s.level > 0 {
+            out.push(s.heading.clone());
+        }
+        stack.extend(s.children.iter().rev());
+    }
+    out
+}
+
+#[test]
+fn the_first_h1_or_h2_that_is_a_part_of_the_title_is_the_headline() {
+    // The title has the site name and chapter after the headline.
+    let html = format!(
+        "<body><article><h2>Conversations with a Cryptid</h2><p>{P}</p>\
+         <h2>Conversations with a Cryptid</h2><p>{P}</p></article></body>"
+    );
+    let b = body(
+        &html,
+        Some("Conversations with a Cryptid - Chapter 1 - Archive"),
+    );
+    assert_eq!(headings_of(&b), ["Conversations with a Cryptid"]);
+    // An h3 that is a part of the title is a section heading; so is a
+    // heading of title words that is no part of it.
+    let html = format!(
+        "<body><article><h3>Big Update</h3><p>{P}</p><h2>What to expect</h2>\
+         <p>{P}</p></article></body>"
+    );
+    let b = body(&html, Some("Big Update | What to expect at the show"));
+    assert_eq!(headings_of(&b), ["Big Update", "What to expect"]);
+    // Below the text, a part of the title opens a section.
+    let html =
+        format!("<body><article><p>{P}</p><h2>How to retire</h2><p>{P}</p></article></body>");
+    let b = body(&html, Some("How to retire: eight steps"));
+    assert_eq!(headings_of(&b), ["How to retire"]);
+}
+
+#[test]
+fn a_subtitle_beside_the_headline_in_its_header_leaves_the_body() {
+    let html = format!(
+        "<body><article><header><h1>Anomaly Detection</h1><h2>Find problems early</h2>\
+         </header><p>{P}</p><h2>Detecting</h2><p>{P}</p></article></body>"
+    );
+    let b = body(&html, Some("Anomaly Detection"));
+    assert_eq!(headings_of(&b), ["Detecting"]);
+    assert_eq!(b.sections[0].blocks.len(), 1);
+    assert!(matches!(&b.sections[0].blocks[0], Block::Paragraph(p) if p.text == P));
+    // Without a shared header the next heading is a section.
+    let html = format!(
+        "<body><article><h1>Anomaly Detection</h1><h2>Overview</h2><p>{P}</p><p>{P}</p>\
+         </article></body>"
+    );
+    assert_eq!(
+        headings_of(&body(&html, Some("Anomaly Detection"))),
+        ["Overview"]
+    );
+}
+
 #[test]
 fn header_byline_and_time_leave_the_body() {
     let html = format!(

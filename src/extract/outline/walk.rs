@@ -252,10 +252,15 @@ impl Walker<'_, '_> {
                 .find_map(|j| self.dom.attr(j, "id").or_else(|| self.dom.attr(j, "name")))
                 .map(str::to_owned)
         });
+        let header = self.dom.ancestors(i).find(|&a| {
+            self.dom.nodes[a].tag == Tag::Header
+                || self.dom.element(a).is_some_and(|e| e.name() == "hgroup")
+        });
         self.events.push(Event::Heading {
             level,
             text,
             anchor,
+            header,
         });
     }
 }

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::{Run, Summary};
 use crate::dataset::Format;
 use crate::metric::{self, Diff};
+use crate::structure::StructureDiff;
 
 /// Characters of missed or added text shown per run in the worst pages.
 const SAMPLE_CHARS: usize = 160;
@@ -97,6 +98,23 @@ impl Summary {
                 }
                 for phrase in leaked.iter().take(SAMPLE_RUNS) {
                     say!(out, "    leaked: {}", sample(phrase));
+                }
+            }
+            if let Some(truth) = &page.structure {
+                let d = StructureDiff::new(truth, &pred.structure);
+                let lists = [
+                    ("headings missed", &d.missed_headings),
+                    ("headings added", &d.added_headings),
+                    ("images missed", &d.missed_images),
+                    ("images added", &d.added_images),
+                ];
+                for (what, items) in lists {
+                    if !items.is_empty() {
+                        say!(out, "  {what} {}:", items.len());
+                        for item in items.iter() {
+                            say!(out, "    {}", sample(item));
+                        }
+                    }
                 }
             }
             if let Some(e) = &pred.error {
