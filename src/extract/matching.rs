@@ -7,9 +7,9 @@
 
 use super::vocabulary::{
     BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS,
-    DATA_LANG_ATTRS, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS, LAZY_SRC_ATTRS,
-    LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS,
-    PAYWALL_FRAGMENTS,
+    DATA_LANG_ATTRS, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, DISCLOSURE_TOKENS,
+    EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS,
+    NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
 };
 
 /// Whether a stage reads the `data-*` attribute `name` (lower case): the
@@ -199,6 +199,8 @@ impl TokenMarks {
     pub const EMBED: u8 = 4;
     /// A token in [`CONTENT_TOKENS`].
     pub const CONTENT: u8 = 8;
+    /// A token in [`DISCLOSURE_TOKENS`].
+    pub const DISCLOSURE: u8 = 16;
 
     /// The marks of `value`'s tokens.
     pub fn of(value: &str, buf: &mut TokenBuf) -> TokenMarks {
@@ -300,6 +302,7 @@ impl Vocabulary {
             (CAPTION_BODY_TOKENS, TokenMarks::CAPTION_BODY),
             (EMBED_TOKENS, TokenMarks::EMBED),
             (CONTENT_TOKENS, TokenMarks::CONTENT),
+            (DISCLOSURE_TOKENS, TokenMarks::DISCLOSURE),
         ] {
             for &w in list {
                 match words.iter_mut().find(|(v, _)| *v == w) {

@@ -255,6 +255,30 @@ pub const CONTENT_TOKENS: &[&str] = &[
     "column",
 ];
 
+/// Tokens of class/id values of disclosure panels: the collapsed answers of
+/// an FAQ accordion, the closed panes of a tab set, an expander's rest
+/// (Bootstrap's `collapse` and `tab-pane`, jQuery UI's and Adobe AEM's
+/// `accordion`, Chakra UI's `chakra-collapse`, Amazon's `a-expander`).
+/// Their text is one click away, part of the page (clean stage: such a
+/// panel hidden by `hidden`, `aria-hidden` or `display:none` is not hidden
+/// from readers).
+pub const DISCLOSURE_TOKENS: &[&str] = &[
+    "accordion",
+    "accordian",
+    "collapse",
+    "collapsible",
+    "expander",
+    "expandable",
+    "tab",
+    "tabs",
+    "tabbed",
+    "tabpanel",
+    "tabpane",
+    "pane",
+    "faq",
+    "answer",
+];
+
 /// ARIA roles of regions that are never the article body.
 pub const BOILERPLATE_ROLES: &[&str] = &[
     "navigation",
