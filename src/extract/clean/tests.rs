@@ -259,6 +259,35 @@ fn a_listing_is_kept_as_the_content_of_a_listing_page() {
 }
 
 #[test]
+fn a_grid_of_linked_cards_merges_on_a_listing_and_a_link_menu_does_not() {
+    // Each card is one link around its title and blurb (a common card
+    // markup): the grid is all links, yet its paragraphs make it items.
+    let card = |n: usize| {
+        format!("<div class=card><a href=/post/{n}><h3>Post {n}</h3>{PARA}{PARA}</a></div>")
+    };
+    let cards: String = (0..6).map(card).collect();
+    let menu: String = (0..12)
+        .map(|n| format!("<div class=m><a href=/c/{n}>Category number {n} of the shop</a></div>"))
+        .collect();
+    let html = format!(
+        "<body><div id=intro-wrap><div id=intro>{PARA}{PARA}{PARA}{PARA}</div></div>\
+         <div id=grid-wrap><div id=grid>{cards}</div></div>\
+         <div id=menu-wrap><div id=menu>{menu}</div></div></body>"
+    );
+    let listing = roots_with(&html, &profile::LISTING);
+    assert!(listing.iter().any(|r| r.starts_with("grid")), "{listing:?}");
+    assert!(
+        !listing.iter().any(|r| r.starts_with("menu")),
+        "{listing:?}"
+    );
+    let service = roots_with(&html, &profile::SERVICE);
+    assert!(
+        !service.iter().any(|r| r.starts_with("grid")),
+        "{service:?}"
+    );
+}
+
+#[test]
 fn a_heading_just_before_the_top_candidate_joins_it() {
     let html = format!(
         "<body><div id=wrap><div id=nav><a href=/a>Home</a></div><h2 id=first>How it \
