@@ -202,8 +202,17 @@ impl TokenMarks {
     /// A token in [`DISCLOSURE_TOKENS`].
     pub const DISCLOSURE: u8 = 16;
 
-    /// The marks of `value`'s tokens.
+    /// The marks of `value`'s tokens. A Tailwind CSS class with an
+    /// arbitrary value (`pt-[calc(var(--banner-height))]`, `bg-[#fafafa]`)
+    /// is styling, not a name: its words are left out.
     pub fn of(value: &str, buf: &mut TokenBuf) -> TokenMarks {
+        if value.contains('[') {
+            let mut marks = TokenMarks::default();
+            for class in value.split_ascii_whitespace().filter(|c| !c.contains('[')) {
+                marks.0 |= TokenMarks::of(class, buf).0;
+            }
+            return marks;
+        }
         let mut marks = 0;
         if value.is_ascii() {
             // Tokens are slices of the value; the table compares them
@@ -500,6 +509,12 @@ mod tests {
         );
         assert!(TokenMarks::of("photoCredit", &mut buf).has(TokenMarks::CAPTION_BODY));
         assert!(!TokenMarks::of("credentials", &mut buf).has(TokenMarks::CAPTION_BODY));
+        // Tailwind arbitrary values are styling: their words name nothing.
+        let tw = TokenMarks::of(
+            "stack lg:pt-[calc(var(--banner-min-height))] main",
+            &mut buf,
+        );
+        assert!(!tw.has(TokenMarks::BOILERPLATE) && tw.has(TokenMarks::CONTENT));
         // Non-ASCII values take the general splitter, to the same marks.
         assert_eq!(
             TokenMarks::of("Größe-ad articleBody", &mut buf),

@@ -126,9 +126,9 @@ pub const DOCUMENTATION: Profile = Profile {
 pub const SERVICE: Profile = Profile {
     comments_are_content: false,
     repeated_items: 0,
-    listings_are_content: false,
+    listings_are_content: true,
     link_density_weight: 1.0,
-    merge_regions: Some(0.3),
+    merge_regions: Some(0.15),
     card_region_max_link_density: 0.5,
     link_lists_are_content: false,
     extra_boilerplate: &[],

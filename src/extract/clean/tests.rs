@@ -190,6 +190,31 @@ fn elementor_text_widgets_are_content_and_its_menus_are_not() {
     assert!(!text.contains("Pricing"), "{text}");
 }
 
+#[test]
+fn sized_elementor_widgets_and_hubspot_modules_are_content() {
+    // Elementor's sizing class (`elementor-widget__width-initial`) and
+    // HubSpot's cells and modules name "widget" as a building block.
+    let html = format!(
+        "<body><div id=el class=\"elementor-element elementor-widget__width-initial \
+         elementor-widget elementor-widget-text-editor\"><h2>Lessons</h2>{PARA}</div>\
+         <div id=cell class=\"span12 widget-span widget-type-custom_widget\">\
+         <div id=module class=\"hs_cos_wrapper hs_cos_wrapper_widget\"><h2>Pricing</h2>{PARA}\
+         </div></div><div id=menu class=\"span12 widget-span widget-type-menu\">\
+         <a href=/a>Home</a> <a href=/b>Blog</a></div><div id=side class=widget>{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content_with(&dom, &profile::SERVICE);
+    let excluded = |id: &str| {
+        let i = (0..dom.nodes.len())
+            .find(|&i| dom.attr(i, "id") == Some(id))
+            .unwrap();
+        content.excluded[i]
+    };
+    assert!(!excluded("el") && !excluded("cell") && !excluded("module"));
+    assert!(excluded("menu") && excluded("side"));
+}
+
 fn roots_with(html: &str, profile: &Profile) -> Vec<String> {
     let doc = Html::parse_document(html);
     let dom = Dom::build(&doc);
