@@ -6,7 +6,9 @@
 //! each field says what it changes.
 
 use crate::article::PageType;
-use crate::extract::vocabulary::{LISTING_CHROME_TOKENS, PRODUCT_RECOMMENDATION_TOKENS};
+use crate::extract::vocabulary::{
+    FORUM_CHROME_TOKENS, LISTING_CHROME_TOKENS, PRODUCT_RECOMMENDATION_TOKENS,
+};
 
 /// How main-content detection treats one kind of page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,7 +74,7 @@ pub const FORUM: Profile = Profile {
     merge_regions: Some(0.3),
     card_region_max_link_density: 0.5,
     link_lists_are_content: false,
-    extra_boilerplate: &[],
+    extra_boilerplate: FORUM_CHROME_TOKENS,
     lead_levels: 0,
 };
 

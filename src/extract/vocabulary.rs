@@ -149,6 +149,13 @@ pub const PRODUCT_RECOMMENDATION_TOKENS: &[&str] = &[
     "carousel",
 ];
 
+/// Tokens of class/id values that make a container boilerplate on forum
+/// threads only (clean stage, through the forum profile): the signatures
+/// under each post, which repeat on every post of a member. phpBB and
+/// vBulletin (`signature`), XenForo (`message-signature`), Invision
+/// (`ipsSignature`) and boards that write `sig`.
+pub const FORUM_CHROME_TOKENS: &[&str] = &["signature", "signatures", "sig"];
+
 /// Tokens of class/id values of image captions and credits: kept out of the
 /// body text (the figures stage still reads them inside figures).
 pub const CAPTION_BODY_TOKENS: &[&str] = &[
