@@ -375,7 +375,11 @@ pub struct Marks {
     /// Fragment groups the `id` value holds.
     pub id_fragments: FragmentMarks,
     /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline
-    /// `display:none` / `visibility:hidden`.
+    /// `display:none` / `visibility:hidden`; not for a collapsed disclosure
+    /// panel (`role=tabpanel`, or a class/id in the disclosure vocabulary:
+    /// an FAQ's answers, a tab set's panes) nor for a React streaming
+    /// segment (`<div hidden id="S:0">`, which React 18's streaming render
+    /// sends hidden and its inline script moves into place).
     pub hidden: bool,
     /// An ARIA role of a region that is never the body.
     pub boilerplate_role: bool,
@@ -393,6 +397,8 @@ impl Marks {
         classes: &mut ClassCache<'a>,
     ) -> Marks {
         let mut marks = Marks::default();
+        // A disclosure panel or a React segment: shown once the page runs.
+        let mut shown_later = false;
         for (name, value) in &el.attrs {
             if name.ns != html5ever::ns!() {
                 continue;
@@ -411,6 +417,7 @@ impl Marks {
                 local_name!("id") => {
                     marks.id = TokenMarks::of(value, buf);
                     marks.id_fragments = FragmentMarks::of(value);
+                    shown_later |= is_react_segment_id(value);
                 }
                 local_name!("hidden") => marks.hidden = true,
                 local_name!("aria-hidden") => marks.hidden |= value == "true",
@@ -421,6 +428,7 @@ impl Marks {
                         .iter()
                         .any(|r| r.eq_ignore_ascii_case(role));
                     marks.main_role = value.eq_ignore_ascii_case("main");
+                    shown_later |= role.eq_ignore_ascii_case("tabpanel");
                 }
                 local_name!("itemprop") => {
                     marks.article_body = value.eq_ignore_ascii_case("articleBody");
@@ -428,8 +436,22 @@ impl Marks {
                 _ => {}
             }
         }
+        if marks.hidden
+            && (shown_later
+                || marks.class.has(TokenMarks::DISCLOSURE)
+                || marks.id.has(TokenMarks::DISCLOSURE))
+        {
+            marks.hidden = false;
+        }
         marks
     }
+}
+
+/// The id React 18's streaming server render gives a finished Suspense
+/// segment it sends hidden at the end of the body: `S:` and a hex number.
+fn is_react_segment_id(id: &str) -> bool {
+    id.strip_prefix("S:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// What each distinct class value of a page gives, for [`Marks::of`].
@@ -735,6 +757,24 @@ mod tests {
         let hidden: Vec<bool> = marks[1..].iter().map(|m| m.hidden).collect();
         assert_eq!(hidden, [true, true, false, true, false, false]);
         assert!(marks[6].main_role);
+    }
+
+    #[test]
+    fn collapsed_panels_and_react_segments_are_not_hidden() {
+        let doc = Html::parse_document(
+            "<div hidden id=S:1f>a</div><div hidden id=S:x>b</div>\
+             <div class='faq__answer' style='display:none'>c</div>\
+             <div role=tabpanel hidden>d</div><div class=tab-pane aria-hidden=true>e</div>\
+             <div class=mini-cart hidden>f</div>",
+        );
+        let dom = Dom::build(&doc);
+        let hidden: Vec<bool> = dom
+            .nodes
+            .iter()
+            .filter(|e| e.tag == Tag::Div)
+            .map(|e| e.marks.hidden)
+            .collect();
+        assert_eq!(hidden, [false, true, false, false, false, true]);
     }
 
     #[test]

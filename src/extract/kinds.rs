@@ -85,6 +85,14 @@ mod tests {
         <p id=para>Sort the <span class=sort-key id=inline>beans</span> by roast.</p></body>";
 
     #[test]
+    fn a_forum_drops_its_signatures_not_its_posts() {
+        let html = "<body><div class=post id=post><div class=content id=text>A reply</div>\
+            <div class=message-signature id=sig>My rig: a fast one</div></div></body>";
+        assert_eq!(flagged(html, &profile::FORUM), ["sig"]);
+        assert!(flagged(html, &profile::ARTICLE).is_empty());
+    }
+
+    #[test]
     fn a_listing_drops_its_filters_and_sort_bar_not_its_items() {
         assert_eq!(flagged(GRID, &profile::COLLECTION), ["filters", "sort"]);
         assert_eq!(flagged(GRID, &profile::LISTING), ["filters", "sort"]);

@@ -7,9 +7,9 @@
 
 use super::vocabulary::{
     BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS,
-    DATA_LANG_ATTRS, DATA_MAX_WIDTH, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS, EMBED_TOKENS,
-    LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS, NOT_DATE_NAME_FRAGMENTS,
-    PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
+    DATA_LANG_ATTRS, DATA_MAX_WIDTH, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS,
+    DISCLOSURE_TOKENS, EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS,
+    NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
 };
 
 /// Whether a stage reads the `data-*` attribute `name` (lower case): the
@@ -199,9 +199,20 @@ impl TokenMarks {
     pub const EMBED: u8 = 4;
     /// A token in [`CONTENT_TOKENS`].
     pub const CONTENT: u8 = 8;
+    /// A token in [`DISCLOSURE_TOKENS`].
+    pub const DISCLOSURE: u8 = 16;
 
-    /// The marks of `value`'s tokens.
+    /// The marks of `value`'s tokens. A Tailwind CSS class with an
+    /// arbitrary value (`pt-[calc(var(--banner-height))]`, `bg-[#fafafa]`)
+    /// is styling, not a name: its words are left out.
     pub fn of(value: &str, buf: &mut TokenBuf) -> TokenMarks {
+        if value.contains('[') {
+            let mut marks = TokenMarks::default();
+            for class in value.split_ascii_whitespace().filter(|c| !c.contains('[')) {
+                marks.0 |= TokenMarks::of(class, buf).0;
+            }
+            return marks;
+        }
         let mut marks = 0;
         // A token after a state word describes the element's state, not
         // what it is: `no_caption`, `has-sidebar`, `with-comments`.
@@ -320,6 +331,7 @@ impl Vocabulary {
             (CAPTION_BODY_TOKENS, TokenMarks::CAPTION_BODY),
             (EMBED_TOKENS, TokenMarks::EMBED),
             (CONTENT_TOKENS, TokenMarks::CONTENT),
+            (DISCLOSURE_TOKENS, TokenMarks::DISCLOSURE),
         ] {
             for &w in list {
                 match words.iter_mut().find(|(v, _)| *v == w) {
@@ -522,6 +534,12 @@ mod tests {
         assert!(TokenMarks::of("no-js sidebar", &mut buf).has(TokenMarks::BOILERPLATE));
         assert!(!TokenMarks::of("Größe no-caption", &mut buf).has(TokenMarks::CAPTION_BODY));
         assert!(!TokenMarks::of("credentials", &mut buf).has(TokenMarks::CAPTION_BODY));
+        // Tailwind arbitrary values are styling: their words name nothing.
+        let tw = TokenMarks::of(
+            "stack lg:pt-[calc(var(--banner-min-height))] main",
+            &mut buf,
+        );
+        assert!(!tw.has(TokenMarks::BOILERPLATE) && tw.has(TokenMarks::CONTENT));
         // Non-ASCII values take the general splitter, to the same marks.
         assert_eq!(
             TokenMarks::of("Größe-ad articleBody", &mut buf),

@@ -151,6 +151,13 @@ pub const PRODUCT_RECOMMENDATION_TOKENS: &[&str] = &[
     "carousel",
 ];
 
+/// Tokens of class/id values that make a container boilerplate on forum
+/// threads only (clean stage, through the forum profile): the signatures
+/// under each post, which repeat on every post of a member. phpBB and
+/// vBulletin (`signature`), XenForo (`message-signature`), Invision
+/// (`ipsSignature`) and boards that write `sig`.
+pub const FORUM_CHROME_TOKENS: &[&str] = &["signature", "signatures", "sig"];
+
 /// Tokens of class/id values of image captions and credits: kept out of the
 /// body text (the figures stage still reads them inside figures).
 pub const CAPTION_BODY_TOKENS: &[&str] = &[
@@ -255,6 +262,30 @@ pub const CONTENT_TOKENS: &[&str] = &[
     "richtext",
     "blog",
     "column",
+];
+
+/// Tokens of class/id values of disclosure panels: the collapsed answers of
+/// an FAQ accordion, the closed panes of a tab set, an expander's rest
+/// (Bootstrap's `collapse` and `tab-pane`, jQuery UI's and Adobe AEM's
+/// `accordion`, Chakra UI's `chakra-collapse`, Amazon's `a-expander`).
+/// Their text is one click away, part of the page (clean stage: such a
+/// panel hidden by `hidden`, `aria-hidden` or `display:none` is not hidden
+/// from readers).
+pub const DISCLOSURE_TOKENS: &[&str] = &[
+    "accordion",
+    "accordian",
+    "collapse",
+    "collapsible",
+    "expander",
+    "expandable",
+    "tab",
+    "tabs",
+    "tabbed",
+    "tabpanel",
+    "tabpane",
+    "pane",
+    "faq",
+    "answer",
 ];
 
 /// ARIA roles of regions that are never the article body.

@@ -169,7 +169,7 @@ fn looks_like_boilerplate(
         entry.marks.id
     };
     let class = if entry.marks.class.has(TokenMarks::BOILERPLATE) {
-        elementor_widget_class(dom, i).unwrap_or(entry.marks.class)
+        builder_widget_class(dom, i).unwrap_or(entry.marks.class)
     } else {
         entry.marks.class
     };
@@ -246,24 +246,35 @@ fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
     })
 }
 
-/// Elementor (the WordPress page builder) wraps every piece of a page, its
-/// text editor blocks and headings included, in `elementor-widget
-/// elementor-widget-<kind>` elements: its `widget` is a building block, not
-/// a sidebar widget. For such an element, the marks of its class without
-/// those two names (so `elementor-widget-nav-menu` still names a menu);
-/// `None` for any other element.
-fn elementor_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
+/// Page builders wrap every piece of a page, its text blocks and headings
+/// included, in "widget" elements: there `widget` is a building block, not
+/// a sidebar widget. Elementor (the WordPress page builder) writes
+/// `elementor-widget elementor-widget-<kind>` (and sizing classes such as
+/// `elementor-widget__width-initial`); HubSpot's CMS writes `widget-span
+/// widget-type-<kind>` cells and `hs_cos_wrapper_widget` modules. For such
+/// an element, the marks of its class without those names (so
+/// `elementor-widget-nav-menu` still names a menu); `None` for any other
+/// element.
+fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
     let class = dom.attr(i, "class")?;
-    if !class.contains("elementor-widget") {
+    if !class.contains("elementor-widget")
+        && !class.contains("widget-span")
+        && !class.contains("hs_cos_wrapper")
+    {
         return None;
     }
     let rest: String = class
         .split_ascii_whitespace()
         .map(|c| {
-            if c == "elementor-widget" || c == "elementor-widget-container" {
+            if let Some(kind) = c.strip_prefix("elementor-widget") {
+                kind
+            } else if c == "widget-span"
+                || c.starts_with("widget-type-")
+                || c.starts_with("hs_cos_wrapper")
+            {
                 ""
             } else {
-                c.strip_prefix("elementor-widget-").unwrap_or(c)
+                c
             }
         })
         .collect::<Vec<_>>()

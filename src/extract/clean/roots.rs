@@ -26,6 +26,10 @@ const REPEATED_MAX_LEVELS: usize = 4;
 /// A merged region must be mostly prose or items, not a link menu. Chosen
 /// by hand (Readability's sibling rule uses 0.25 for single paragraphs).
 const REGION_MAX_LINK_DENSITY: f32 = 0.5;
+/// A link-dense region is a run of cards, not a menu, when it holds at
+/// least this many paragraphs (a menu's links hold none). Chosen by hand.
+const CARD_REGION_MIN_PARAGRAPHS: u32 = 3;
+
 /// At most this many roots: a page is not a hundred separate regions.
 /// Chosen by hand.
 const MAX_REGIONS: usize = 24;
@@ -342,7 +346,7 @@ fn merge_regions(
                 && scores[i] >= threshold
                 && (profile.listings_are_content || !scored.in_listing[i])
                 && !matches!(dom.nodes[i].tag, Tag::Body | Tag::Html)
-                && content.link_density(i) < REGION_MAX_LINK_DENSITY
+                && is_prose_or_cards(content, i, profile)
         })
         .collect();
     candidates.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
@@ -359,4 +363,13 @@ fn merge_regions(
     }
     roots.sort_unstable();
     roots
+}
+
+/// Whether region `i` may merge: mostly prose, or on profiles that allow
+/// it, linked cards holding paragraphs (a grid of `<a><h3/><p/></a>`).
+fn is_prose_or_cards(content: &Content, i: usize, profile: &Profile) -> bool {
+    let density = content.link_density(i);
+    density < REGION_MAX_LINK_DENSITY
+        || (density < profile.card_region_max_link_density
+            && content.stats[i].paragraphs >= CARD_REGION_MIN_PARAGRAPHS)
 }

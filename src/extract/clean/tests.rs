@@ -262,6 +262,31 @@ fn elementor_text_widgets_are_content_and_its_menus_are_not() {
     assert!(!text.contains("Pricing"), "{text}");
 }
 
+#[test]
+fn sized_elementor_widgets_and_hubspot_modules_are_content() {
+    // Elementor's sizing class (`elementor-widget__width-initial`) and
+    // HubSpot's cells and modules name "widget" as a building block.
+    let html = format!(
+        "<body><div id=el class=\"elementor-element elementor-widget__width-initial \
+         elementor-widget elementor-widget-text-editor\"><h2>Lessons</h2>{PARA}</div>\
+         <div id=cell class=\"span12 widget-span widget-type-custom_widget\">\
+         <div id=module class=\"hs_cos_wrapper hs_cos_wrapper_widget\"><h2>Pricing</h2>{PARA}\
+         </div></div><div id=menu class=\"span12 widget-span widget-type-menu\">\
+         <a href=/a>Home</a> <a href=/b>Blog</a></div><div id=side class=widget>{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content_with(&dom, &profile::SERVICE);
+    let excluded = |id: &str| {
+        let i = (0..dom.nodes.len())
+            .find(|&i| dom.attr(i, "id") == Some(id))
+            .unwrap();
+        content.excluded[i]
+    };
+    assert!(!excluded("el") && !excluded("cell") && !excluded("module"));
+    assert!(excluded("menu") && excluded("side"));
+}
+
 fn roots_with(html: &str, profile: &Profile) -> Vec<String> {
     let doc = Html::parse_document(html);
     let dom = Dom::build(&doc);
@@ -327,6 +352,35 @@ fn a_listing_is_kept_as_the_content_of_a_listing_page() {
     assert!(
         roots.iter().any(|r| r == "list" || r == "results"),
         "{roots:?}"
+    );
+}
+
+#[test]
+fn a_grid_of_linked_cards_merges_on_a_listing_and_a_link_menu_does_not() {
+    // Each card is one link around its title and blurb (a common card
+    // markup): the grid is all links, yet its paragraphs make it items.
+    let card = |n: usize| {
+        format!("<div class=card><a href=/post/{n}><h3>Post {n}</h3>{PARA}{PARA}</a></div>")
+    };
+    let cards: String = (0..6).map(card).collect();
+    let menu: String = (0..12)
+        .map(|n| format!("<div class=m><a href=/c/{n}>Category number {n} of the shop</a></div>"))
+        .collect();
+    let html = format!(
+        "<body><div id=intro-wrap><div id=intro>{PARA}{PARA}{PARA}{PARA}</div></div>\
+         <div id=grid-wrap><div id=grid>{cards}</div></div>\
+         <div id=menu-wrap><div id=menu>{menu}</div></div></body>"
+    );
+    let listing = roots_with(&html, &profile::LISTING);
+    assert!(listing.iter().any(|r| r.starts_with("grid")), "{listing:?}");
+    assert!(
+        !listing.iter().any(|r| r.starts_with("menu")),
+        "{listing:?}"
+    );
+    let service = roots_with(&html, &profile::SERVICE);
+    assert!(
+        !service.iter().any(|r| r.starts_with("grid")),
+        "{service:?}"
     );
 }
 
