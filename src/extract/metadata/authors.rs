@@ -214,15 +214,29 @@ fn is_address(s: &str) -> bool {
         || (lower.contains('@') && lower.contains('.'))
 }
 
+/// Whether `s` is a member handle with digits ("Ejp55230", "user3080392",
+/// "LingoLover94"), as forum software (XenForo, phpBB, Discourse, Stack
+/// Exchange) prints a poster: one word of letters, digits and `_`/`-`
+/// opening with a letter, at least three letters, its letters no calendar
+/// word ("May2024"). Other digits mark a date or a count, not a name.
+fn is_handle(s: &str) -> bool {
+    let letters: String = s.chars().filter(|c| c.is_alphabetic()).collect();
+    s.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && letters.chars().count() >= 3
+        && !is_calendar_word(&letters)
+}
+
 /// Whether `s` can be a person's or a desk's name.
 fn is_name(s: &str) -> bool {
     let chars = s.chars().count();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     (2..=MAX_NAME_CHARS).contains(&chars)
-        && letters * 2 >= chars
+        && (letters * 2 >= chars || is_handle(s))
         && !is_address(s)
         && s.split_whitespace().count() <= MAX_NAME_WORDS
-        && !s.chars().any(|c| c.is_ascii_digit())
+        && (!s.chars().any(|c| c.is_ascii_digit()) || is_handle(s))
         && !is_calendar_word(s)
         && !is_interface_text(s)
         && !has_symbol(s)
@@ -598,6 +612,17 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(LABEL.is_match(text), former.is_match(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_handle_with_digits_is_a_name_and_a_date_or_count_is_not() {
+        for handle in ["Ejp55230", "user3080392", "LingoLover94", "josh_wilmot90"] {
+            assert_eq!(names(handle), vec![handle.to_owned()], "{handle}");
+        }
+        assert_eq!(names("By Alphabyte1"), vec!["Alphabyte1".to_owned()]);
+        for not_name in ["May2024", "12 Posts", "2024", "Jan 5", "A1", "Posts: 3,760"] {
+            assert!(names(not_name).is_empty(), "{not_name}");
         }
     }
 
