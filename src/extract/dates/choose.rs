@@ -23,8 +23,9 @@
 //!    names the same instant in it.
 //! 5. Another source naming the same day raises the confidence.
 //!
-//! Rule 2 applies to publication dates only. A "last updated" never
-//! stands in for a publication date. Every other parsed candidate is kept as an alternative, marked
+//! Rule 2 applies to publication dates only. A "last updated" stands in
+//! for a publication date only on a page that gives no other: the shown
+//! update, never a declared `dateModified`. Every other parsed candidate is kept as an alternative, marked
 //! `agrees` when it names the winner's day.
 
 use chrono::{DateTime, Timelike, Utc};
@@ -155,12 +156,28 @@ pub fn choose_dates(
     });
     let published_parsed = parse_all(published, reference, month_first);
     let published_choice = pick(&published_parsed, modified_date.as_ref(), true)
-        .map(|best| choice(best, &published_parsed));
+        .map(|best| choice(best, &published_parsed))
+        .or_else(|| shown_update(&modified_parsed));
     let modified_choice = modified_best.map(|best| choice(best, &modified_parsed));
     Dates {
         published: published_choice,
         modified: modified_choice,
     }
+}
+
+/// The publication date of a page that declares none and shows none but
+/// prints its update ("Last updated: November 13, 2025", a `<time>` so
+/// labelled): the only date its reader sees, and one the publication
+/// cannot follow. A declared `dateModified` alone is a CMS's last save and
+/// never stands in.
+fn shown_update(modified: &[(DateFact, PageDate)]) -> Option<Choice> {
+    let shown: Vec<(DateFact, PageDate)> = modified
+        .iter()
+        .filter(|(f, _)| matches!(f.source, Source::VisibleDate | Source::TimeElement))
+        .cloned()
+        .collect();
+    let best = pick(&shown, None, false)?;
+    Some(choice(best, &shown))
 }
 
 /// The candidates that parse and are plausible, in order.
@@ -572,6 +589,25 @@ mod tests {
         choose_dates(&candidates(published), &candidates(modified), None, false)
             .published
             .map(|c| c.best.value)
+    }
+
+    #[test]
+    fn a_shown_update_is_the_date_of_a_page_that_gives_no_other() {
+        assert_eq!(
+            published(&[], &[("November 13, 2025", Source::VisibleDate)]).as_deref(),
+            Some("2025-11-13")
+        );
+        // A declared modification alone is the last save: no publication.
+        assert_eq!(published(&[], &[("2025-11-13", Source::JsonLd)]), None);
+        // A publication date, declared or shown, wins over the update.
+        assert_eq!(
+            published(
+                &[("2024-02-01", Source::JsonLd)],
+                &[("November 13, 2025", Source::VisibleDate)]
+            )
+            .as_deref(),
+            Some("2024-02-01")
+        );
     }
 
     #[test]

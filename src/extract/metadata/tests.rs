@@ -150,12 +150,20 @@ fn modified_never_overwrites_published() {
         m.modified().map(|d| d.value.as_str()),
         Some("2024-06-19T10:00:00Z")
     );
-    // Only an update: no publication date is made up from it.
+    // Only a shown update: the only date the reader sees, and the latest
+    // the publication can be, stands in for it.
     let m = meta_of(
         r#"<article><span class="updated">Updated <time datetime="2024-06-19">x</time></span></article>"#,
     );
-    assert_eq!(m.published(), None);
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-06-19"));
     assert_eq!(m.modified().map(|d| d.value.as_str()), Some("2024-06-19"));
+    // Only a declared modification (a CMS's last save): no publication.
+    let m = meta_of(
+        r#"<html><head><meta property="article:modified_time" content="2024-06-19T10:00:00Z">
+        </head><body><article><p>Text.</p></article></body></html>"#,
+    );
+    assert_eq!(m.published(), None);
+    assert!(m.modified().is_some());
 }
 
 #[test]
