@@ -269,8 +269,17 @@ pub(super) fn clean_all<'r>(
         .collect()
 }
 
+/// Characters that only steer rendering: a soft hyphen (`&shy;`, hyphenation
+/// hints in headings), zero-width spaces and word joiners, a byte-order
+/// mark. They are no part of the title's text. (Zero-width joiners stay:
+/// emoji and Indic scripts need them.)
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
 fn clean_with(raw: &str, keys: &Keys, cut: Cut) -> Cleaned {
-    let title = normalize_whitespace(raw);
+    let mut title = normalize_whitespace(raw);
+    if title.contains(INVISIBLE) {
+        title.retain(|c| !INVISIBLE.contains(&c));
+    }
     if let Some(cleaned) = split_at_h1(&title, keys) {
         return cleaned;
     }
@@ -585,6 +594,18 @@ mod tests {
             host,
             h1,
         }
+    }
+
+    #[test]
+    fn a_soft_hyphen_or_zero_width_space_is_no_part_of_a_title() {
+        let h = hints(None, None, None);
+        assert_eq!(
+            clean_heading("Home Repair Assis\u{ad}tance Pro\u{200b}gram", &h).title,
+            "Home Repair Assistance Program"
+        );
+        // A zero-width joiner stays: it is part of the emoji.
+        let family = "Family \u{1f468}\u{200d}\u{1f469} Guide";
+        assert_eq!(clean_heading(family, &h).title, family);
     }
 
     #[test]
