@@ -760,3 +760,21 @@ fn alternatives(m: &Metadata) -> Vec<crate::article::Alternative> {
         .map(|f| f.provenance.alternatives.clone())
         .unwrap_or_default()
 }
+
+#[test]
+fn a_by_heading_in_a_navigation_menu_is_no_byline() {
+    // A mega-menu's facet headings ("By Event Type") are no author.
+    let menu = meta_of(
+        r#"<div role="menu"><h4>By Event Type</h4><a href="/c">Conferences</a></div>
+        <ul class="sub-menu"><li><h4>By Ovolo Hotels</h4></li></ul>
+        <article><h1>Planning a conference</h1><p>Text of the article.</p></article>"#,
+    );
+    assert!(names(&menu).is_empty(), "{:?}", names(&menu));
+    // A class that only mentions a menu (a layout under it) is no menu.
+    let byline = meta_of(
+        r#"<div class="template under-menu"><article><h1>Zero waste tips</h1>
+        <div class="my-meta"><span><a href="/search?q=x">by Meaghan Weeden</a></span></div>
+        <p>Text of the article.</p></article></div>"#,
+    );
+    assert_eq!(names(&byline), ["Meaghan Weeden"]);
+}

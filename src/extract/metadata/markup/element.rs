@@ -111,6 +111,38 @@ pub(super) fn placement(el: ElementRef<'_>) -> Placement {
     }
 }
 
+/// Whether `el` stands in a navigation menu: a `nav`, an ARIA
+/// `navigation`/`menu`/`menubar`, or an element whose class or id token
+/// names a menu or a dropdown (`menu-item`, WordPress `sub-menu`,
+/// Elementor `elementor-nav-menu`, Webflow `w-dropdown`, mega-menus). Its
+/// "By Event Type" and "By Industry" are facet headings, not bylines. A
+/// token that only mentions a menu (`under-menu`, a layout below it) is no
+/// menu.
+pub(super) fn in_menu(el: ElementRef<'_>) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        let named = |name: &str| {
+            get_str(v, name).is_some_and(|c| {
+                c.split_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t.starts_with("menu")
+                        || t.contains("dropdown")
+                        || ["sub-menu", "submenu", "nav-menu", "mega-menu", "megamenu"]
+                            .iter()
+                            .any(|w| t.contains(w))
+                })
+            })
+        };
+        v.name() == "nav"
+            || matches!(
+                get_str(v, "role"),
+                Some("navigation" | "menu" | "menubar" | "menuitem")
+            )
+            || named("class")
+            || named("id")
+    })
+}
+
 /// Where an element stands.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Placement {

@@ -272,7 +272,7 @@ impl Walk {
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
             return;
         };
-        if !self.budget.take() {
+        if !self.budget.take() || element::in_menu(parent) {
             return;
         }
         // The parent holds the whole line when a comment or a link
