@@ -242,20 +242,7 @@ impl Walker<'_, '_> {
             self.emitted.insert(p);
         }
         self.emitted.insert(img);
-        let image = match self.images.noscript.get(&img) {
-            Some(image) => Some(image.clone()),
-            None => match self.images.fallback.get(&img) {
-                Some(real) => {
-                    let mut real = real.clone();
-                    if real.alt.is_none() {
-                        real.alt = figures::image_of(dom, img, self.base).and_then(|i| i.alt);
-                    }
-                    Some(real)
-                }
-                None => figures::image_of(dom, img, self.base),
-            },
-        };
-        let Some(image) = image else {
+        let Some(image) = self.image_at(img) else {
             return;
         };
         let figure = figures::from_container(dom, self.content, container, img, image);
@@ -275,6 +262,92 @@ impl Walker<'_, '_> {
             block: Block::Figure(figure),
             info: BlockInfo::default(),
         });
+    }
+
+    /// Image position `img` as an image: its `<noscript>` or lazy-loading
+    /// fallback when it has one.
+    fn image_at(&self, img: usize) -> Option<Image> {
+        match self.images.noscript.get(&img) {
+            Some(image) => Some(image.clone()),
+            None => match self.images.fallback.get(&img) {
+                Some(real) => {
+                    let mut real = real.clone();
+                    if real.alt.is_none() {
+                        real.alt = figures::image_of(self.dom, img, self.base).and_then(|i| i.alt);
+                    }
+                    Some(real)
+                }
+                None => figures::image_of(self.dom, img, self.base),
+            },
+        }
+    }
+
+    /// The image standing at node `i` (see [`Self::stands_for_image`]) as
+    /// a run of the text of the block ending at `end`, when it stands
+    /// inside a line of text: words before it on its line (`text_before`)
+    /// or after it before the block, a line break or a block element ends.
+    /// A `<figure>` or an image with a caption or credit of its own stays
+    /// a figure (`None`). The image is listed in the article's figures
+    /// all the same (without a caption), and counts as emitted.
+    pub(super) fn inline_image(
+        &mut self,
+        i: usize,
+        end: usize,
+        text_before: bool,
+    ) -> Option<Image> {
+        let dom = self.dom;
+        let node_end = dom.nodes[i].end as usize;
+        let img = match self.containers.get(&i) {
+            Some(&img) => img,
+            None => match *self.images.within(i, node_end) {
+                [img] if img == i => img,
+                _ => return None,
+            },
+        };
+        if dom.nodes[i].tag == Tag::Figure
+            || self.images.rescued[i]
+            || self.emitted.contains(&img)
+            || !(text_before || self.text_follows(node_end, end))
+        {
+            return None;
+        }
+        let image = self.image_at(img)?;
+        let figure = figures::from_container(dom, self.content, i, img, image);
+        if figure.caption.is_some() || figure.credit.is_some() {
+            return None;
+        }
+        for &p in self.images.within(i, node_end) {
+            self.emitted.insert(p);
+        }
+        self.emitted.insert(img);
+        let image = figure.image.clone();
+        self.figures.push(figure);
+        Some(image)
+    }
+
+    /// Whether words follow in `from..end` before a line break or a block
+    /// element.
+    fn text_follows(&self, from: usize, end: usize) -> bool {
+        let dom = self.dom;
+        let mut j = from;
+        while j < end {
+            let entry = dom.nodes[j];
+            if let Some(t) = dom.text(j) {
+                if !t.trim().is_empty() {
+                    return true;
+                }
+            } else if entry.is_element {
+                if entry.tag.is_never_text() || self.content.excluded[j] {
+                    j = entry.end as usize;
+                    continue;
+                }
+                if entry.tag == Tag::Br || entry.tag.is_block() {
+                    return false;
+                }
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Emits the images of link cluster `start..end` that link to their

@@ -156,7 +156,14 @@ impl Walker<'_, '_> {
                 continue;
             }
             if entry.is_element && self.stands_for_image(i) {
-                // An image inside a paragraph ends the text before it.
+                let before = self.inline.has_text_on_line();
+                if let Some(image) = self.inline_image(i, end, before) {
+                    // An image inside a line of text is part of it.
+                    self.inline.push_image(image);
+                    i = entry.end as usize;
+                    continue;
+                }
+                // An image on its own ends the text before it.
                 self.flush();
                 self.emit_image(i);
                 i = entry.end as usize;
