@@ -286,8 +286,8 @@ impl Walker<'_, '_> {
     /// a run of the text of the block ending at `end`, when it stands
     /// inside a line of text: words before it on its line (`text_before`)
     /// or after it before the block, a line break or a block element ends.
-    /// A `<figure>` or an image with a caption or credit of its own stays
-    /// a figure (`None`). The image is listed in the article's figures
+    /// A `<figure>`, a block wrapper, or an image with a caption or credit
+    /// of its own stays a figure (`None`). The image is listed in the article's figures
     /// all the same (without a caption), and counts as emitted.
     pub(super) fn inline_image(
         &mut self,
@@ -304,10 +304,15 @@ impl Walker<'_, '_> {
                 _ => return None,
             },
         };
+        // A block wrapper around the image stands on its own line.
         if dom.nodes[i].tag == Tag::Figure
+            || dom.nodes[i].tag.is_block()
             || self.images.rescued[i]
             || self.emitted.contains(&img)
             || !(text_before || self.text_follows(node_end, end))
+            // Inside a `<figure>` (of several images, or with a label
+            // such as "Image" before it), an image is the figure's.
+            || dom.ancestors(i).any(|a| dom.nodes[a].tag == Tag::Figure)
         {
             return None;
         }

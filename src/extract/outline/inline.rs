@@ -474,4 +474,38 @@ mod tests {
         }
         assert_eq!(depth, MAX_INLINE_DEPTH);
     }
+
+    fn image(src: &str) -> Image {
+        Image {
+            src: src.to_owned(),
+            ..Image::default()
+        }
+    }
+
+    #[test]
+    fn images_stand_at_their_point_even_in_an_empty_link_or_after_the_last_word() {
+        let mut p = Pending::default();
+        p.push_text("Before ");
+        p.push_image(image("a"));
+        p.push_text("after ");
+        p.open_link("https://a.test/".into(), None, 9);
+        p.push_image(image("b"));
+        p.close_until(9);
+        p.push_text(" end ");
+        p.push_image(image("c"));
+        let run = p.finish().unwrap();
+        assert_eq!(run.text, "Before after end");
+        assert!(run.links.is_empty());
+        assert_eq!(
+            run.inlines,
+            [
+                text("Before "),
+                Inline::Image(image("a")),
+                text(" after "),
+                Inline::Image(image("b")),
+                text(" end"),
+                Inline::Image(image("c")),
+            ]
+        );
+    }
 }

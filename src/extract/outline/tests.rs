@@ -247,6 +247,7 @@ fn an_image_alone_or_captioned_in_a_paragraph_stays_a_figure() {
         "<body><article><p>{P}</p><p><img src=/alone.jpg></p><p>Text then \
          <span class=image><img src=/c.jpg><span class=caption>The caption</span></span></p>\
          <p>Words <img src=/icon.png width=12 height=12> and an icon.</p><p>{P}</p>\
+         <figure><span>Image</span><img src=/g1.jpg> <img src=/g2.jpg></figure><p>{P}</p>\
          </article></body>"
     );
     let b = body(&html, None);
@@ -266,7 +267,11 @@ fn an_image_alone_or_captioned_in_a_paragraph_stays_a_figure() {
     );
     assert_eq!(
         figure_srcs(&b),
-        ["https://news.test/alone.jpg", "https://news.test/c.jpg"]
+        [
+            "https://news.test/alone.jpg",
+            "https://news.test/c.jpg",
+            "https://news.test/g1.jpg"
+        ]
     );
 }
 
@@ -596,4 +601,46 @@ fn outline_byline_prefixes_are_the_former_list_and_none_starts_another() {
     former.sort_unstable();
     assert_eq!(prefixes, former);
     assert_eq!(strip_byline_prefix("Przez Jan Kowalski"), "Jan Kowalski");
+}
+
+#[test]
+fn an_image_inside_a_line_of_a_list_item_or_loose_text_is_a_run() {
+    let html = format!(
+        "<body><article><p>{P}</p><ul><li><a href=/p/1><img src=/thumb1.jpg></a> \
+         Kettle, steel, two litres</li><li>Plain item</li><li><img src=/own.jpg></li></ul>\
+         <div>Loose words <img src=/loose.jpg> around it<div><img src=/block.jpg></div></div>\
+         <p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    let Some(Block::List(list)) = blocks.iter().find(|b| matches!(b, Block::List(_))) else {
+        panic!("{blocks:?}");
+    };
+    let Block::Paragraph(item) = &list.entries[0].blocks[0] else {
+        panic!("{list:?}");
+    };
+    assert_eq!(item.text, "Kettle, steel, two litres");
+    assert_eq!(images_in(&item.inlines), ["https://news.test/thumb1.jpg"]);
+    let loose = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph(p) if p.text == "Loose words around it" => Some(p),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{blocks:?}"));
+    assert_eq!(images_in(&loose.inlines), ["https://news.test/loose.jpg"]);
+    // The item that is only an image, and the image in its own block, are
+    // figures.
+    let figures: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => Some(f.image.src.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        ["https://news.test/own.jpg", "https://news.test/block.jpg"]
+    );
+    assert_eq!(b.figures.len(), 4);
 }

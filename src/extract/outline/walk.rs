@@ -40,8 +40,15 @@ impl Walker<'_, '_> {
                 continue;
             }
             if self.stands_for_image(i) {
-                self.flush();
-                self.emit_image(i);
+                let before = self.inline.has_text_on_line();
+                let block_end = boundaries.last().copied().unwrap_or(end);
+                if let Some(image) = self.inline_image(i, block_end, before) {
+                    // Inside a line of loose text (a `<div>`'s): part of it.
+                    self.inline.push_image(image);
+                } else {
+                    self.flush();
+                    self.emit_image(i);
+                }
                 i = next;
                 continue;
             }
