@@ -190,7 +190,7 @@ impl Walker<'_, '_> {
             }
             if !self.content.excluded[i] && skip != Some(i) && self.stands_for_image(i) {
                 let before = pending.has_text_on_line();
-                if let Some(image) = self.inline_image(i, end, before) {
+                if let Some(image) = self.inline_image(i, end, before, true) {
                     // An image inside a line of an item's text is part of
                     // it; others are figures after the list.
                     pending.push_image(image);
@@ -270,7 +270,7 @@ impl Walker<'_, '_> {
             }
             if !self.content.excluded[i] && self.stands_for_image(i) {
                 let before = pending.has_text_on_line();
-                if let Some(image) = self.inline_image(i, end, before) {
+                if let Some(image) = self.inline_image(i, end, before, true) {
                     pending.push_image(image);
                     i = entry.end as usize;
                     continue;

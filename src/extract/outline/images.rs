@@ -23,6 +23,10 @@ use crate::extract::vocabulary::{LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
 /// File extensions of images a link may point to.
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"];
 
+/// Widest image (declared pixels) read as part of a line of text; wider
+/// ones are photos that stand as figures.
+const MAX_INLINE_WIDTH: u32 = 400;
+
 /// Most text (weighted characters) an excluded element may hold and still
 /// be taken for a figure wrapper its class misnames.
 const MAX_RESCUED_FIGURE_TEXT: u32 = 400;
@@ -285,15 +289,20 @@ impl Walker<'_, '_> {
     /// The image standing at node `i` (see [`Self::stands_for_image`]) as
     /// a run of the text of the block ending at `end`, when it stands
     /// inside a line of text: words before it on its line (`text_before`)
-    /// or after it before the block, a line break or a block element ends.
-    /// A `<figure>`, a block wrapper, or an image with a caption or credit
-    /// of its own stays a figure (`None`). The image is listed in the article's figures
-    /// all the same (without a caption), and counts as emitted.
+    /// or, where an image may open the line (`opens_ok`: a list item's or
+    /// table cell's thumbnail), after it before the block, a line break or
+    /// a block element ends. In a paragraph an image before its words is
+    /// the figure above them. A `<figure>`, a block wrapper, an image
+    /// declared wider than [`MAX_INLINE_WIDTH`], or one with a caption or
+    /// credit of its own stays a figure (`None`). The image is listed in
+    /// the article's figures all the same (without a caption), and counts
+    /// as emitted.
     pub(super) fn inline_image(
         &mut self,
         i: usize,
         end: usize,
         text_before: bool,
+        opens_ok: bool,
     ) -> Option<Image> {
         let dom = self.dom;
         let node_end = dom.nodes[i].end as usize;
@@ -309,7 +318,7 @@ impl Walker<'_, '_> {
             || dom.nodes[i].tag.is_block()
             || self.images.rescued[i]
             || self.emitted.contains(&img)
-            || !(text_before || self.text_follows(node_end, end))
+            || !(text_before || (opens_ok && self.text_follows(node_end, end)))
             // Inside a `<figure>` (of several images, or with a label
             // such as "Image" before it), an image is the figure's.
             || dom.ancestors(i).any(|a| dom.nodes[a].tag == Tag::Figure)
@@ -317,6 +326,10 @@ impl Walker<'_, '_> {
             return None;
         }
         let image = self.image_at(img)?;
+        // A photo declared wider than a line's picture is a figure.
+        if image.width.is_some_and(|w| w > MAX_INLINE_WIDTH) {
+            return None;
+        }
         let figure = figures::from_container(dom, self.content, i, img, image);
         if figure.caption.is_some() || figure.credit.is_some() {
             return None;

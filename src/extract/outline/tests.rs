@@ -248,7 +248,8 @@ fn an_image_alone_or_captioned_in_a_paragraph_stays_a_figure() {
          <span class=image><img src=/c.jpg><span class=caption>The caption</span></span></p>\
          <p>Words <img src=/icon.png width=12 height=12> and an icon.</p><p>{P}</p>\
          <figure><span>Image</span><img src=/g1.jpg> <img src=/g2.jpg></figure><p>{P}</p>\
-         </article></body>"
+         <p><img src=/opens.jpg>{P} {P}</p><p>A photo <img src=/wide.jpg width=900 \
+         height=600> in the text.</p></article></body>"
     );
     let b = body(&html, None);
     let blocks = &b.sections[0].blocks;
@@ -270,8 +271,23 @@ fn an_image_alone_or_captioned_in_a_paragraph_stays_a_figure() {
         [
             "https://news.test/alone.jpg",
             "https://news.test/c.jpg",
-            "https://news.test/g1.jpg"
+            "https://news.test/g1.jpg",
+            "https://news.test/opens.jpg",
+            "https://news.test/wide.jpg"
         ]
+    );
+    // The image opening a paragraph is the figure above its words.
+    let opens = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Figure(f) if f.image.src.ends_with("opens.jpg")));
+    assert!(
+        matches!(opens.and_then(|n| blocks.get(n + 1)), Some(Block::Paragraph(p)) if p.text.starts_with("Long")),
+        "{blocks:?}"
+    );
+    assert!(
+        blocks
+            .iter()
+            .any(|b| matches!(b, Block::Figure(f) if f.image.src.ends_with("wide.jpg")))
     );
 }
 

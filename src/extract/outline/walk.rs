@@ -42,7 +42,7 @@ impl Walker<'_, '_> {
             if self.stands_for_image(i) {
                 let before = self.inline.has_text_on_line();
                 let block_end = boundaries.last().copied().unwrap_or(end);
-                if let Some(image) = self.inline_image(i, block_end, before) {
+                if let Some(image) = self.inline_image(i, block_end, before, false) {
                     // Inside a line of loose text (a `<div>`'s): part of it.
                     self.inline.push_image(image);
                 } else {
@@ -164,7 +164,7 @@ impl Walker<'_, '_> {
             }
             if entry.is_element && self.stands_for_image(i) {
                 let before = self.inline.has_text_on_line();
-                if let Some(image) = self.inline_image(i, end, before) {
+                if let Some(image) = self.inline_image(i, end, before, false) {
                     // An image inside a line of text is part of it.
                     self.inline.push_image(image);
                     i = entry.end as usize;
