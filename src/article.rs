@@ -27,7 +27,8 @@ pub struct Article {
     pub language: Language,
     /// The body as a section tree.
     pub sections: Vec<Section>,
-    /// Every figure of the body in page order.
+    /// Every figure of the body in page order, and every image inline in
+    /// its text (an [`Inline::Image`] run) as a figure without a caption.
     pub figures: Vec<Figure>,
     /// Links to other stories found beside the body.
     pub related_links: Vec<Link>,

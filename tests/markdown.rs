@@ -152,7 +152,15 @@ fn parsed(markdown: &str) -> Result<Vec<Node>, String> {
         }
         other => Err(format!("a block inside {other:?}")),
     };
+    // An image just ended: the paragraph is a figure when a break or its
+    // end follows, and holds the image inside its text otherwise.
+    let mut after_image = false;
     for event in Parser::new_ext(markdown, options) {
+        if std::mem::take(&mut after_image)
+            && !matches!(event, Event::HardBreak | Event::End(TagEnd::Paragraph))
+        {
+            image = false;
+        }
         match event {
             Event::Html(h) | Event::InlineHtml(h) => return Err(format!("raw HTML {h:?}")),
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
@@ -235,10 +243,17 @@ fn parsed(markdown: &str) -> Result<Vec<Node>, String> {
                 push(&mut stack, Node::Table(rows))?;
             }
             Event::Start(Tag::Image { .. }) => {
-                image = true;
+                // A figure's image opens its paragraph; an image after
+                // words is inside the text.
+                if in_image == 0 && text.trim().is_empty() {
+                    image = true;
+                }
                 in_image += 1;
             }
-            Event::End(TagEnd::Image) => in_image -= 1,
+            Event::End(TagEnd::Image) => {
+                in_image -= 1;
+                after_image = in_image == 0 && image;
+            }
             Event::Text(t) | Event::Code(t) if in_image == 0 => {
                 if !leaf && !matches!(stack.last(), Some(Open::Table(_))) {
                     // Text straight in a tight item.

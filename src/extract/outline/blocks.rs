@@ -62,7 +62,7 @@ impl Walker<'_, '_> {
 
     /// List `i` (`ul`, `ol`, `menu`, `dl`) with its items as blocks; `None`
     /// when no item has text.
-    fn list_block(&self, i: usize, depth: usize) -> Option<ListBlock> {
+    fn list_block(&mut self, i: usize, depth: usize) -> Option<ListBlock> {
         let dom = self.dom;
         let mut items = Vec::new();
         let mut entries = Vec::new();
@@ -118,7 +118,7 @@ impl Walker<'_, '_> {
 
     /// Quotation `i`: its blocks, and its attribution (a `<footer>` or
     /// `<cite>` child, as the HTML specification's examples write it) apart.
-    fn quote_block(&self, i: usize, depth: usize) -> Option<QuoteBlock> {
+    fn quote_block(&mut self, i: usize, depth: usize) -> Option<QuoteBlock> {
         let dom = self.dom;
         // Read even when the clean stage took the `<footer>` for the page's.
         let footer = dom
@@ -160,7 +160,7 @@ impl Walker<'_, '_> {
     /// quotation: paragraphs of inline runs, nested lists and quotations,
     /// code. `skip` is a node left out (a quotation's attribution).
     fn nested_blocks(
-        &self,
+        &mut self,
         start: usize,
         end: usize,
         depth: usize,
@@ -187,6 +187,16 @@ impl Walker<'_, '_> {
             if !entry.is_element {
                 i += 1;
                 continue;
+            }
+            if !self.content.excluded[i] && skip != Some(i) && self.stands_for_image(i) {
+                let before = pending.has_text_on_line();
+                if let Some(image) = self.inline_image(i, end, before, true) {
+                    // An image inside a line of an item's text is part of
+                    // it; others are figures after the list.
+                    pending.push_image(image);
+                    i = next;
+                    continue;
+                }
             }
             if entry.tag.is_never_text() || self.content.excluded[i] || skip == Some(i) {
                 i = next;
@@ -242,7 +252,7 @@ impl Walker<'_, '_> {
 
     /// The inline runs of `start..end`, block elements read as spaces (a
     /// table cell's content).
-    fn inline_runs(&self, start: usize, end: usize) -> Option<Run> {
+    fn inline_runs(&mut self, start: usize, end: usize) -> Option<Run> {
         let dom = self.dom;
         let mut pending = Pending::default();
         let mut i = start;
@@ -257,6 +267,14 @@ impl Walker<'_, '_> {
             if !entry.is_element {
                 i += 1;
                 continue;
+            }
+            if !self.content.excluded[i] && self.stands_for_image(i) {
+                let before = pending.has_text_on_line();
+                if let Some(image) = self.inline_image(i, end, before, true) {
+                    pending.push_image(image);
+                    i = entry.end as usize;
+                    continue;
+                }
             }
             if entry.tag.is_never_text() || self.content.excluded[i] {
                 i = entry.end as usize;
@@ -360,7 +378,7 @@ impl Walker<'_, '_> {
     }
 
     /// Cell `i` with its runs and spans.
-    fn table_cell(&self, i: usize, header: bool) -> TableCell {
+    fn table_cell(&mut self, i: usize, header: bool) -> TableCell {
         let dom = self.dom;
         let span = |name: &str, max: u32| {
             dom.attr(i, name)

@@ -23,6 +23,10 @@ use crate::extract::vocabulary::{LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS};
 /// File extensions of images a link may point to.
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg"];
 
+/// Widest image (declared pixels) read as part of a line of text; wider
+/// ones are photos that stand as figures.
+const MAX_INLINE_WIDTH: u32 = 400;
+
 /// Most text (weighted characters) an excluded element may hold and still
 /// be taken for a figure wrapper its class misnames.
 const MAX_RESCUED_FIGURE_TEXT: u32 = 400;
@@ -242,20 +246,7 @@ impl Walker<'_, '_> {
             self.emitted.insert(p);
         }
         self.emitted.insert(img);
-        let image = match self.images.noscript.get(&img) {
-            Some(image) => Some(image.clone()),
-            None => match self.images.fallback.get(&img) {
-                Some(real) => {
-                    let mut real = real.clone();
-                    if real.alt.is_none() {
-                        real.alt = figures::image_of(dom, img, self.base).and_then(|i| i.alt);
-                    }
-                    Some(real)
-                }
-                None => figures::image_of(dom, img, self.base),
-            },
-        };
-        let Some(image) = image else {
+        let Some(image) = self.image_at(img) else {
             return;
         };
         let figure = figures::from_container(dom, self.content, container, img, image);
@@ -275,6 +266,106 @@ impl Walker<'_, '_> {
             block: Block::Figure(figure),
             info: BlockInfo::default(),
         });
+    }
+
+    /// Image position `img` as an image: its `<noscript>` or lazy-loading
+    /// fallback when it has one.
+    fn image_at(&self, img: usize) -> Option<Image> {
+        match self.images.noscript.get(&img) {
+            Some(image) => Some(image.clone()),
+            None => match self.images.fallback.get(&img) {
+                Some(real) => {
+                    let mut real = real.clone();
+                    if real.alt.is_none() {
+                        real.alt = figures::image_of(self.dom, img, self.base).and_then(|i| i.alt);
+                    }
+                    Some(real)
+                }
+                None => figures::image_of(self.dom, img, self.base),
+            },
+        }
+    }
+
+    /// The image standing at node `i` (see [`Self::stands_for_image`]) as
+    /// a run of the text of the block ending at `end`, when it stands
+    /// inside a line of text: words before it on its line (`text_before`)
+    /// or, where an image may open the line (`opens_ok`: a list item's or
+    /// table cell's thumbnail), after it before the block, a line break or
+    /// a block element ends. In a paragraph an image before its words is
+    /// the figure above them. A `<figure>`, a block wrapper, an image
+    /// declared wider than [`MAX_INLINE_WIDTH`], or one with a caption or
+    /// credit of its own stays a figure (`None`). The image is listed in
+    /// the article's figures all the same (without a caption), and counts
+    /// as emitted.
+    pub(super) fn inline_image(
+        &mut self,
+        i: usize,
+        end: usize,
+        text_before: bool,
+        opens_ok: bool,
+    ) -> Option<Image> {
+        let dom = self.dom;
+        let node_end = dom.nodes[i].end as usize;
+        let img = match self.containers.get(&i) {
+            Some(&img) => img,
+            None => match *self.images.within(i, node_end) {
+                [img] if img == i => img,
+                _ => return None,
+            },
+        };
+        // A block wrapper around the image stands on its own line.
+        if dom.nodes[i].tag == Tag::Figure
+            || dom.nodes[i].tag.is_block()
+            || self.images.rescued[i]
+            || self.emitted.contains(&img)
+            || !(text_before || (opens_ok && self.text_follows(node_end, end)))
+            // Inside a `<figure>` (of several images, or with a label
+            // such as "Image" before it), an image is the figure's.
+            || dom.ancestors(i).any(|a| dom.nodes[a].tag == Tag::Figure)
+        {
+            return None;
+        }
+        let image = self.image_at(img)?;
+        // A photo declared wider than a line's picture is a figure.
+        if image.width.is_some_and(|w| w > MAX_INLINE_WIDTH) {
+            return None;
+        }
+        let figure = figures::from_container(dom, self.content, i, img, image);
+        if figure.caption.is_some() || figure.credit.is_some() {
+            return None;
+        }
+        for &p in self.images.within(i, node_end) {
+            self.emitted.insert(p);
+        }
+        self.emitted.insert(img);
+        let image = figure.image.clone();
+        self.figures.push(figure);
+        Some(image)
+    }
+
+    /// Whether words follow in `from..end` before a line break or a block
+    /// element.
+    fn text_follows(&self, from: usize, end: usize) -> bool {
+        let dom = self.dom;
+        let mut j = from;
+        while j < end {
+            let entry = dom.nodes[j];
+            if let Some(t) = dom.text(j) {
+                if !t.trim().is_empty() {
+                    return true;
+                }
+            } else if entry.is_element {
+                if entry.tag.is_never_text() || self.content.excluded[j] {
+                    j = entry.end as usize;
+                    continue;
+                }
+                if entry.tag == Tag::Br || entry.tag.is_block() {
+                    return false;
+                }
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Emits the images of link cluster `start..end` that link to their

@@ -6,7 +6,7 @@
 //! a push per element and no string per run; the runs' text is the block's
 //! text by construction (a line break reads as the space the text has).
 
-use crate::article::{Inline, InlineLink, Link};
+use crate::article::{Image, Inline, InlineLink, Link};
 use crate::extract::dom::{Tag, measure};
 use crate::extract::text::push_normalized;
 
@@ -42,8 +42,13 @@ impl Mark {
 #[derive(Debug, Clone)]
 enum SpanKind {
     Mark(Mark),
-    Link { url: String, title: Option<String> },
+    Link {
+        url: String,
+        title: Option<String>,
+    },
     Break,
+    /// An image inside the text, at a point of it.
+    Image(Box<Image>),
 }
 
 /// Markup over `start..end` of the text (`end` is `usize::MAX` while open).
@@ -118,6 +123,21 @@ impl Pending {
         false
     }
 
+    /// Whether the block has text on the line so far (a `<br>` just before
+    /// starts a new line).
+    pub(super) fn has_text_on_line(&self) -> bool {
+        !self.pending_br && !self.text.trim().is_empty()
+    }
+
+    /// An image at the current point of the text.
+    pub(super) fn push_image(&mut self, image: Image) {
+        self.spans.push(Span {
+            start: self.text.len(),
+            end: self.text.len(),
+            kind: SpanKind::Image(Box::new(image)),
+        });
+    }
+
     /// Opens markup for the element ending at node `end`.
     pub(super) fn open_mark(&mut self, mark: Mark, end: usize) {
         self.open(SpanKind::Mark(mark), end);
@@ -190,6 +210,11 @@ impl Pending {
         if done.text.is_empty() {
             return None;
         }
+        // An image after the last word stands at the end of the text.
+        for span in &mut done.spans {
+            span.start = span.start.min(len);
+            span.end = span.end.min(len);
+        }
         let inlines = runs(&done.text, &done.spans);
         Some(Run {
             text: done.text,
@@ -237,10 +262,33 @@ fn runs_within(
 ) {
     let mut cursor = from;
     while let Some(span) = spans.get(*next) {
-        if span.start >= to {
+        // An image at the very end of the range is still inside it.
+        let image = matches!(span.kind, SpanKind::Image(_));
+        if span.start > to || (span.start == to && !image && to < text.len()) {
             break;
         }
+        if span.start == to && !image {
+            // Empty markup at the end of the text (an image's link): the
+            // images inside it come next.
+            *next += 1;
+            continue;
+        }
         *next += 1;
+        if let SpanKind::Image(img) = &span.kind {
+            push_text(
+                out,
+                text.get(cursor..span.start.max(cursor)).unwrap_or_default(),
+            );
+            cursor = cursor.max(span.start);
+            out.push(Inline::Image((**img).clone()));
+            // Between two words the image keeps a space on either side
+            // (the text has the one space before it).
+            let spaced = cursor > 0 && text.as_bytes().get(cursor - 1) == Some(&b' ');
+            if spaced && cursor < to && text.as_bytes().get(cursor) != Some(&b' ') {
+                out.push(Inline::Text(" ".to_owned()));
+            }
+            continue;
+        }
         if let SpanKind::Break = span.kind {
             push_text(
                 out,
@@ -252,9 +300,16 @@ fn runs_within(
         }
         let (start, end) = trimmed(text, span, to);
         if start >= end {
-            // Nothing inside (or only spaces): its inner markup is empty too.
-            while spans.get(*next).is_some_and(|s| s.start < span.end.min(to)) {
+            // Nothing inside (or only spaces): its inner markup is empty
+            // too, but an image inside (a linked image) stays.
+            while let Some(inner) = spans.get(*next).filter(|s| s.start < span.end.min(to)) {
                 *next += 1;
+                if let SpanKind::Image(img) = &inner.kind {
+                    let at = inner.start.min(to).max(cursor);
+                    push_text(out, text.get(cursor..at).unwrap_or_default());
+                    cursor = at;
+                    out.push(Inline::Image((**img).clone()));
+                }
             }
             continue;
         }
@@ -288,7 +343,7 @@ fn runs_within(
                     children,
                 })
             }
-            SpanKind::Break => Inline::LineBreak,
+            SpanKind::Break | SpanKind::Image(_) => Inline::LineBreak,
         };
         push_inline(out, inline);
         cursor = cursor.max(end);
@@ -418,5 +473,39 @@ mod tests {
             inline = &children[0];
         }
         assert_eq!(depth, MAX_INLINE_DEPTH);
+    }
+
+    fn image(src: &str) -> Image {
+        Image {
+            src: src.to_owned(),
+            ..Image::default()
+        }
+    }
+
+    #[test]
+    fn images_stand_at_their_point_even_in_an_empty_link_or_after_the_last_word() {
+        let mut p = Pending::default();
+        p.push_text("Before ");
+        p.push_image(image("a"));
+        p.push_text("after ");
+        p.open_link("https://a.test/".into(), None, 9);
+        p.push_image(image("b"));
+        p.close_until(9);
+        p.push_text(" end ");
+        p.push_image(image("c"));
+        let run = p.finish().unwrap();
+        assert_eq!(run.text, "Before after end");
+        assert!(run.links.is_empty());
+        assert_eq!(
+            run.inlines,
+            [
+                text("Before "),
+                Inline::Image(image("a")),
+                text(" after "),
+                Inline::Image(image("b")),
+                text(" end"),
+                Inline::Image(image("c")),
+            ]
+        );
     }
 }

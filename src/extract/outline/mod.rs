@@ -64,7 +64,8 @@ const MAX_BYLINE_ITEM: u32 = 40;
 pub struct Body {
     /// The section tree.
     pub sections: Vec<Section>,
-    /// Figures in page order.
+    /// Figures in page order, the images inline in text among them
+    /// (without a caption).
     pub figures: Vec<Figure>,
     /// Related links found beside the body.
     pub related_links: Vec<Link>,

@@ -170,8 +170,10 @@ fn a_caption_named_figure_mid_article_keeps_its_image() {
 
 #[test]
 fn images_inside_paragraphs_and_headings_stand_where_they_are() {
+    // Own line (after a `<br>`, before a `<br>`): a figure that splits the
+    // paragraph.
     let html = format!(
-        "<body><article><p>{P}</p><p>{P} <a href=/full.jpg><img src=/in-p.jpg></a> \
+        "<body><article><p>{P}</p><p>{P}<br><a href=/full.jpg><img src=/in-p.jpg></a><br>\
          {P}</p><h2><a href=/x><img src=/in-h.jpg></a>Heading</h2><p>{P}</p></article></body>"
     );
     let b = body(&html, None);
@@ -183,6 +185,110 @@ fn images_inside_paragraphs_and_headings_stand_where_they_are() {
     assert!(matches!(&blocks[2], Block::Figure(f) if f.image.src.ends_with("in-p.jpg")));
     assert!(matches!(&blocks[3], Block::Paragraph(p) if p.text == P));
     assert!(figure_srcs(&b)[1].ends_with("in-h.jpg"));
+}
+
+fn images_in(runs: &[Inline]) -> Vec<String> {
+    let mut out = Vec::new();
+    for run in runs {
+        match run {
+            Inline::Image(i) => out.push(i.src.clone()),
+            Inline::Link(l) => out.extend(images_in(&l.children)),
+            Inline::Emphasis(c) | Inline::Strong(c) => out.extend(images_in(c)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn an_image_inside_a_line_of_text_is_a_run_of_its_paragraph() {
+    let html = format!(
+        "<body><article><p>{P}</p><p>The formula <img src=/f.png alt=\"E = mc2\" width=80 \
+         height=60> holds, and <a href=/big.jpg><img src=/linked.jpg></a> so does this.</p>\
+         <p>{P} {P} <img src=/end.jpg></p><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    assert_eq!(blocks.len(), 4, "{blocks:?}");
+    let Block::Paragraph(p) = &blocks[1] else {
+        panic!("{blocks:?}");
+    };
+    assert_eq!(p.text, "The formula holds, and so does this.");
+    assert_eq!(
+        images_in(&p.inlines),
+        ["https://news.test/f.png", "https://news.test/linked.jpg"]
+    );
+    let Some(Inline::Image(formula)) = p.inlines.get(1) else {
+        panic!("{:?}", p.inlines);
+    };
+    assert_eq!(formula.alt.as_deref(), Some("E = mc2"));
+    assert_eq!((formula.width, formula.height), (Some(80), Some(60)));
+    assert!(matches!(&p.inlines[0], Inline::Text(t) if t == "The formula "));
+    // A space on either side, as the words around the image had.
+    assert!(matches!(&p.inlines[2], Inline::Text(t) if t == " holds, and "));
+    let Block::Paragraph(end) = &blocks[2] else {
+        panic!("{blocks:?}");
+    };
+    assert_eq!(images_in(&end.inlines), ["https://news.test/end.jpg"]);
+    // Every image is still listed with the figures.
+    assert_eq!(
+        figure_srcs(&b),
+        [
+            "https://news.test/f.png",
+            "https://news.test/linked.jpg",
+            "https://news.test/end.jpg"
+        ]
+    );
+}
+
+#[test]
+fn an_image_alone_or_captioned_in_a_paragraph_stays_a_figure() {
+    let html = format!(
+        "<body><article><p>{P}</p><p><img src=/alone.jpg></p><p>Text then \
+         <span class=image><img src=/c.jpg><span class=caption>The caption</span></span></p>\
+         <p>Words <img src=/icon.png width=12 height=12> and an icon.</p><p>{P}</p>\
+         <figure><span>Image</span><img src=/g1.jpg> <img src=/g2.jpg></figure><p>{P}</p>\
+         <p><img src=/opens.jpg>{P} {P}</p><p>A photo <img src=/wide.jpg width=900 \
+         height=600> in the text.</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    assert!(matches!(&blocks[1], Block::Figure(f) if f.image.src.ends_with("alone.jpg")));
+    assert!(
+        blocks.iter().all(|b| match b {
+            Block::Paragraph(p) => images_in(&p.inlines).is_empty(),
+            _ => true,
+        }),
+        "{blocks:?}"
+    );
+    assert!(
+        blocks
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph(p) if p.text == "Words and an icon."))
+    );
+    assert_eq!(
+        figure_srcs(&b),
+        [
+            "https://news.test/alone.jpg",
+            "https://news.test/c.jpg",
+            "https://news.test/g1.jpg",
+            "https://news.test/opens.jpg",
+            "https://news.test/wide.jpg"
+        ]
+    );
+    // The image opening a paragraph is the figure above its words.
+    let opens = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Figure(f) if f.image.src.ends_with("opens.jpg")));
+    assert!(
+        matches!(opens.and_then(|n| blocks.get(n + 1)), Some(Block::Paragraph(p)) if p.text.starts_with("Long")),
+        "{blocks:?}"
+    );
+    assert!(
+        blocks
+            .iter()
+            .any(|b| matches!(b, Block::Figure(f) if f.image.src.ends_with("wide.jpg")))
+    );
 }
 
 #[test]
@@ -511,4 +617,46 @@ fn outline_byline_prefixes_are_the_former_list_and_none_starts_another() {
     former.sort_unstable();
     assert_eq!(prefixes, former);
     assert_eq!(strip_byline_prefix("Przez Jan Kowalski"), "Jan Kowalski");
+}
+
+#[test]
+fn an_image_inside_a_line_of_a_list_item_or_loose_text_is_a_run() {
+    let html = format!(
+        "<body><article><p>{P}</p><ul><li><a href=/p/1><img src=/thumb1.jpg></a> \
+         Kettle, steel, two litres</li><li>Plain item</li><li><img src=/own.jpg></li></ul>\
+         <div>Loose words <img src=/loose.jpg> around it<div><img src=/block.jpg></div></div>\
+         <p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let blocks = &b.sections[0].blocks;
+    let Some(Block::List(list)) = blocks.iter().find(|b| matches!(b, Block::List(_))) else {
+        panic!("{blocks:?}");
+    };
+    let Block::Paragraph(item) = &list.entries[0].blocks[0] else {
+        panic!("{list:?}");
+    };
+    assert_eq!(item.text, "Kettle, steel, two litres");
+    assert_eq!(images_in(&item.inlines), ["https://news.test/thumb1.jpg"]);
+    let loose = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph(p) if p.text == "Loose words around it" => Some(p),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{blocks:?}"));
+    assert_eq!(images_in(&loose.inlines), ["https://news.test/loose.jpg"]);
+    // The item that is only an image, and the image in its own block, are
+    // figures.
+    let figures: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => Some(f.image.src.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        ["https://news.test/own.jpg", "https://news.test/block.jpg"]
+    );
+    assert_eq!(b.figures.len(), 4);
 }

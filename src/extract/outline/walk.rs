@@ -40,8 +40,15 @@ impl Walker<'_, '_> {
                 continue;
             }
             if self.stands_for_image(i) {
-                self.flush();
-                self.emit_image(i);
+                let before = self.inline.has_text_on_line();
+                let block_end = boundaries.last().copied().unwrap_or(end);
+                if let Some(image) = self.inline_image(i, block_end, before, false) {
+                    // Inside a line of loose text (a `<div>`'s): part of it.
+                    self.inline.push_image(image);
+                } else {
+                    self.flush();
+                    self.emit_image(i);
+                }
                 i = next;
                 continue;
             }
@@ -156,7 +163,14 @@ impl Walker<'_, '_> {
                 continue;
             }
             if entry.is_element && self.stands_for_image(i) {
-                // An image inside a paragraph ends the text before it.
+                let before = self.inline.has_text_on_line();
+                if let Some(image) = self.inline_image(i, end, before, false) {
+                    // An image inside a line of text is part of it.
+                    self.inline.push_image(image);
+                    i = entry.end as usize;
+                    continue;
+                }
+                // An image on its own ends the text before it.
                 self.flush();
                 self.emit_image(i);
                 i = entry.end as usize;

@@ -719,6 +719,30 @@ mod tests {
     }
 
     #[test]
+    fn inline_images_are_safe_and_escaped_in_their_paragraph() {
+        let img = |src: &str, alt: &str| {
+            Inline::Image(Image {
+                src: src.into(),
+                alt: Some(alt.into()),
+                ..Image::default()
+            })
+        };
+        let out = md(vec![para(vec![
+            t("A "),
+            img("javascript:alert(1)", "x"),
+            t(" b "),
+            img("https://a.test/f (1).png", "*E* = [mc]"),
+            t(" c"),
+        ])]);
+        assert!(!out.contains("javascript"), "{out}");
+        assert_eq!(
+            html_of(&out),
+            "<p>A  b <img src=\"https://a.test/f%20(1).png\" alt=\"*E* = [mc]\" /> c</p>\n",
+            "{out}"
+        );
+    }
+
+    #[test]
     fn links_are_safe_and_never_nested() {
         let out = md(vec![para(vec![
             link("javascript:alert(1)", "click"),
