@@ -39,6 +39,7 @@
 
 mod chinese;
 mod script;
+mod second;
 mod tags;
 
 pub use tags::normalize_tag;
@@ -146,6 +147,9 @@ struct Detection {
     weight: u32,
     /// Han-only text that a Japanese declaration may claim.
     kanji_only: bool,
+    /// Decided by the second opinion (module `second`) where whatlang was
+    /// unsure: never reliable, whatever its confidence.
+    second_opinion: bool,
 }
 
 impl Detection {
@@ -187,7 +191,18 @@ fn detect_text(sample: &str, declared: Option<&str>) -> Option<Detection> {
     };
     let lang = info.lang();
     let script = tags::iso15924(info.script());
-    let primary = tags::from_whatlang(lang);
+    let mut primary = tags::from_whatlang(lang);
+    // whatlang's confidence is in 0..=1; f32 is all the output keeps.
+    let mut confidence = info.confidence() as f32;
+    let mut second_opinion = false;
+    // Where whatlang is unsure, a second opinion decides among neighbours.
+    if (weight < RELIABLE_WEIGHT || confidence < RELIABLE_CONFIDENCE)
+        && let Some((second, second_confidence)) = second::opinion(&input, primary)
+    {
+        primary = second;
+        confidence = second_confidence;
+        second_opinion = true;
+    }
     let mut tag = primary.to_owned();
     if tags::default_script(primary).is_some_and(|d| d != script) && lang != Lang::Jpn {
         tag = format!("{primary}-{script}");
@@ -196,11 +211,11 @@ fn detect_text(sample: &str, declared: Option<&str>) -> Option<Detection> {
         iso639_3: tags::iso639_3(primary),
         tag,
         script,
-        // whatlang's confidence is in 0..=1; f32 is all the output keeps.
-        confidence: info.confidence() as f32,
+        confidence,
         chars,
         weight,
         kanji_only: false,
+        second_opinion,
     })
 }
 
@@ -228,6 +243,7 @@ fn detect_cjk(sample: &str, census: &Census, declared: Option<&str>) -> Detectio
             chars: cjk_chars,
             weight,
             kanji_only: false,
+            second_opinion: false,
         };
     }
     let counts = VariantCounts::of(sample);
@@ -245,6 +261,7 @@ fn detect_cjk(sample: &str, census: &Census, declared: Option<&str>) -> Detectio
         chars: cjk_chars,
         weight,
         kanji_only: census.kana == 0,
+        second_opinion: false,
     }
 }
 
@@ -303,7 +320,9 @@ fn from_detection(
         LanguageSource::Agreed => detection.confidence.max(AGREED_MIN_CONFIDENCE),
         _ => detection.confidence,
     };
-    let reliable = detection.weight >= RELIABLE_WEIGHT && confidence >= RELIABLE_CONFIDENCE;
+    let reliable = detection.weight >= RELIABLE_WEIGHT
+        && confidence >= RELIABLE_CONFIDENCE
+        && !detection.second_opinion;
     // Chinese carries its script instead of a region (`zh-TW` was
     // normalised to `zh-Hant`), so only other languages take one.
     let tag = match region {
@@ -591,6 +610,12 @@ mod tests {
         let language = detect(text, Some("no"));
         assert_eq!(language.tag, "nb");
         assert_eq!(language.iso639_3, "nob");
+        // The second opinion reads Bokmål too; under a Danish tag the tag
+        // still decides the short text.
+        assert_eq!(language.source, LanguageSource::Agreed);
+        assert!(!language.reliable);
+        let language = detect(text, Some("da"));
+        assert_eq!(language.tag, "da");
         assert_eq!(language.source, LanguageSource::DeclaredOverride);
         assert!(!language.reliable);
     }
@@ -695,6 +720,15 @@ mod tests {
         let language = detect("Привет, как у вас дела сегодня?", Some("en"));
         assert_eq!(language.tag, "ru");
         assert_eq!(language.source, LanguageSource::Detected);
+        assert!(!language.reliable);
+    }
+
+    #[test]
+    fn short_german_is_decided_by_the_second_opinion() {
+        // whatlang alone answers Danish at confidence 0.03 (the README's
+        // DetectLanguage example).
+        let language = detect("Der schnelle braune Fuchs", None);
+        assert_eq!(language.tag, "de");
         assert!(!language.reliable);
     }
 
