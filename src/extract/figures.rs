@@ -86,7 +86,20 @@ fn is_content_element(el: &Element) -> bool {
         return false;
     }
     // The file name, not the whole URL: a CDN path may say "images/icons".
-    !has_token(file_name(src), DECORATION_TOKENS)
+    !has_token(file_name(src), DECORATION_TOKENS) && !in_smiley_folder(src)
+}
+
+/// Folders forum and blog software keep their smileys in (phpBB's and
+/// vBulletin's `images/smilies/`, WordPress's `wp-includes/images/smilies/`,
+/// XenForo's and SMF's `smileys/`, `emoticons/`): what is in them is
+/// decoration whatever its file is called (`wink.gif`).
+const SMILEY_FOLDERS: &[&str] = &["smilies", "smileys", "emoticons"];
+
+/// Whether an image URL's path runs through a [`SMILEY_FOLDERS`] folder.
+fn in_smiley_folder(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let mut folders = path.split('/').rev().skip(1);
+    folders.any(|f| SMILEY_FOLDERS.iter().any(|s| f.eq_ignore_ascii_case(s)))
 }
 
 /// The last path segment of a URL, query and fragment left out.
@@ -528,6 +541,20 @@ fn strip_caption_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn smileys_are_decoration_by_their_folder() {
+        assert!(in_smiley_folder(
+            "https://forum.example/images/smilies/wink.gif"
+        ));
+        assert!(in_smiley_folder(
+            "/wp-includes/images/smilies/icon_smile.gif?v=2"
+        ));
+        assert!(in_smiley_folder("styles/default/Smileys/grin.png"));
+        assert!(!in_smiley_folder("https://cdn.example/photos/wink.jpg"));
+        // The file itself may be called anything, folders only count.
+        assert!(!in_smiley_folder("https://cdn.example/img/smilies.jpg"));
+    }
     use crate::extract::clean::find_content;
     use scraper::Html;
 
