@@ -161,14 +161,6 @@ fn micro(langs: &BTreeMap<String, Tally>) -> Tally {
     })
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    if v.is_empty() {
-        return 0.0;
-    }
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 /// Reliable answers: how many, and how many of them right.
 fn reliable(scored: &[Scored]) -> Tally {
     let mut t = Tally::default();
@@ -201,12 +193,13 @@ pub(crate) fn run(dir: &Path, json_out: bool) -> Result<String> {
     let per_bucket_ms: BTreeMap<&str, f64> = BUCKETS
         .iter()
         .map(|b| {
-            let v = scored
+            let mut v: Vec<f64> = scored
                 .iter()
                 .filter(|s| s.bucket == *b)
                 .map(|s| s.micros / 1000.0)
                 .collect();
-            (*b, median(v))
+            v.sort_by(f64::total_cmp);
+            (*b, crate::report::median(&v))
         })
         .collect();
     let rel = reliable(&scored);

@@ -36,6 +36,8 @@
 //!   lists in `data/` (from OpenCC).
 //! - `tags.rs`: declared tags normalised, the code tables, the groups of
 //!   confusable languages (step 4).
+//! - `second.rs`: lingua's second opinion within groups of neighbours,
+//!   where whatlang's answer is unreliable.
 
 mod chinese;
 mod script;

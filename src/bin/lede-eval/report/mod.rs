@@ -357,7 +357,7 @@ fn macro_figures<'a>(scores: impl Iterator<Item = &'a PageScore> + Clone) -> Fig
 }
 
 /// Median of sorted values; 0 for none.
-fn median(sorted: &[f64]) -> f64 {
+pub(crate) fn median(sorted: &[f64]) -> f64 {
     match sorted.len() {
         0 => 0.0,
         n if n % 2 == 1 => sorted[n / 2],
