@@ -399,6 +399,10 @@ impl Marks {
         let mut marks = Marks::default();
         // A disclosure panel or a React segment: shown once the page runs.
         let mut shown_later = false;
+        // `aria-hidden=true` on the main landmark hides the page from
+        // assistive technology while a dialog is open (the app re-exposes
+        // it on close); it never hides anything from sight.
+        let mut aria_hidden = false;
         for (name, value) in &el.attrs {
             if name.ns != html5ever::ns!() {
                 continue;
@@ -420,7 +424,7 @@ impl Marks {
                     shown_later |= is_react_segment_id(value);
                 }
                 local_name!("hidden") => marks.hidden = true,
-                local_name!("aria-hidden") => marks.hidden |= value == "true",
+                local_name!("aria-hidden") => aria_hidden = value.trim() == "true",
                 local_name!("style") => marks.hidden |= style_hides(value),
                 local_name!("role") => {
                     let role = value.trim();
@@ -436,6 +440,7 @@ impl Marks {
                 _ => {}
             }
         }
+        marks.hidden |= aria_hidden && !marks.main_role && el.name.local != local_name!("main");
         if marks.hidden
             && (shown_later
                 || marks.class.has(TokenMarks::DISCLOSURE)
@@ -760,12 +765,14 @@ mod tests {
     }
 
     #[test]
-    fn collapsed_panels_and_react_segments_are_not_hidden() {
+    fn collapsed_panels_react_segments_and_aria_hidden_main_are_not_hidden() {
         let doc = Html::parse_document(
             "<div hidden id=S:1f>a</div><div hidden id=S:x>b</div>\
              <div class='faq__answer' style='display:none'>c</div>\
              <div role=tabpanel hidden>d</div><div class=tab-pane aria-hidden=true>e</div>\
-             <div class=mini-cart hidden>f</div>",
+             <div class=mini-cart hidden>f</div>\
+             <div role=main aria-hidden=true>g</div><main aria-hidden=true><div>h</div></main>\
+             <main hidden><div>i</div></main>",
         );
         let dom = Dom::build(&doc);
         let hidden: Vec<bool> = dom
@@ -774,7 +781,17 @@ mod tests {
             .filter(|e| e.tag == Tag::Div)
             .map(|e| e.marks.hidden)
             .collect();
-        assert_eq!(hidden, [false, true, false, false, false, true]);
+        assert_eq!(
+            hidden,
+            [false, true, false, false, false, true, false, false, false]
+        );
+        let mains: Vec<bool> = dom
+            .nodes
+            .iter()
+            .filter(|e| e.tag == Tag::Main)
+            .map(|e| e.marks.hidden)
+            .collect();
+        assert_eq!(mains, [false, true]);
     }
 
     #[test]
