@@ -189,7 +189,62 @@ fn looks_like_boilerplate(
                 .flatten()
                 .any(|v| names_boilerplate_besides(v, ignored));
     }
+    if named
+        && !id.has(TokenMarks::BOILERPLATE)
+        && !class.has(TokenMarks::CAPTION_BODY)
+        && is_prose_widget(dom, i)
+    {
+        return false;
+    }
     named && tokens_may_drop(dom, holds_text, i)
+}
+
+/// The class tokens that name a WordPress widget area: on their own they
+/// mark a sidebar widget, but page builders (and WordPress block themes)
+/// wrap prose in `widget` containers too.
+const WIDGET_TOKENS: &[&str] = &["widget", "widgets"];
+
+/// Fewest `<p>` elements of a widget container taken for prose rather than
+/// a sidebar widget (a sidebar's text widget holds one blurb). Chosen by
+/// hand on the wcxb development pages.
+const PROSE_WIDGET_PARAGRAPHS: u32 = 2;
+
+/// Most link density of a widget container taken for prose: sidebar
+/// widgets (recent posts, categories, archives, tag clouds) are link lists.
+/// One third, as Readability's sibling-merge test for a paragraph (its
+/// `linkDensity < 0.25` with some slack for inline links).
+const PROSE_WIDGET_LINK_DENSITY: f32 = 0.33;
+
+/// Fewest weighted characters of a widget container taken for prose (about
+/// two sentences). Chosen by hand on the wcxb development pages.
+const PROSE_WIDGET_TEXT: u32 = 200;
+
+/// Whether element `i` is a `widget` container that holds prose: its class
+/// names no boilerplate besides `widget`/`widgets`, and it holds
+/// paragraphs with little link text. Sidebar widgets (link lists, a
+/// one-blurb text widget) stay boilerplate; so does a widget inside a
+/// sidebar, flagged through its ancestor.
+fn is_prose_widget(dom: &Dom<'_>, i: usize) -> bool {
+    let Some(class) = dom.attr(i, "class") else {
+        return false;
+    };
+    let mut buf = TokenBuf::default();
+    let mut widget = false;
+    let other = each_token(class, &mut buf, |t| {
+        if WIDGET_TOKENS.contains(&t) {
+            widget = true;
+            false
+        } else {
+            BOILERPLATE_TOKENS.contains(&t)
+        }
+    });
+    if other || !widget {
+        return false;
+    }
+    let stats = &dom.stats[i];
+    stats.paragraphs >= PROSE_WIDGET_PARAGRAPHS
+        && stats.text >= PROSE_WIDGET_TEXT
+        && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32
 }
 
 /// Fewest words of an id taken for its section heading's anchor: a one- or

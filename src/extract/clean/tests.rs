@@ -441,3 +441,27 @@ fn a_long_run_of_earlier_content_is_not_a_lead() {
     );
     assert_eq!(roots_with(&html, &profile::DOCUMENTATION), ["text"]);
 }
+
+#[test]
+fn a_widget_holding_prose_is_content_but_a_link_widget_is_not() {
+    let html = format!(
+        "<body><div id=page><div class=\"widget widget_text\" id=prose>{PARA}{PARA}{PARA}</div>\
+         <div class=widget id=links><ul><li><a href=/a>Recent post with a long title</a></li>\
+         <li><a href=/b>Another recent post with a long title</a></li></ul></div>\
+         <div class=\"widget sidebar\" id=side>{PARA}{PARA}</div></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let by_id = |id: &str| {
+        dom.nodes
+            .iter()
+            .position(|e| {
+                scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
+            })
+            .unwrap()
+    };
+    assert!(!content.excluded[by_id("prose")]);
+    assert!(content.excluded[by_id("links")]);
+    assert!(content.excluded[by_id("side")]);
+}

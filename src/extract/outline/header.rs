@@ -38,20 +38,63 @@ pub(crate) fn opens_with_boilerplate(text: &str) -> bool {
     })
 }
 
+/// Whether `text` is a boilerplate phrase and nothing more ("Related
+/// stories", "Comments:"), not a heading that merely opens with one
+/// ("Related work in the field", "Share classes and fees").
+fn is_whole_boilerplate_phrase(text: &str) -> bool {
+    let lower: String = text
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
+    BOILERPLATE_PHRASES.iter().any(|phrase| lower == *phrase)
+}
+
+/// Whether the section that opens at `events[start]` (a heading of
+/// `level`) holds prose: a paragraph of at least [`SUBSTANTIAL_TEXT`]
+/// weighted characters that is not mostly links, before the next heading
+/// of the same or a higher level. A "Related products" list or a
+/// "Share this" bar holds none.
+fn section_holds_prose(events: &[Event], start: usize, level: u8) -> bool {
+    events
+        .iter()
+        .skip(start + 1)
+        .take_while(|e| !matches!(e, Event::Heading { level: l, .. } if *l <= level))
+        .any(|e| {
+            matches!(e, Event::Block { block: Block::Paragraph(_), info }
+                if info.weight >= SUBSTANTIAL_TEXT && info.link_weight * 2 < info.weight)
+        })
+}
+
 /// Drops boilerplate headings with everything under them ("Related
 /// stories", "Comments") and short blocks that open with a boilerplate
-/// phrase.
+/// phrase. A heading that only opens with a phrase ("Related work",
+/// "Share capital") keeps a section that holds prose.
 pub(super) fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
     let mut kept = Vec::with_capacity(events.len());
     let mut skipping_below: Option<u8> = None;
-    for event in events {
+    let mut keep_section: Vec<bool> = vec![false; events.len()];
+    for (index, event) in events.iter().enumerate() {
+        if let Event::Heading { level, text, .. } = event
+            && opens_with_boilerplate(text)
+            && !is_whole_boilerplate_phrase(text)
+            && section_holds_prose(&events, index, *level)
+        {
+            keep_section[index] = true;
+        }
+    }
+    for (event, keep) in events.into_iter().zip(keep_section) {
         match &event {
             Event::Heading { level, text, .. } => {
                 if skipping_below.is_some_and(|l| *level > l) {
                     continue;
                 }
                 skipping_below = None;
-                if measure(text).0 <= MAX_BOILERPLATE_BLOCK / 2 && opens_with_boilerplate(text) {
+                if !keep
+                    && measure(text).0 <= MAX_BOILERPLATE_BLOCK / 2
+                    && opens_with_boilerplate(text)
+                {
                     skipping_below = Some(*level);
                     continue;
                 }

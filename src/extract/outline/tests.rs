@@ -660,3 +660,15 @@ fn an_image_inside_a_line_of_a_list_item_or_loose_text_is_a_run() {
     );
     assert_eq!(b.figures.len(), 4);
 }
+
+#[test]
+fn a_heading_that_opens_with_a_phrase_keeps_its_prose_section() {
+    let html = format!(
+        "<body><article><p>{P}</p><h2>Related work in the field</h2><p>{P} Kept.</p>\
+         <h2>Related stories</h2><p>{P} Gone.</p>\
+         <h2>Share this</h2><ul><li><a href=/x>Facebook</a></li></ul></article></body>"
+    );
+    let b = body(&html, None);
+    let headings: Vec<&str> = b.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["", "Related work in the field"]);
+}
