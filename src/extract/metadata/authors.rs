@@ -58,7 +58,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the text after the names begins: a date, a time, or a site after
 /// a bar. Everything from the first match on is cut ([`cut_trailer`]).
 static TRAILER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+(?:\d|behalf\s+of\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S)")
+    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+(?:\d|behalf\s+of\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S|\s*(?:發表於|發表在|发表于|发表在))")
         .expect("valid pattern")
 });
 
@@ -130,16 +130,29 @@ fn is_calendar_word(s: &str) -> bool {
     })
 }
 
+/// A "... by" label glued to the capital that starts the name
+/// ("Written byAAA Travel Editor", "byClemson News"): markup that put the
+/// label and the name in two elements with no space between. The name
+/// starts at the capital.
+static GLUED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:written|posted|reported|authored)\s+)?by(\p{Lu})").expect("valid pattern")
+});
+
 /// "ByTravis Haney" (a label glued to the name by markup that dropped the
-/// space) without its "By": a capital B-y followed by a capitalised word.
+/// space) without its "By": a capital B-y followed by a capitalised word,
+/// or a lower-case "by" or a longer label ([`GLUED_BY`]) glued to a
+/// capital ("byClemson News", "Written byAAA").
 fn strip_glued_by(text: &str) -> &str {
-    let Some(rest) = text.strip_prefix("By") else {
-        return text;
-    };
-    let mut chars = rest.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => rest,
-        _ => text,
+    if let Some(rest) = text.strip_prefix("By") {
+        let mut chars = rest.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => rest,
+            _ => text,
+        };
+    }
+    match GLUED_BY.captures(text).and_then(|c| c.get(1)) {
+        Some(name) => text.get(name.start()..).unwrap_or(text),
+        None => text,
     }
 }
 
@@ -228,6 +241,56 @@ fn is_handle(s: &str) -> bool {
         && !is_calendar_word(&letters)
 }
 
+/// Whether `s` is a form's or a menu's wording rather than a name: the
+/// "Username" and "Password" labels of a login form, "Log in", "Sign in",
+/// "Register", in the languages of [`BYLINE_LABELS`]. A login box by the
+/// headline otherwise gives its label as the byline.
+fn is_form_text(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let squeezed: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+    matches!(
+        squeezed.as_str(),
+        "username"
+            | "userid"
+            | "login"
+            | "logout"
+            | "signin"
+            | "signout"
+            | "signup"
+            | "register"
+            | "password"
+            | "email"
+            | "benutzername"
+            | "benutzer"
+            | "anmelden"
+            | "abmelden"
+            | "passwort"
+            | "registrieren"
+            | "nomdutilisateur"
+            | "identifiant"
+            | "connexion"
+            | "motdepasse"
+            | "sinscrire"
+            | "nombredeusuario"
+            | "usuario"
+            | "contraseña"
+            | "iniciarsesión"
+            | "iniciarsesion"
+            | "registrarse"
+            | "nomeutente"
+            | "accedi"
+            | "gebruikersnaam"
+            | "inloggen"
+            | "логин"
+            | "войти"
+            | "пароль"
+            | "用户名"
+            | "登录"
+            | "登入"
+            | "密码"
+    )
+}
+
 /// Whether `s` can be a person's or a desk's name.
 fn is_name(s: &str) -> bool {
     let chars = s.chars().count();
@@ -239,6 +302,7 @@ fn is_name(s: &str) -> bool {
         && (!s.chars().any(|c| c.is_ascii_digit()) || is_handle(s))
         && !is_calendar_word(s)
         && !is_interface_text(s)
+        && !is_form_text(s)
         && !has_symbol(s)
         && !matches!(
             s.to_lowercase().as_str(),
@@ -320,6 +384,15 @@ pub(super) fn people(raw: &str) -> Vec<(String, Option<String>)> {
                 .any(|(n, _)| n.to_lowercase() == part.to_lowercase())
         {
             after_name = false;
+            continue;
+        }
+        let (part, own_role) = split_trailing_role(part);
+        if let Some(role) = own_role {
+            out.push((part.to_owned(), Some(role.to_owned())));
+            after_name = false;
+            if out.len() >= MAX_AUTHORS {
+                break;
+            }
             continue;
         }
         if is_role(part) {
@@ -459,6 +532,99 @@ fn reverse_surname_first(text: &str) -> String {
         .map(|(sur, given)| format!("{} {}", given.trim(), sur.trim()))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Words that qualify a job title written after a name without a comma
+/// ("Ben Silverman Games Editor", "Jane Doe Senior Staff Writer"): ranks
+/// and the desks of a newsroom.
+const ROLE_QUALIFIERS: &[&str] = &[
+    "senior",
+    "staff",
+    "contributing",
+    "managing",
+    "executive",
+    "associate",
+    "chief",
+    "deputy",
+    "assistant",
+    "special",
+    "guest",
+    "freelance",
+    "digital",
+    "news",
+    "games",
+    "gaming",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "sports",
+    "politics",
+    "political",
+    "business",
+    "features",
+    "travel",
+    "food",
+    "opinion",
+    "entertainment",
+    "culture",
+];
+
+/// A name followed by its job title with no comma between ("Ben Silverman
+/// Games Editor"): the last word is a role word ([`is_role`]), up to two
+/// words before it qualify it ([`ROLE_QUALIFIERS`]), and at least two
+/// words are left for the name. The name and the role; the part unchanged
+/// and no role otherwise.
+fn split_trailing_role(part: &str) -> (&str, Option<&str>) {
+    let words: Vec<(usize, &str)> = part
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - part.as_ptr() as usize;
+            (start, w)
+        })
+        .collect();
+    let Some(&(last_start, last)) = words.last() else {
+        return (part, None);
+    };
+    // "Our Foreign Staff" is a desk, not a person with a title.
+    if words.len() < 3 || !is_role(last) || last.eq_ignore_ascii_case("staff") {
+        return (part, None);
+    }
+    let mut role_start = last_start;
+    let mut kept = words.len() - 1;
+    while kept > 2 && words.len() - kept <= 2 {
+        let Some(&(start, w)) = words.get(kept - 1) else {
+            break;
+        };
+        if !ROLE_QUALIFIERS.contains(&w.to_lowercase().as_str()) {
+            break;
+        }
+        role_start = start;
+        kept -= 1;
+    }
+    // Every word left must be capitalised: "Jane Doe" is a name, "the
+    // news editor" is not.
+    let name = part.get(..role_start).unwrap_or(part).trim_end();
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    match part.get(role_start..) {
+        Some(role)
+            if capitalised
+                && !name.is_empty()
+                && !is_role(name)
+                && !matches!(
+                    name.split_whitespace()
+                        .next()
+                        .map(str::to_lowercase)
+                        .as_deref(),
+                    Some("the" | "our")
+                ) =>
+        {
+            (name, Some(role))
+        }
+        _ => (part, None),
+    }
 }
 
 /// Whether `part` is a job title rather than a name ("Senior Reporter",
@@ -839,6 +1005,72 @@ mod tests {
         assert!(names("{{ author.name }}").is_empty());
         assert!(names("HTML in → Structured data out").is_empty());
         assert_eq!(names("sara.r.peter"), ["sara.r.peter"]);
+    }
+
+    #[test]
+    fn login_form_wording_is_no_name() {
+        // A login box by the headline: its field labels are no byline.
+        for label in [
+            "Username",
+            "User name",
+            "Log in",
+            "Sign In",
+            "Password",
+            "Benutzername",
+            "Anmelden",
+            "Nom d'utilisateur",
+            "Connexion",
+            "Nombre de usuario",
+            "Iniciar sesión",
+            "用户名",
+            "Войти",
+        ] {
+            assert!(names(label).is_empty(), "{label}");
+        }
+        assert_eq!(names("By Username"), Vec::<String>::new());
+        // A name that holds such a word is still a name.
+        assert_eq!(names("Logan Inman"), ["Logan Inman"]);
+    }
+
+    #[test]
+    fn a_label_glued_to_the_name_comes_off() {
+        assert_eq!(names("byClemson News"), ["Clemson News"]);
+        assert_eq!(names("Written byAAA Travel Desk"), ["AAA Travel Desk"]);
+        assert_eq!(names("Posted byJane Doe"), ["Jane Doe"]);
+        // A name that starts with the letters of the label keeps them.
+        assert_eq!(names("Byron Smith"), ["Byron Smith"]);
+        assert_eq!(names("bystander"), ["bystander"]);
+    }
+
+    #[test]
+    fn a_title_after_the_name_without_a_comma_is_its_role() {
+        assert_eq!(
+            people("Ben Silverman Games Editor"),
+            [("Ben Silverman".to_owned(), Some("Games Editor".to_owned()))]
+        );
+        assert_eq!(
+            people("By Jane Doe Senior Staff Writer"),
+            [(
+                "Jane Doe".to_owned(),
+                Some("Senior Staff Writer".to_owned())
+            )]
+        );
+        assert_eq!(
+            people("Anna Schmidt Redakteurin"),
+            [("Anna Schmidt".to_owned(), Some("Redakteurin".to_owned()))]
+        );
+        // A desk stays whole; two words are no name and title.
+        assert_eq!(names("Our Foreign Staff"), ["Our Foreign Staff"]);
+        assert_eq!(names("Maria Editor"), ["Maria Editor"]);
+    }
+
+    #[test]
+    fn chinese_posted_in_ends_the_name() {
+        assert_eq!(
+            names("史蒂文的家_藍天 發表在 痞客邦 PIXNET 留言"),
+            ["史蒂文的家_藍天"]
+        );
+        assert_eq!(names("王小明 发表于 2024-06-18"), ["王小明"]);
     }
 
     #[test]

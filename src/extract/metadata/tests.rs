@@ -778,3 +778,34 @@ fn a_by_heading_in_a_navigation_menu_is_no_byline() {
     );
     assert_eq!(names(&byline), ["Meaghan Weeden"]);
 }
+
+#[test]
+fn a_label_heading_names_the_element_after_it() {
+    // The wrapper holds a biography too long for a byline.
+    let bio = "She writes about software, the web and the people who build it. ".repeat(3);
+    let m = meta_of(&format!(
+        r#"<article><h1>Headline</h1><p>Body.</p><div><h2>Article by</h2>
+        <div>Matias Heikkilä</div><p>{bio}</p></div></article>"#
+    ));
+    assert_eq!(names(&m), ["Matias Heikkilä"]);
+    let m = meta_of(&format!(
+        r#"<article><h1>Titre</h1><p>Texte.</p><div><h3>Par</h3>
+        <div>Jean Dupont</div><p>{bio}</p></div></article>"#
+    ));
+    assert_eq!(names(&m), ["Jean Dupont"]);
+}
+
+#[test]
+fn a_login_form_by_the_headline_gives_no_byline() {
+    for form in [
+        "<label>By Username</label>",
+        "<p>Written by</p><p>User name</p>",
+        "<p>Von</p><p>Benutzername</p>",
+    ] {
+        let m = meta_of(&format!(
+            r#"<article><h1>Headline</h1><form><div>{form}</div><input name="u"></form>
+            <p>Body.</p></article>"#
+        ));
+        assert!(names(&m).is_empty(), "{form}: {:?}", names(&m));
+    }
+}

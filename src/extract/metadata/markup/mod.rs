@@ -290,6 +290,22 @@ impl Walk {
                 line = wider;
             }
         }
+        // A label alone in a heading with the name in the element after it
+        // (`<h2>Article by</h2><div>Jane Doe</div>`) when the wrapper holds
+        // more than the byline. Not a table's column header (phpBB's
+        // "Author | Post time"): it labels the column, not the next cell.
+        if super::authors::names(&line).is_empty()
+            && !matches!(parent.value().name(), "th" | "td")
+            && let Some(next) = parent.next_siblings().find_map(ElementRef::wrap)
+            && self.budget.take()
+        {
+            let joined = format!("{} {}", text_of(parent), text_of(next));
+            if joined.chars().count() <= MAX_BYLINE_CHARS
+                && !super::authors::names(&joined).is_empty()
+            {
+                line = joined;
+            }
+        }
         if line.chars().count() > MAX_BYLINE_CHARS {
             return;
         }
