@@ -796,6 +796,18 @@ fn a_label_heading_names_the_element_after_it() {
 }
 
 #[test]
+fn a_sort_menu_option_is_no_label_for_the_next_one() {
+    // phpBB's "Sort by" menu under a thread: "Author" then "Post time".
+    let menu = "<label>Display posts from previous:<select><option>All posts</option>\
+        <option>1 day</option></select></label><label>Sort by<select><option>Author</option>\
+        <option>Post time</option><option>Subject</option></select></label>";
+    let m = meta_of(&format!(
+        "<h1>Thread title</h1><div><p>The first post of the thread.</p></div><form>{menu}</form>"
+    ));
+    assert!(names(&m).is_empty(), "{:?}", names(&m));
+}
+
+#[test]
 fn a_login_form_by_the_headline_gives_no_byline() {
     for form in [
         "<label>By Username</label>",

@@ -292,10 +292,14 @@ impl Walk {
         }
         // A label alone in a heading with the name in the element after it
         // (`<h2>Article by</h2><div>Jane Doe</div>`) when the wrapper holds
-        // more than the byline. Not a table's column header (phpBB's
-        // "Author | Post time"): it labels the column, not the next cell.
+        // more than the byline. Only a heading: a table's column header
+        // (phpBB's "Author | Post time") labels the column, and a sort
+        // menu's `<option>Author</option>` the choice after it.
         if super::authors::names(&line).is_empty()
-            && !matches!(parent.value().name(), "th" | "td")
+            && matches!(
+                parent.value().name(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            )
             && let Some(next) = parent.next_siblings().find_map(ElementRef::wrap)
             && self.budget.take()
         {
