@@ -18,7 +18,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::extract::attr::local_name;
-use crate::extract::matching::{FragmentMarks, TokenBuf, TokenMarks};
+use crate::extract::matching::{FragmentMarks, TokenBuf, TokenMarks, scan};
 use crate::extract::text::is_cjk;
 use crate::extract::vocabulary::BOILERPLATE_ROLES;
 
@@ -374,6 +374,10 @@ pub struct Marks {
     pub class_fragments: FragmentMarks,
     /// Fragment groups the `id` value holds.
     pub id_fragments: FragmentMarks,
+    /// The page-type stage's class groups the `class` and `id` values
+    /// hold (bit `g` for its group `g`), found by the same scan as the
+    /// fragment groups.
+    pub page_groups: u32,
     /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline
     /// `display:none` / `visibility:hidden`; not for a collapsed disclosure
     /// panel (`role=tabpanel`, or a class/id in the disclosure vocabulary:
@@ -412,15 +416,19 @@ impl Marks {
                 local_name!("class") => {
                     // Class values repeat across a page (every item of a
                     // list, every link of a menu): each is read once.
-                    let (tokens, fragments) = *classes
-                        .entry(value)
-                        .or_insert_with(|| (TokenMarks::of(value, buf), FragmentMarks::of(value)));
+                    let (tokens, fragments, groups) = *classes.entry(value).or_insert_with(|| {
+                        let (fragments, groups) = scan(value);
+                        (TokenMarks::of(value, buf), fragments, groups)
+                    });
                     marks.class = tokens;
                     marks.class_fragments = fragments;
+                    marks.page_groups |= groups;
                 }
                 local_name!("id") => {
                     marks.id = TokenMarks::of(value, buf);
-                    marks.id_fragments = FragmentMarks::of(value);
+                    let (fragments, groups) = scan(value);
+                    marks.id_fragments = fragments;
+                    marks.page_groups |= groups;
                     shown_later |= is_react_segment_id(value);
                 }
                 local_name!("hidden") => marks.hidden = true,
@@ -460,7 +468,7 @@ fn is_react_segment_id(id: &str) -> bool {
 }
 
 /// What each distinct class value of a page gives, for [`Marks::of`].
-pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks)>;
+pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks, u32)>;
 
 /// Whether an inline style hides the element (`display: none`,
 /// `visibility:hidden`, any case and spacing).

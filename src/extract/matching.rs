@@ -78,16 +78,7 @@ pub struct FragmentMarks(u8);
 impl FragmentMarks {
     /// The groups `value` holds a fragment of.
     pub fn of(value: &str) -> FragmentMarks {
-        let automaton = &*FRAGMENTS;
-        let mut bits = 0u8;
-        for found in automaton.searcher.find_overlapping_iter(value) {
-            bits |= automaton
-                .group_bits
-                .get(found.pattern().as_usize())
-                .copied()
-                .unwrap_or(0);
-        }
-        FragmentMarks(bits)
+        scan(value).0
     }
 
     /// Whether the value holds a fragment of `group`.
@@ -106,30 +97,66 @@ impl FragmentMarks {
     }
 }
 
-/// The automaton over every group's fragments, and each pattern's group bit.
+/// Scans a class or id value once for both fragment vocabularies: the
+/// index's [`Fragments`] groups and the page-type stage's class groups
+/// (bit `g` for group `g` of its class vocabulary,
+/// [`crate::extract::page_type::CLASS_VOCABULARY`]). One automaton holds
+/// both lists, so each value is read once rather than once per stage.
+pub fn scan(value: &str) -> (FragmentMarks, u32) {
+    let automaton = &*FRAGMENTS;
+    let (mut bits, mut page) = (0u8, 0u32);
+    for found in automaton.searcher.find_overlapping_iter(value) {
+        if let Some(&(b, p)) = automaton.bits.get(found.pattern().as_usize()) {
+            bits |= b;
+            page |= p;
+        }
+    }
+    (FragmentMarks(bits), page)
+}
+
+/// The automaton over every group's fragments and the page-type class
+/// vocabulary, and each pattern's bits in both.
 struct FragmentAutomaton {
     searcher: aho_corasick::AhoCorasick,
-    group_bits: Vec<u8>,
+    /// Per pattern: its [`Fragments`] group bits and its page-type group bits.
+    bits: Vec<(u8, u32)>,
 }
 
 static FRAGMENTS: std::sync::LazyLock<FragmentAutomaton> = std::sync::LazyLock::new(|| {
-    let mut patterns = Vec::new();
-    let mut group_bits = Vec::new();
+    let mut patterns: Vec<&'static str> = Vec::new();
+    let mut bits: Vec<(u8, u32)> = Vec::new();
+    // A fragment in both lists (or twice in one) is one pattern with the
+    // bits of each: overlapping search reports every pattern that ends at
+    // a position, so the union of bits is what two searches would give.
+    let mut add = |word: &'static str, b: u8, p: u32| match patterns
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(word))
+    {
+        Some(at) => {
+            if let Some(slot) = bits.get_mut(at) {
+                slot.0 |= b;
+                slot.1 |= p;
+            }
+        }
+        None => {
+            patterns.push(word);
+            bits.push((b, p));
+        }
+    };
     for group in Fragments::ALL {
         for &word in group.words() {
-            patterns.push(word);
-            group_bits.push(1u8 << group as u8);
+            add(word, 1u8 << group as u8, 0);
         }
+    }
+    for &(word, group) in crate::extract::page_type::CLASS_VOCABULARY {
+        add(word, 0, 1u32 << group as u8);
     }
     let searcher = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("the fragment lists are a valid, small automaton");
-    FragmentAutomaton {
-        searcher,
-        group_bits,
-    }
+    FragmentAutomaton { searcher, bits }
 });
 
 /// Splits a class or id value into lower-case tokens (see the module docs).
@@ -457,9 +484,19 @@ mod tests {
             "title",
             "summ",
             "ary",
+            "comment",
+            "Price",
+            "cart",
+            "thread",
+            "faq",
+            "btn",
+            "toc",
+            "card",
+            "topic-",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut hits = [0usize; Fragments::ALL.len()];
+        let mut page_hits = 0usize;
         for _ in 0..20_000 {
             let mut value = String::new();
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -474,7 +511,17 @@ mod tests {
                 assert_eq!(marks.has(group), expected, "{group:?} in {value:?}");
                 hits[g] += usize::from(expected);
             }
+            // The page-type groups from the same scan, against the same
+            // naive search over the page-type vocabulary.
+            let (_, page) = scan(&value);
+            let expected = crate::extract::page_type::CLASS_VOCABULARY
+                .iter()
+                .filter(|(w, _)| lower.contains(w))
+                .fold(0u32, |bits, &(_, g)| bits | 1 << g as u8);
+            assert_eq!(page, expected, "page groups of {value:?}");
+            page_hits += usize::from(page != 0);
         }
+        assert!(page_hits > 1_000, "{page_hits}");
         // The generator reaches every group.
         assert!(hits.iter().all(|&h| h > 50), "{hits:?}");
     }

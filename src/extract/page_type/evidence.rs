@@ -64,7 +64,7 @@ pub(super) fn schema_feature(name: &str) -> Option<F> {
 /// and the group each one counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-pub(super) enum Group {
+pub(crate) enum Group {
     ForumSw,
     Post,
     Comment,
@@ -105,7 +105,7 @@ pub(super) const GROUP_FEATURES: [F; 17] = [
     F::cls_button,
 ];
 
-pub(super) const CLASS_VOCABULARY: &[(&str, Group)] = &[
+pub(crate) const CLASS_VOCABULARY: &[(&str, Group)] = &[
     // Discourse posts.
     ("topic-post", Group::ForumSw),
     ("topic-body", Group::ForumSw),
@@ -336,26 +336,10 @@ fn automaton(patterns: impl IntoIterator<Item = &'static str>) -> Option<AhoCora
         .ok()
 }
 
-pub(super) static CLASS_AC: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| automaton(CLASS_VOCABULARY.iter().map(|(p, _)| *p)));
 pub(super) static SOFTWARE_AC: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| automaton(SOFTWARE.iter().map(|(p, _)| *p)));
 pub(super) static CUE_AC: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| automaton(CUES.iter().map(|(p, _)| *p)));
-
-/// The [`Group`] bits a class or id value holds.
-pub(super) fn class_groups(value: &str) -> u32 {
-    let Some(ac) = CLASS_AC.as_ref() else {
-        return 0;
-    };
-    let mut bits = 0u32;
-    for m in ac.find_overlapping_iter(value) {
-        if let Some(&(_, g)) = CLASS_VOCABULARY.get(m.pattern().as_usize()) {
-            bits |= 1 << g as u8;
-        }
-    }
-    bits
-}
 
 /// Sets the software features `text` names.
 pub(super) fn software(text: &str, out: &mut Features) {

@@ -55,6 +55,7 @@ use crate::article::PageType;
 use crate::extract::dom::Dom;
 use crate::extract::metadata::Metadata;
 
+pub(crate) use evidence::CLASS_VOCABULARY;
 pub use features::{F, FEATURE_DOCS, FEATURE_NAMES, FEATURES, Features, features};
 pub use model::{Contribution, decide, explain};
 

@@ -5,9 +5,7 @@
 
 use scraper::Node;
 
-use super::evidence::{
-    CUE_AC, CUES, GROUP_FEATURES, Group, class_groups, is_price, schema_feature, software,
-};
+use super::evidence::{CUE_AC, CUES, GROUP_FEATURES, Group, is_price, schema_feature, software};
 use super::features::{F, FEATURES, Features, ld_types, log_count};
 use crate::extract::attr::local_name;
 use crate::extract::dom::{Dom, NO_PARENT, Tag};
@@ -53,7 +51,6 @@ pub(super) fn structure(dom: &Dom<'_>, out: &mut Features) {
     let mut class_of: Vec<&str> = vec![""; n];
     let mut groups_of: Vec<u32> = vec![0; n];
     let mut prices: Vec<u32> = vec![0; n];
-    let mut cache: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     let mut group_counts = [0u32; GROUP_FEATURES.len()];
     let mut cue_counts = [0u32; FEATURES];
     let mut tags = TagCounts::default();
@@ -64,7 +61,8 @@ pub(super) fn structure(dom: &Dom<'_>, out: &mut Features) {
         let Some(entry) = dom.nodes.get(i) else { break };
         match entry.node.value() {
             Node::Element(el) => {
-                let mut groups = 0u32;
+                // The index scanned the class and id values for these.
+                let groups = entry.marks.page_groups;
                 for (name, value) in &el.attrs {
                     let value: &str = value;
                     match name.local {
@@ -72,12 +70,10 @@ pub(super) fn structure(dom: &Dom<'_>, out: &mut Features) {
                             if let Some(slot) = class_of.get_mut(i) {
                                 *slot = value;
                             }
-                            groups |= *cache.entry(value).or_insert_with(|| class_groups(value));
                             if matches!(entry.tag, Tag::Html | Tag::Body) {
                                 software(value, out);
                             }
                         }
-                        local_name!("id") => groups |= class_groups(value),
                         local_name!("itemtype") => {
                             for t in value.split_whitespace() {
                                 if let Some(f) = schema_feature(t) {
