@@ -225,6 +225,15 @@ const PROSE_WIDGET_TEXT: u32 = 200;
 /// one-blurb text widget) stay boilerplate; so does a widget inside a
 /// sidebar, flagged through its ancestor.
 fn is_prose_widget(dom: &Dom<'_>, i: usize) -> bool {
+    // The subtree figures first: they rule out almost every boilerplate
+    // element before its class is read again token by token.
+    let stats = &dom.stats[i];
+    let prose = stats.paragraphs >= PROSE_WIDGET_PARAGRAPHS
+        && stats.text >= PROSE_WIDGET_TEXT
+        && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32;
+    if !prose {
+        return false;
+    }
     let Some(class) = dom.attr(i, "class") else {
         return false;
     };
@@ -238,13 +247,7 @@ fn is_prose_widget(dom: &Dom<'_>, i: usize) -> bool {
             BOILERPLATE_TOKENS.contains(&t)
         }
     });
-    if other || !widget {
-        return false;
-    }
-    let stats = &dom.stats[i];
-    stats.paragraphs >= PROSE_WIDGET_PARAGRAPHS
-        && stats.text >= PROSE_WIDGET_TEXT
-        && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32
+    widget && !other
 }
 
 /// Fewest words of an id taken for its section heading's anchor: a one- or
