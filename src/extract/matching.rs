@@ -100,7 +100,7 @@ impl FragmentMarks {
 /// Scans a class or id value once for both fragment vocabularies: the
 /// index's [`Fragments`] groups and the page-type stage's class groups
 /// (bit `g` for group `g` of its class vocabulary,
-/// [`crate::extract::page_type::CLASS_VOCABULARY`]). One automaton holds
+/// `page_type::CLASS_VOCABULARY`). One automaton holds
 /// both lists, so each value is read once rather than once per stage.
 pub fn scan(value: &str) -> (FragmentMarks, u32) {
     let automaton = &*FRAGMENTS;
