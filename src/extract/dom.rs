@@ -783,23 +783,18 @@ mod tests {
              <main hidden><div>i</div></main>",
         );
         let dom = Dom::build(&doc);
-        let hidden: Vec<bool> = dom
-            .nodes
-            .iter()
-            .filter(|e| e.tag == Tag::Div)
-            .map(|e| e.marks.hidden)
-            .collect();
+        let hidden = |tag: Tag| -> Vec<bool> {
+            dom.nodes
+                .iter()
+                .filter(|e| e.tag == tag)
+                .map(|e| e.marks.hidden)
+                .collect()
+        };
         assert_eq!(
-            hidden,
+            hidden(Tag::Div),
             [false, true, false, false, false, true, false, false, false]
         );
-        let mains: Vec<bool> = dom
-            .nodes
-            .iter()
-            .filter(|e| e.tag == Tag::Main)
-            .map(|e| e.marks.hidden)
-            .collect();
-        assert_eq!(mains, [false, true]);
+        assert_eq!(hidden(Tag::Main), [false, true]);
     }
 
     #[test]

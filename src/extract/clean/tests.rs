@@ -19,6 +19,16 @@ fn roots_text(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// The index of the element whose id is `id`.
+fn node_with_id(dom: &Dom<'_>, id: &str) -> usize {
+    dom.nodes
+        .iter()
+        .position(|e| {
+            scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
+        })
+        .unwrap()
+}
+
 const PARA: &str = "<p>This is a long paragraph of article text, with commas, \
     clauses, and enough words to count as real prose for the scorer.</p>";
 
@@ -41,14 +51,7 @@ fn marks_hidden_and_boilerplate_regions() {
     let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     let content = find_content(&dom);
-    let by_id = |id: &str| {
-        dom.nodes
-            .iter()
-            .position(|e| {
-                scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
-            })
-            .unwrap()
-    };
+    let by_id = |id: &str| node_with_id(&dom, id);
     assert!(content.excluded[by_id("ad")]);
     assert!(content.excluded[by_id("share")]);
     assert!(!content.excluded[by_id("story")]);
@@ -64,14 +67,7 @@ fn embedded_posts_are_not_share_bars() {
     let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     let content = find_content(&dom);
-    let id_of = |id: &str| {
-        dom.nodes
-            .iter()
-            .position(|e| {
-                scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
-            })
-            .unwrap()
-    };
+    let id_of = |id: &str| node_with_id(&dom, id);
     assert!(!content.excluded[id_of("tweet")]);
     assert!(content.excluded[id_of("share")]);
 }
@@ -453,14 +449,7 @@ fn a_widget_holding_prose_is_content_but_a_link_widget_is_not() {
     let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     let content = find_content(&dom);
-    let by_id = |id: &str| {
-        dom.nodes
-            .iter()
-            .position(|e| {
-                scraper::ElementRef::wrap(e.node).is_some_and(|el| el.value().id() == Some(id))
-            })
-            .unwrap()
-    };
+    let by_id = |id: &str| node_with_id(&dom, id);
     assert!(!content.excluded[by_id("prose")]);
     assert!(content.excluded[by_id("links")]);
     assert!(content.excluded[by_id("side")]);

@@ -296,10 +296,9 @@ impl Walk {
         // (phpBB's "Author | Post time") labels the column, and a sort
         // menu's `<option>Author</option>` the choice after it.
         if super::authors::names(&line).is_empty()
-            && matches!(
-                parent.value().name(),
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            )
+            && Tag::from_name(parent.value().name())
+                .heading_level()
+                .is_some()
             && let Some(next) = parent.next_siblings().find_map(ElementRef::wrap)
             && self.budget.take()
         {
