@@ -143,7 +143,7 @@ pub fn explain(input: &Input<'_>, options: &Options) -> Result<Explanation, Extr
     };
     let meta = metadata::collect_indexed(&doc, &dom, &hints, base.as_ref());
     let guess = page_type::classify(&dom, &meta, page_url.as_ref());
-    let content = clean::find_content_with(&dom, profile::for_type(guess.page_type));
+    let content = clean::find_content_with(&dom, &profile::for_guess(&guess));
     let mut body = outline::build(&dom, &content, base.as_ref(), meta.title());
     let outcome = fallback::apply(
         &mut body,

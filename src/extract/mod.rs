@@ -162,7 +162,7 @@ pub fn extract_observed(
         page_type::classify(&dom, &meta, page_url.as_ref())
     });
     let content = observer.stage(Stage::Clean, || {
-        clean::find_content_with(&dom, profile::for_type(guess.page_type))
+        clean::find_content_with(&dom, &profile::for_guess(&guess))
     });
     let (body, fell_back) = observer.stage(Stage::Outline, || {
         let mut body = outline::build(&dom, &content, base.as_ref(), meta.title());

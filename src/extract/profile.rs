@@ -6,9 +6,21 @@
 //! each field says what it changes.
 
 use crate::article::PageType;
+use crate::extract::page_type::PageTypeGuess;
 use crate::extract::vocabulary::{
     FORUM_CHROME_TOKENS, LISTING_CHROME_TOKENS, PRODUCT_RECOMMENDATION_TOKENS,
 };
+
+/// The share of the page's kept text below which the roots of a page made
+/// of many parts give way to the whole page (see
+/// [`Profile::whole_page_below`]). Chosen by hand on the development pages.
+const WHOLE_PAGE_SHARE: f32 = 0.5;
+
+/// The page-type confidence below which [`for_guess`] turns the whole-page
+/// rule off: a page the classifier is unsure of may be an article, whose
+/// comments and related stories the rule would keep. Chosen by hand on the
+/// development pages.
+const WHOLE_PAGE_MIN_CONFIDENCE: f32 = 0.6;
 
 /// How main-content detection treats one kind of page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,6 +62,14 @@ pub struct Profile {
     /// outside it, join it when they sit at most this many levels above the
     /// first root (a story's header beside its text container). `0`: never.
     pub lead_levels: usize,
+    /// When the chosen roots hold less than this share of the page's kept
+    /// text, the content is the whole body minus its boilerplate and its
+    /// page banner: on pages made of many parts (a service page's
+    /// sections, a listing's entries, a reference page's blocks) one
+    /// region is too little, and on an article typed as one of them by
+    /// mistake its text container still holds most of the page, so it
+    /// stays the content. `None`: never.
+    pub whole_page_below: Option<f32>,
 }
 
 /// Articles and pages of unknown type: Readability's single region.
@@ -63,6 +83,7 @@ pub const ARTICLE: Profile = Profile {
     link_lists_are_content: false,
     extra_boilerplate: &[],
     lead_levels: 0,
+    whole_page_below: None,
 };
 
 /// Forum threads: every post and reply, in their common container.
@@ -76,6 +97,7 @@ pub const FORUM: Profile = Profile {
     link_lists_are_content: false,
     extra_boilerplate: FORUM_CHROME_TOKENS,
     lead_levels: 0,
+    whole_page_below: None,
 };
 
 /// Product pages: description, specifications and reviews summary, which
@@ -90,6 +112,7 @@ pub const PRODUCT: Profile = Profile {
     link_lists_are_content: false,
     extra_boilerplate: PRODUCT_RECOMMENDATION_TOKENS,
     lead_levels: 0,
+    whole_page_below: None,
 };
 
 /// Category grids: the repeated items with their titles and blurbs.
@@ -103,6 +126,7 @@ pub const COLLECTION: Profile = Profile {
     link_lists_are_content: true,
     extra_boilerplate: LISTING_CHROME_TOKENS,
     lead_levels: 0,
+    whole_page_below: Some(WHOLE_PAGE_SHARE),
 };
 
 /// Listings (articles, courses, jobs, results): as collections, but a
@@ -121,6 +145,7 @@ pub const LISTING: Profile = Profile {
 pub const DOCUMENTATION: Profile = Profile {
     merge_regions: Some(0.5),
     lead_levels: 2,
+    whole_page_below: Some(WHOLE_PAGE_SHARE),
     ..ARTICLE
 };
 
@@ -135,6 +160,7 @@ pub const SERVICE: Profile = Profile {
     link_lists_are_content: false,
     extra_boilerplate: &[],
     lead_levels: 2,
+    whole_page_below: Some(WHOLE_PAGE_SHARE),
 };
 
 /// The profile for a page type.
@@ -147,5 +173,40 @@ pub fn for_type(page_type: PageType) -> &'static Profile {
         PageType::Listing => &LISTING,
         PageType::Documentation => &DOCUMENTATION,
         PageType::Service => &SERVICE,
+    }
+}
+
+/// The profile for the page-type stage's answer: its type's profile, with
+/// the whole-page rule ([`Profile::whole_page_below`]) off when the stage
+/// is unsure of the type.
+pub fn for_guess(guess: &PageTypeGuess) -> Profile {
+    let mut profile = *for_type(guess.page_type);
+    if guess.confidence < WHOLE_PAGE_MIN_CONFIDENCE {
+        profile.whole_page_below = None;
+    }
+    profile
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess(page_type: PageType, confidence: f32) -> PageTypeGuess {
+        PageTypeGuess {
+            page_type,
+            confidence,
+            ..PageTypeGuess::default()
+        }
+    }
+
+    #[test]
+    fn an_unsure_type_keeps_one_region() {
+        let sure = for_guess(&guess(PageType::Service, 0.9));
+        assert_eq!(sure.whole_page_below, Some(WHOLE_PAGE_SHARE));
+        let unsure = for_guess(&guess(PageType::Service, 0.4));
+        assert_eq!(unsure.whole_page_below, None);
+        // Everything else is the type's profile.
+        assert_eq!(unsure.merge_regions, SERVICE.merge_regions);
+        assert_eq!(for_guess(&guess(PageType::Article, 0.99)), ARTICLE);
     }
 }

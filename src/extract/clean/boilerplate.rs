@@ -84,6 +84,37 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
     }
 }
 
+/// The page's banners: `<header>` and `role=banner` elements outside any
+/// article, main region or section (the site's masthead and menu, which
+/// tags and tokens need not mark when the whole page is the content).
+pub(super) fn page_banners(dom: &Dom<'_>, body: usize) -> Vec<usize> {
+    let mut banners = Vec::new();
+    let end = dom.nodes[body].end as usize;
+    let mut i = body + 1;
+    while i < end {
+        let e = &dom.nodes[i];
+        if !e.is_element {
+            i += 1;
+            continue;
+        }
+        if matches!(e.tag, Tag::Article | Tag::Main | Tag::Section) || e.marks.main_role {
+            i = e.end as usize;
+            continue;
+        }
+        let banner = e.tag == Tag::Header
+            || dom
+                .attr(i, "role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("banner"));
+        if banner {
+            banners.push(i);
+            i = e.end as usize;
+        } else {
+            i += 1;
+        }
+    }
+    banners
+}
+
 /// A sidebar however much text it holds: an `<aside>` or
 /// `role=complementary` region (a live feed beside the story can outweigh
 /// it) that holds no article, main region or `itemprop=articleBody`. A

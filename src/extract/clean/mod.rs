@@ -31,7 +31,7 @@ mod boilerplate;
 mod roots;
 mod score;
 
-use crate::extract::dom::{Dom, Stats, Tag};
+use crate::extract::dom::{Dom, Stats, Tag, subtree_stats};
 use crate::extract::profile::{self, Profile};
 
 pub(crate) use boilerplate::is_boilerplate_tag;
@@ -85,7 +85,26 @@ pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
     let scored = score::score(dom, &content, profile);
     content.roots = roots::choose(dom, &content, &scored, profile).unwrap_or_else(|| vec![body]);
     content.scores = scored.scores;
+    if let Some(share) = profile.whole_page_below {
+        whole_page(dom, &mut content, body, share);
+    }
     content
+}
+
+/// Step 7, on profiles that say so: when the roots hold less than `share`
+/// of the page's kept text, the content is the whole body minus its
+/// boilerplate and its page banner (see [`Profile::whole_page_below`]).
+fn whole_page(dom: &Dom<'_>, content: &mut Content, body: usize, share: f32) {
+    let page = content.stats[body].text as f32;
+    let held: u32 = content.roots.iter().map(|&r| content.stats[r].text).sum();
+    if page == 0.0 || held as f32 >= page * share {
+        return;
+    }
+    for i in boilerplate::page_banners(dom, body) {
+        content.excluded[i] = true;
+    }
+    content.stats = subtree_stats(&dom.nodes, |i| content.excluded[i]);
+    content.roots = vec![body];
 }
 
 #[cfg(test)]

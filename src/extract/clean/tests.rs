@@ -454,3 +454,58 @@ fn a_widget_holding_prose_is_content_but_a_link_widget_is_not() {
     assert!(content.excluded[by_id("links")]);
     assert!(content.excluded[by_id("side")]);
 }
+
+#[test]
+fn a_page_of_many_small_parts_is_taken_whole_without_its_banner() {
+    // A service page: a hero, three feature cards, a quote and an FAQ in
+    // separate containers, none holding half the text.
+    let part = |id: &str, words: &str| {
+        format!("<div class=wrap><div id={id}><h2>{id}</h2><p>{words} {words}</p></div></div>")
+    };
+    let html = format!(
+        "<body><header id=top><a href=/>Acme</a> Plans and pricing for teams</header>\
+         {}{}{}{}<footer>Contact</footer></body>",
+        part(
+            "hero",
+            "Ship your work faster with one tool for the whole team."
+        ),
+        part(
+            "features",
+            "Plan, track and release, with reports your managers read."
+        ),
+        part(
+            "quote",
+            "We moved our three offices to it in a single afternoon."
+        ),
+        part(
+            "faq",
+            "Yes, you can cancel at any time and keep your exported data."
+        )
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content_with(&dom, &profile::SERVICE);
+    let body = dom.nodes.iter().position(|e| e.tag == Tag::Body).unwrap();
+    assert_eq!(content.roots, [body]);
+    assert!(content.excluded[node_with_id(&dom, "top")]);
+    // As an article, one part is taken and the banner stays untouched.
+    let article = find_content_with(&dom, &profile::ARTICLE);
+    assert_ne!(article.roots, [body]);
+    assert!(!article.excluded[node_with_id(&dom, "top")]);
+}
+
+#[test]
+fn an_article_typed_as_a_service_page_keeps_its_text_container() {
+    // The text container holds most of the page: it stays the content even
+    // on a profile with the whole-page rule, so the list of other stories
+    // stays out.
+    let others: String = (0..4)
+        .map(|n| format!("<li><a href=/s/{n}>Another story number {n}</a></li>"))
+        .collect();
+    let html = format!(
+        "<body><div id=page><div id=story>{PARA}{PARA}{PARA}{PARA}{PARA}</div>\
+         <div id=more><ul>{others}</ul></div></div></body>"
+    );
+    assert_eq!(roots_with(&html, &profile::ARTICLE), ["story"]);
+    assert_eq!(roots_with(&html, &profile::SERVICE), ["story"]);
+}
