@@ -193,7 +193,8 @@ fn looks_like_boilerplate(
     // So is the id of a section named after its heading (docutils and
     // Sphinx `<div class="section" id="sharing-with-a-single-developer">`).
     let id = if entry.tag.heading_level().is_some()
-        || (entry.marks.id.has(TokenMarks::BOILERPLATE) && id_names_own_heading(dom, i))
+        || (entry.marks.id.has(TokenMarks::BOILERPLATE)
+            && (id_names_own_heading(dom, i) || is_builder_module_id(dom, i)))
     {
         TokenMarks::default()
     } else {
@@ -221,7 +222,7 @@ fn looks_like_boilerplate(
                 .any(|v| names_boilerplate_besides(v, ignored));
     }
     if named
-        && !id.has(TokenMarks::BOILERPLATE)
+        && (!id.has(TokenMarks::BOILERPLATE) || is_numbered_block_id(dom, i))
         && !class.has(TokenMarks::CAPTION_BODY)
         && is_prose_widget(dom, i)
     {
@@ -230,10 +231,26 @@ fn looks_like_boilerplate(
     named && tokens_may_drop(dom, holds_text, i)
 }
 
-/// The class tokens that name a WordPress widget area: on their own they
-/// mark a sidebar widget, but page builders (and WordPress block themes)
-/// wrap prose in `widget` containers too.
-const WIDGET_TOKENS: &[&str] = &["widget", "widgets"];
+/// The class tokens that name a kind of block rather than boilerplate
+/// outright: on their own they mark a sidebar widget, an ad banner or a
+/// promotion box, but page builders (and WordPress block themes) wrap
+/// prose in `widget` containers, and marketing themes (Flatsome's
+/// `banner` sections, Adobe Experience Manager's `cmp-promo-container`)
+/// put a service page's text in banners and promos.
+const WIDGET_TOKENS: &[&str] = &["widget", "widgets", "banner", "promo"];
+
+/// Whether element `i`'s id is one of [`WIDGET_TOKENS`] and a number
+/// (`banner-1866584638`, `widget-12`): page builders number their blocks
+/// so, and the id then names the kind of block as its class does.
+fn is_numbered_block_id(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, "id").is_some_and(|id| {
+        WIDGET_TOKENS.iter().any(|t| {
+            id.strip_prefix(t)
+                .and_then(|rest| rest.strip_prefix(['-', '_']))
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    })
+}
 
 /// Fewest `<p>` elements of a widget container taken for prose rather than
 /// a sidebar widget (a sidebar's text widget holds one blurb). Chosen by
@@ -369,6 +386,22 @@ fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
         .collect::<Vec<_>>()
         .join(" ");
     Some(TokenMarks::of(&rest, &mut TokenBuf::default()))
+}
+
+/// HubSpot's CMS numbers each module's wrapper `hs_cos_wrapper_widget_<n>`
+/// or `hs_cos_wrapper_module_<n>`: the id names a building block, not a
+/// sidebar widget, and its class (read as usual) still names what the
+/// module is.
+fn is_builder_module_id(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, "id").is_some_and(|id| {
+        id.strip_prefix("hs_cos_wrapper_").is_some_and(|rest| {
+            let rest = rest
+                .strip_prefix("widget_")
+                .or_else(|| rest.strip_prefix("module_"))
+                .unwrap_or("");
+            !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        })
+    })
 }
 
 /// Whether class/id tokens may drop element `i`: boilerplate is decided
