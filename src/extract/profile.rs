@@ -16,10 +16,10 @@ use crate::extract::vocabulary::{
 /// [`Profile::whole_page_below`]). Chosen by hand on the development pages.
 const WHOLE_PAGE_SHARE: f32 = 0.5;
 
-/// The page-type confidence below which [`for_guess`] turns the whole-page
-/// rule off: a page the classifier is unsure of may be an article, whose
-/// comments and related stories the rule would keep. Chosen by hand on the
-/// development pages.
+/// The page-type confidence below which [`for_guess`] keeps only the
+/// fragment test of the whole-page rule: a page the classifier is unsure
+/// of may be an article, whose comments and related stories the rule would
+/// keep. Chosen by hand on the development pages.
 const WHOLE_PAGE_MIN_CONFIDENCE: f32 = 0.6;
 
 /// How main-content detection treats one kind of page.
@@ -72,7 +72,15 @@ pub struct Profile {
     pub whole_page_below: Option<f32>,
 }
 
-/// Articles and pages of unknown type: Readability's single region.
+/// Roots holding less than this share of the page's kept text are a
+/// fragment, not the content, on every kind of page: one column of a page
+/// builder's section (Elementor, WPBakery, Divi), one card of a grid.
+/// Chosen on the development pages, the highest share that cost no news
+/// page anything (at 0.2 two news stories gave way to their whole page).
+const FRAGMENT_SHARE: f32 = 0.15;
+
+/// Articles and pages of unknown type: Readability's single region, or
+/// the whole page when that region is a fragment of it.
 pub const ARTICLE: Profile = Profile {
     comments_are_content: false,
     repeated_items: 0,
@@ -83,7 +91,7 @@ pub const ARTICLE: Profile = Profile {
     link_lists_are_content: false,
     extra_boilerplate: &[],
     lead_levels: 0,
-    whole_page_below: None,
+    whole_page_below: Some(FRAGMENT_SHARE),
 };
 
 /// Forum threads: every post and reply, in their common container.
@@ -177,12 +185,12 @@ pub fn for_type(page_type: PageType) -> &'static Profile {
 }
 
 /// The profile for the page-type stage's answer: its type's profile, with
-/// the whole-page rule ([`Profile::whole_page_below`]) off when the stage
-/// is unsure of the type.
+/// the whole-page rule ([`Profile::whole_page_below`]) down to the fragment
+/// test when the stage is unsure of the type.
 pub fn for_guess(guess: &PageTypeGuess) -> Profile {
     let mut profile = *for_type(guess.page_type);
     if guess.confidence < WHOLE_PAGE_MIN_CONFIDENCE {
-        profile.whole_page_below = None;
+        profile.whole_page_below = profile.whole_page_below.map(|s| s.min(FRAGMENT_SHARE));
     }
     profile
 }
@@ -204,7 +212,9 @@ mod tests {
         let sure = for_guess(&guess(PageType::Service, 0.9));
         assert_eq!(sure.whole_page_below, Some(WHOLE_PAGE_SHARE));
         let unsure = for_guess(&guess(PageType::Service, 0.4));
-        assert_eq!(unsure.whole_page_below, None);
+        assert_eq!(unsure.whole_page_below, Some(FRAGMENT_SHARE));
+        let forum = for_guess(&guess(PageType::Forum, 0.4));
+        assert_eq!(forum.whole_page_below, None);
         // Everything else is the type's profile.
         assert_eq!(unsure.merge_regions, SERVICE.merge_regions);
         assert_eq!(for_guess(&guess(PageType::Article, 0.99)), ARTICLE);

@@ -531,3 +531,29 @@ fn numbered_builder_blocks_holding_prose_are_content() {
     assert!(content.excluded[by_id("banner-77")]);
     assert!(content.excluded[by_id("widget-sidebar")]);
 }
+
+#[test]
+fn a_fragment_of_a_page_builder_layout_gives_way_to_the_whole_page() {
+    // Eight Elementor-like sections, each two columns deep: the best one
+    // holds far less than a seventh of the page's text.
+    let section = |n: usize| {
+        format!(
+            "<section class=elementor-section><div class=elementor-container>\
+             <div class=elementor-column><div class=elementor-widget-wrap>\
+             <h2>Part {n}</h2>{PARA}</div></div></div></section>"
+        )
+    };
+    let sections: String = (0..8).map(section).collect();
+    let html = format!("<body><div id=page>{sections}</div><footer>Contact</footer></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let body = dom.nodes.iter().position(|e| e.tag == Tag::Body).unwrap();
+    assert_eq!(content.roots, [body]);
+    // A story beside a short teaser is no fragment: the page is not taken.
+    let html = format!(
+        "<body><div id=page><div id=story>{PARA}{PARA}{PARA}</div>{}</div></body>",
+        section(9)
+    );
+    assert_ne!(roots_text(&html), ["body"]);
+}
