@@ -61,7 +61,10 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         if !entry.is_element {
             continue;
         }
-        if entry.tag.is_never_text() || is_hidden(dom, i) || is_narrow_artboard(dom, i) {
+        if entry.tag.is_never_text()
+            || (is_hidden(dom, i) && !is_revealed_by_script(dom, i, page_text))
+            || is_narrow_artboard(dom, i)
+        {
             *flag = true;
             continue;
         }
@@ -143,6 +146,36 @@ fn is_narrow_artboard(dom: &Dom<'_>, i: usize) -> bool {
         && dom
             .attr(i, "class")
             .is_some_and(|c| c.split_ascii_whitespace().any(|t| t == "g-artboard"))
+}
+
+/// A hidden element holding more than this share of the page's text is
+/// the page itself, which a script shows once it has run. Chosen by hand,
+/// not tuned: a hidden menu or dialog is a small part of a page.
+const REVEALED_TEXT_SHARE: f32 = 0.5;
+/// ...and at most this share of that text is links (a hidden mega-menu is
+/// mostly links). Chosen by hand.
+const REVEALED_MAX_LINK_SHARE: f32 = 0.5;
+
+/// Whether hidden element `i` is the page's content hidden until a script
+/// shows it: Shopify lockdown apps and A/B-testing anti-flicker snippets
+/// wrap the whole content in an inline `display:none`, and readers see it
+/// once the page has loaded. It holds most of the page's text, little of
+/// it is links, and it is hidden by that style alone (`visibility:hidden`,
+/// `hidden` and `aria-hidden` keep their meaning).
+fn is_revealed_by_script(dom: &Dom<'_>, i: usize, page_text: f32) -> bool {
+    let s = &dom.stats[i];
+    s.text as f32 > page_text * REVEALED_TEXT_SHARE
+        && (s.link_text as f32) <= s.text as f32 * REVEALED_MAX_LINK_SHARE
+        && dom.attr(i, "hidden").is_none()
+        && dom.attr(i, "aria-hidden").is_none()
+        && dom.attr(i, "style").is_some_and(|style| {
+            let compact: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            compact.contains("display:none") && !compact.contains("visibility:hidden")
+        })
 }
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.

@@ -557,3 +557,22 @@ fn a_fragment_of_a_page_builder_layout_gives_way_to_the_whole_page() {
     );
     assert_ne!(roots_text(&html), ["body"]);
 }
+
+#[test]
+fn content_hidden_until_a_script_shows_it_is_kept() {
+    // A Shopify lockdown app wraps the whole content in `display:none`;
+    // a hidden menu, and content hidden by `visibility`, stay out.
+    let html = format!(
+        "<body><div id=menu style=\"display: none\"><a href=/a>Shop all</a></div>\
+         <main><div id=locked style='display:none;'>{PARA}{PARA}{PARA}</div></main></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "locked")]);
+    assert!(content.excluded[node_with_id(&dom, "menu")]);
+    let html = format!("<body><div id=v style=\"visibility: hidden\">{PARA}{PARA}</div></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    assert!(find_content(&dom).excluded[node_with_id(&dom, "v")]);
+}
