@@ -8,7 +8,8 @@
 use crate::article::PageType;
 use crate::extract::page_type::PageTypeGuess;
 use crate::extract::vocabulary::{
-    FORUM_CHROME_TOKENS, LISTING_CHROME_TOKENS, PRODUCT_RECOMMENDATION_TOKENS,
+    FORUM_CHROME_TOKENS, LISTING_CHROME_TOKENS, LISTING_ITEM_TOKENS, POST_MARK_TOKENS,
+    PRODUCT_RECOMMENDATION_TOKENS,
 };
 
 /// The share of the page's kept text below which the roots of a page made
@@ -25,10 +26,11 @@ const WHOLE_PAGE_MIN_CONFIDENCE: f32 = 0.6;
 /// How main-content detection treats one kind of page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Profile {
-    /// Comment markup (`comment`, `comments`, `commentlist` tokens, and the
-    /// author and date marks of each post) is the content, not boilerplate:
-    /// a forum thread is its posts and replies.
-    pub comments_are_content: bool,
+    /// Class/id tokens that name content, not boilerplate, on this kind of
+    /// page: a forum thread's comment markup and each post's author and
+    /// date marks (a thread is its posts and replies); a listing item's
+    /// `caption` and `meta` parts (its blurb and details).
+    pub content_tokens: &'static [&'static str],
     /// The top candidate climbs to the container of the repeated items it
     /// is one of (forum posts, product cards, listing entries): at least
     /// this many element siblings with its tag and class. `0`: never.
@@ -82,7 +84,7 @@ const FRAGMENT_SHARE: f32 = 0.15;
 /// Articles and pages of unknown type: Readability's single region, or
 /// the whole page when that region is a fragment of it.
 pub const ARTICLE: Profile = Profile {
-    comments_are_content: false,
+    content_tokens: &[],
     repeated_items: 0,
     listings_are_content: false,
     link_density_weight: 1.0,
@@ -96,7 +98,7 @@ pub const ARTICLE: Profile = Profile {
 
 /// Forum threads: every post and reply, in their common container.
 pub const FORUM: Profile = Profile {
-    comments_are_content: true,
+    content_tokens: POST_MARK_TOKENS,
     repeated_items: 2,
     listings_are_content: false,
     link_density_weight: 1.0,
@@ -111,7 +113,7 @@ pub const FORUM: Profile = Profile {
 /// Product pages: description, specifications and reviews summary, which
 /// shops lay out as separate blocks.
 pub const PRODUCT: Profile = Profile {
-    comments_are_content: false,
+    content_tokens: &[],
     repeated_items: 0,
     listings_are_content: false,
     link_density_weight: 1.0,
@@ -125,7 +127,7 @@ pub const PRODUCT: Profile = Profile {
 
 /// Category grids: the repeated items with their titles and blurbs.
 pub const COLLECTION: Profile = Profile {
-    comments_are_content: false,
+    content_tokens: LISTING_ITEM_TOKENS,
     repeated_items: 3,
     listings_are_content: true,
     link_density_weight: 0.5,
@@ -159,7 +161,7 @@ pub const DOCUMENTATION: Profile = Profile {
 
 /// Service and marketing pages: the scored sections merged, not one node.
 pub const SERVICE: Profile = Profile {
-    comments_are_content: false,
+    content_tokens: &[],
     repeated_items: 0,
     listings_are_content: true,
     link_density_weight: 1.0,

@@ -133,6 +133,31 @@ pub const LISTING_CHROME_TOKENS: &[&str] = &[
     "layered",
 ];
 
+/// Tokens of class/id values that name a post's parts: on forum pages
+/// (through the forum profile) they no longer make a container
+/// boilerplate. Besides the comment names, the author, date and meta marks
+/// every post of phpBB, vBulletin, XenForo, Invision and Discourse carries.
+pub const POST_MARK_TOKENS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "author",
+    "byline",
+    "timestamp",
+    "dateline",
+    "meta",
+    "metadata",
+    "bio",
+];
+
+/// Tokens of class/id values that name a listing item's parts: on listing
+/// and collection pages (through their profiles) they no longer make a
+/// container boilerplate. Bootstrap's thumbnails hold their text in a
+/// `caption`, and preprint and catalogue listings put each entry's details
+/// in `meta`. (`promo` is not here: it names a shop's promotion bar as
+/// often as a news CMS's teaser, and measured it cost more than it gave.)
+pub const LISTING_ITEM_TOKENS: &[&str] = &["caption", "captions", "meta"];
+
 /// Tokens of class/id values that make a container boilerplate on product
 /// pages only (clean stage, through the product profile): the carousels of
 /// other products. WooCommerce (`upsells`, `cross-sells`, `related

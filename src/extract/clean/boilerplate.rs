@@ -14,7 +14,7 @@ use crate::extract::dom::{Dom, NO_PARENT, Tag, subtree_stats};
 use crate::extract::kinds;
 use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
 use crate::extract::profile::Profile;
-use crate::extract::vocabulary::{BOILERPLATE_TOKENS, DATA_MAX_WIDTH};
+use crate::extract::vocabulary::{BOILERPLATE_TOKENS, CAPTION_BODY_TOKENS, DATA_MAX_WIDTH};
 
 /// A boilerplate-looking container holding more than this share of the
 /// page's text is a wrapper (`<body class="has-sidebar">`), not boilerplate.
@@ -26,32 +26,11 @@ const WRAPPER_TEXT_SHARE: f32 = 0.4;
 /// Chosen by hand on the article development pages.
 const NAMED_CONTENT_TEXT_SHARE: f32 = 0.1;
 
-/// Tokens that name a post's parts: on pages whose comments are the
-/// content (forums), they no longer make a container boilerplate. Besides
-/// the comment names, the author, date and meta marks every post of
-/// phpBB, vBulletin, XenForo, Invision and Discourse carries.
-const POST_MARK_TOKENS: &[&str] = &[
-    "comment",
-    "comments",
-    "commentlist",
-    "author",
-    "byline",
-    "timestamp",
-    "dateline",
-    "meta",
-    "metadata",
-    "bio",
-];
-
 /// Step 1: per-node boilerplate flags (never-text, hidden, navigation-like
 /// tags and roles, boilerplate class/id tokens on blocks and containers),
 /// and the subtree statistics with the flagged subtrees left out.
 pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
-    let ignored: &[&str] = if profile.comments_are_content {
-        POST_MARK_TOKENS
-    } else {
-        &[]
-    };
+    let ignored = profile.content_tokens;
     let page_text = dom.stats[body].text.max(1) as f32;
     let mut excluded = vec![false; dom.nodes.len()];
     let mut holds_text = Vec::new();
@@ -248,11 +227,10 @@ fn looks_like_boilerplate(
         named |= value.has(TokenMarks::BOILERPLATE) || value.has(TokenMarks::CAPTION_BODY);
     }
     if named && !ignored.is_empty() {
-        named = class.has(TokenMarks::CAPTION_BODY)
-            || [dom.attr(i, "class"), dom.attr(i, "id")]
-                .into_iter()
-                .flatten()
-                .any(|v| names_boilerplate_besides(v, ignored));
+        named = [dom.attr(i, "class"), dom.attr(i, "id")]
+            .into_iter()
+            .flatten()
+            .any(|v| names_boilerplate_besides(v, ignored));
     }
     if named
         && (!id.has(TokenMarks::BOILERPLATE) || is_numbered_block_id(dom, i))
@@ -378,10 +356,12 @@ fn id_names_own_heading(dom: &Dom<'_>, i: usize) -> bool {
     id_chars.next().is_none()
 }
 
-/// Whether `value` holds a boilerplate token that is not in `ignored`.
+/// Whether `value` holds a boilerplate or caption token that is not in
+/// `ignored`.
 fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
     each_token(value, &mut TokenBuf::default(), |t| {
-        BOILERPLATE_TOKENS.contains(&t) && !ignored.contains(&t)
+        (BOILERPLATE_TOKENS.contains(&t) || CAPTION_BODY_TOKENS.contains(&t))
+            && !ignored.contains(&t)
     })
 }
 

@@ -576,3 +576,27 @@ fn content_hidden_until_a_script_shows_it_is_kept() {
     let dom = Dom::build(&doc);
     assert!(find_content(&dom).excluded[node_with_id(&dom, "v")]);
 }
+
+#[test]
+fn listing_items_keep_their_caption_and_meta_parts() {
+    // Bootstrap's thumbnails hold each item's text in `div.caption`, and
+    // preprint listings each entry's details in `div.meta`.
+    let item = |n: usize| {
+        format!(
+            "<div class=col><div class=thumbnail id=t{n}><img src=/p{n}.jpg>\
+             <div class=caption id=c{n}><h3><a href=/p/{n}>Projector model {n}</a></h3>\
+             <p>Laser, 4K, built-in speakers, 3000 lumens, item number {n}.</p></div>\
+             <div class=meta id=m{n}>Authors: Jane Roe, John Doe and others</div></div></div>"
+        )
+    };
+    let items: String = (0..6).map(item).collect();
+    let html = format!("<body><div id=grid>{items}</div></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let listing = find_content_with(&dom, &profile::LISTING);
+    let article = find_content_with(&dom, &profile::ARTICLE);
+    for id in ["c2", "m2"] {
+        assert!(!listing.excluded[node_with_id(&dom, id)], "{id}");
+        assert!(article.excluded[node_with_id(&dom, id)], "{id}");
+    }
+}
