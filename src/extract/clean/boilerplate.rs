@@ -97,21 +97,24 @@ pub(super) fn page_banners(dom: &Dom<'_>, body: usize) -> Vec<usize> {
     banners
 }
 
-/// A sidebar however much text it holds: an `<aside>` or
-/// `role=complementary` region (a live feed beside the story can outweigh
-/// it) that holds no article, main region or `itemprop=articleBody`. A
-/// `<form>` or `<footer>` around the whole page stays a wrapper.
+/// A sidebar or page footer however much text it holds: an `<aside>`,
+/// `<footer>`, `role=complementary` or `role=contentinfo` region (a live
+/// feed beside the story, or a shop's site map of a footer, can outweigh
+/// it) that holds no article, main region, `itemprop=articleBody` or
+/// `<h1>`. A `<form>` around the whole page stays a wrapper, and so does
+/// a footer element that wraps the page's story.
 fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
     let entry = &dom.nodes[i];
-    let side = entry.tag == Tag::Aside
+    let side = matches!(entry.tag, Tag::Aside | Tag::Footer)
         || (entry.marks.boilerplate_role
-            && dom
-                .attr(i, "role")
-                .is_some_and(|r| r.trim().eq_ignore_ascii_case("complementary")));
+            && dom.attr(i, "role").is_some_and(|r| {
+                let r = r.trim();
+                r.eq_ignore_ascii_case("complementary") || r.eq_ignore_ascii_case("contentinfo")
+            }));
     side && !(i..entry.end as usize).any(|j| {
         let e = &dom.nodes[j];
         e.is_element
-            && (matches!(e.tag, Tag::Article | Tag::Main)
+            && (matches!(e.tag, Tag::Article | Tag::Main | Tag::H1)
                 || e.marks.main_role
                 || e.marks.article_body)
     })

@@ -190,6 +190,26 @@ fn a_sidebar_outweighing_the_story_is_still_a_sidebar() {
 }
 
 #[test]
+fn a_footer_outweighing_the_page_is_still_a_footer() {
+    // A shop's footer site map holds more text than the product story.
+    let links: String = (0..40)
+        .map(|n| format!("<li>Footer column entry number {n} with words</li>"))
+        .collect();
+    let html = format!(
+        "<body><div id=wrap><div><p>Unique story words here.</p>{PARA}{PARA}</div>\
+         <footer role=contentinfo><ul>{links}</ul></footer></div></body>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Unique story words"), "{text}");
+    assert!(!text.contains("Footer column entry"), "{text}");
+    // A footer element around the story is a wrapper.
+    let html = format!(
+        "<body><footer><h1>Headline</h1><p>Unique story words here.</p>{PARA}</footer></body>"
+    );
+    assert!(text_of(&html).contains("Unique story words"));
+}
+
+#[test]
 fn an_ai2html_chart_keeps_its_wide_artboard_only() {
     let html = format!(
         "<body><article>{PARA}<div class=ai2html>\
