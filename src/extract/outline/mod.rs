@@ -165,7 +165,7 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
     let mut body = Body::default();
     let events = header::drop_boilerplate(walker.events);
     let events = header::take_header(events, &mut body);
-    body.sections = nest(events, title);
+    body.sections = nest(events, title, content.profile.link_lists_are_content);
     body.figures = walker.figures;
     body.related_links = walker.related;
     body
@@ -204,10 +204,11 @@ fn title_parts(title: &str) -> Vec<String> {
 /// Nests blocks under headings by level; drops the heading that repeats the
 /// title (the first heading that is the title, or the first `<h1>` or
 /// `<h2>` above the text that is one part of it, the title without its
-/// site name or chapter) and headings with nothing under them. A heading
+/// site name or chapter) and headings with nothing under them (unless
+/// `keep_bare_headings`, see [`close`]). A heading
 /// after it in the same `<header>` or `<hgroup>` is the headline's subtitle
 /// (a dek, the page's description), not a section: it goes too.
-fn nest(events: Vec<Event>, title: Option<&str>) -> Vec<Section> {
+fn nest(events: Vec<Event>, title: Option<&str>, keep_bare_headings: bool) -> Vec<Section> {
     let title_parts = title.map(title_parts).unwrap_or_default();
     let title_key = title.map(comparable).filter(|t| !t.is_empty());
     let mut title_seen = false;
@@ -242,7 +243,7 @@ fn nest(events: Vec<Event>, title: Option<&str>) -> Vec<Section> {
                     continue;
                 }
                 while stack.last().is_some_and(|s| s.level >= level) {
-                    close(&mut stack, &mut top);
+                    close(&mut stack, &mut top, keep_bare_headings);
                 }
                 stack.push(Section {
                     heading: text,
@@ -272,7 +273,7 @@ fn nest(events: Vec<Event>, title: Option<&str>) -> Vec<Section> {
         }
     }
     while !stack.is_empty() {
-        close(&mut stack, &mut top);
+        close(&mut stack, &mut top, keep_bare_headings);
     }
     if !lead.blocks.is_empty() {
         top.insert(0, lead);
@@ -281,12 +282,14 @@ fn nest(events: Vec<Event>, title: Option<&str>) -> Vec<Section> {
 }
 
 /// Pops the innermost open section into its parent (or the top level),
-/// dropping it when it holds nothing.
-fn close(stack: &mut Vec<Section>, top: &mut Vec<Section>) {
+/// dropping it when it holds nothing, unless `keep_bare_headings`: on
+/// listings and collections a heading alone is an item (a card's or a
+/// result's title with no blurb), not an empty section.
+fn close(stack: &mut Vec<Section>, top: &mut Vec<Section>, keep_bare_headings: bool) {
     let Some(section) = stack.pop() else {
         return;
     };
-    if section.blocks.is_empty() && section.children.is_empty() {
+    if section.blocks.is_empty() && section.children.is_empty() && !keep_bare_headings {
         return;
     }
     match stack.last_mut() {

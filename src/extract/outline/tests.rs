@@ -672,3 +672,29 @@ fn a_heading_that_opens_with_a_phrase_keeps_its_prose_section() {
     let headings: Vec<&str> = b.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["", "Related work in the field"]);
 }
+
+#[test]
+fn bare_headings_are_items_on_a_listing_and_empty_sections_on_an_article() {
+    // A results page whose entries are titles alone, then one with a blurb.
+    let entries: String = (0..5)
+        .map(|n| {
+            format!("<article><header><h2><a href=/n/{n}>News item {n}</a></h2></header></article>")
+        })
+        .collect();
+    let html = format!("<body><div id=list>{entries}<p>{P}</p></div></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let headings = |profile: &crate::extract::profile::Profile| -> Vec<String> {
+        let content = crate::extract::clean::find_content_with(&dom, profile);
+        build(&dom, &content, None, None)
+            .sections
+            .iter()
+            .map(|s| s.heading.clone())
+            .filter(|h| !h.is_empty())
+            .collect()
+    };
+    let listing = headings(&crate::extract::profile::LISTING);
+    assert!(listing.iter().any(|h| h == "News item 1"), "{listing:?}");
+    let article = headings(&crate::extract::profile::ARTICLE);
+    assert!(!article.iter().any(|h| h == "News item 1"), "{article:?}");
+}
