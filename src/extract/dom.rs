@@ -383,7 +383,9 @@ pub struct Marks {
     /// panel (`role=tabpanel`, or a class/id in the disclosure vocabulary:
     /// an FAQ's answers, a tab set's panes) nor for a React streaming
     /// segment (`<div hidden id="S:0">`, which React 18's streaming render
-    /// sends hidden and its inline script moves into place).
+    /// sends hidden and its inline script moves into place), nor for a
+    /// panel an `aria-controls` on the page names (the WAI-ARIA accordion
+    /// and disclosure patterns; set by [`Dom::build`]).
     pub hidden: bool,
     /// An ARIA role of a region that is never the body.
     pub boilerplate_role: bool,
@@ -391,6 +393,9 @@ pub struct Marks {
     pub main_role: bool,
     /// `itemprop=articleBody`.
     pub article_body: bool,
+    /// Has an `aria-controls` attribute: a button or link that opens or
+    /// closes the panels it names (an accordion's, a disclosure's).
+    pub controls: bool,
 }
 
 impl Marks {
@@ -445,6 +450,7 @@ impl Marks {
                 local_name!("itemprop") => {
                     marks.article_body = value.eq_ignore_ascii_case("articleBody");
                 }
+                local_name!("aria-controls") => marks.controls = true,
                 _ => {}
             }
         }
@@ -457,6 +463,37 @@ impl Marks {
             marks.hidden = false;
         }
         marks
+    }
+}
+
+/// A hidden element whose id an `aria-controls` on the page names is a
+/// collapsed panel (an accordion's answer, a disclosure's details): its
+/// button shows it, and its text is the page's. One pass over the
+/// elements, made only on pages that have such a button.
+fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>]) {
+    fn element<'a>(e: &Entry<'a>) -> Option<&'a scraper::node::Element> {
+        match e.node.value() {
+            Node::Element(el) => Some(el),
+            _ => None,
+        }
+    }
+    if !nodes.iter().any(|e| e.marks.controls) {
+        return;
+    }
+    let controlled: rustc_hash::FxHashSet<&'a str> = nodes
+        .iter()
+        .filter(|e| e.marks.controls)
+        .filter_map(|e| element(e).and_then(|el| el.attr("aria-controls")))
+        .flat_map(str::split_ascii_whitespace)
+        .collect();
+    for i in 0..nodes.len() {
+        if nodes[i].marks.hidden
+            && element(&nodes[i])
+                .and_then(|el| el.id())
+                .is_some_and(|id| controlled.contains(id))
+        {
+            nodes[i].marks.hidden = false;
+        }
     }
 }
 
@@ -550,6 +587,7 @@ impl<'a> Dom<'a> {
                 }
             }
         }
+        show_controlled_panels(&mut nodes);
         let stats = subtree_stats(&nodes, |_| false);
         Dom { nodes, stats }
     }
@@ -795,6 +833,25 @@ mod tests {
             [false, true, false, false, false, true, false, false, false]
         );
         assert_eq!(hidden(Tag::Main), [false, true]);
+    }
+
+    #[test]
+    fn panels_an_aria_controls_names_are_not_hidden() {
+        // An accordion: each button names its collapsed answer panel.
+        let doc = Html::parse_document(
+            "<button aria-controls='a1' aria-expanded=false>Q1</button>\
+             <div id=a1 hidden>Answer one</div>\
+             <button aria-controls='a2 a3'>Q2</button><div id=a3 style='display:none'>Three</div>\
+             <div id=a4 hidden>Not controlled</div>",
+        );
+        let dom = Dom::build(&doc);
+        let hidden: Vec<bool> = dom
+            .nodes
+            .iter()
+            .filter(|e| e.tag == Tag::Div)
+            .map(|e| e.marks.hidden)
+            .collect();
+        assert_eq!(hidden, [false, false, true]);
     }
 
     #[test]
