@@ -192,7 +192,10 @@ fn looks_like_boilerplate(
     if is_boilerplate_tag(entry.tag) {
         // Captions belong to figures (the figures stage reads them past
         // this flag); outside a recognised figure they are not body text.
-        return true;
+        // A form holding prose wraps content (Reddit's comment bodies,
+        // vBulletin's and ASP.NET's page-wide forms), not a login or a
+        // search box.
+        return !(entry.tag == Tag::Form && holds_prose(dom, i) && !has_visible_fields(dom, i));
     }
     if !entry.is_element {
         return false;
@@ -281,6 +284,43 @@ const PROSE_WIDGET_LINK_DENSITY: f32 = 0.33;
 /// two sentences). Chosen by hand on the wcxb development pages.
 const PROSE_WIDGET_TEXT: u32 = 200;
 
+/// Whether form `i` has a field a reader fills in (a text box, a check
+/// box, a menu) outside a hidden part: a contact or consent form, not a
+/// form that only wraps content (Reddit's comment bodies keep their edit
+/// box hidden).
+fn has_visible_fields(dom: &Dom<'_>, i: usize) -> bool {
+    let end = dom.nodes[i].end as usize;
+    let mut j = i + 1;
+    while j < end {
+        let e = &dom.nodes[j];
+        if e.is_element && e.marks.hidden {
+            j = e.end as usize;
+            continue;
+        }
+        let field = match e.tag {
+            Tag::Textarea | Tag::Select => true,
+            Tag::Input => !dom.attr(j, "type").is_some_and(|t| {
+                t.eq_ignore_ascii_case("hidden") || t.eq_ignore_ascii_case("submit")
+            }),
+            _ => false,
+        };
+        if field {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Whether element `i` holds prose, not a sidebar's or a form's few
+/// words: paragraphs and some text, little of it links.
+fn holds_prose(dom: &Dom<'_>, i: usize) -> bool {
+    let stats = &dom.stats[i];
+    stats.paragraphs >= PROSE_WIDGET_PARAGRAPHS
+        && stats.text >= PROSE_WIDGET_TEXT
+        && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32
+}
+
 /// Whether element `i` is a `widget` container that holds prose: its class
 /// names no boilerplate besides `widget`/`widgets`, and it holds
 /// paragraphs with little link text. Sidebar widgets (link lists, a
@@ -289,11 +329,7 @@ const PROSE_WIDGET_TEXT: u32 = 200;
 fn is_prose_widget(dom: &Dom<'_>, i: usize) -> bool {
     // The subtree figures first: they rule out almost every boilerplate
     // element before its class is read again token by token.
-    let stats = &dom.stats[i];
-    let prose = stats.paragraphs >= PROSE_WIDGET_PARAGRAPHS
-        && stats.text >= PROSE_WIDGET_TEXT
-        && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32;
-    if !prose {
+    if !holds_prose(dom, i) {
         return false;
     }
     let Some(class) = dom.attr(i, "class") else {

@@ -620,3 +620,21 @@ fn listing_items_keep_their_caption_and_meta_parts() {
         assert!(article.excluded[node_with_id(&dom, id)], "{id}");
     }
 }
+
+#[test]
+fn a_form_wrapping_prose_is_content_but_a_contact_form_is_not() {
+    // Reddit wraps each comment's body in a form whose edit box is hidden.
+    let html = format!(
+        "<body><div id=page><form id=wrap><div>{PARA}{PARA}{PARA}{PARA}{PARA}</div>\
+         <div style=display:none><textarea>edit</textarea></div></form>\
+         <form id=contact><p>Write to us.</p>{PARA}{PARA}<textarea name=m></textarea>\
+         <input type=email name=e></form>\
+         <form id=login><input name=u><input type=password name=p></form></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "wrap")]);
+    assert!(content.excluded[node_with_id(&dom, "contact")]);
+    assert!(content.excluded[node_with_id(&dom, "login")]);
+}
