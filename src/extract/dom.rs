@@ -486,13 +486,13 @@ fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>]) {
         .filter_map(|e| element(e).and_then(|el| el.attr("aria-controls")))
         .flat_map(str::split_ascii_whitespace)
         .collect();
-    for i in 0..nodes.len() {
-        if nodes[i].marks.hidden
-            && element(&nodes[i])
+    for entry in nodes.iter_mut() {
+        if entry.marks.hidden
+            && element(entry)
                 .and_then(|el| el.id())
                 .is_some_and(|id| controlled.contains(id))
         {
-            nodes[i].marks.hidden = false;
+            entry.marks.hidden = false;
         }
     }
 }
