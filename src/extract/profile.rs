@@ -17,6 +17,14 @@ use crate::extract::vocabulary::{
 /// [`Profile::whole_page_below`]). Chosen by hand on the development pages.
 const WHOLE_PAGE_SHARE: f32 = 0.5;
 
+/// The share of a forum page's kept text below which its roots are one
+/// post or one part of the thread, not the thread (see
+/// [`Profile::whole_page_below`]). Lower than [`WHOLE_PAGE_SHARE`]: a
+/// thread's posts are most of its page, and at one half a thread whose
+/// roots were right gave way to its page. Chosen on the development
+/// forums.
+const THREAD_SHARE: f32 = 0.3;
+
 /// The page-type confidence below which [`for_guess`] keeps only the
 /// fragment test of the whole-page rule: a page the classifier is unsure
 /// of may be an article, whose comments and related stories the rule would
@@ -107,7 +115,7 @@ pub const FORUM: Profile = Profile {
     link_lists_are_content: false,
     extra_boilerplate: FORUM_CHROME_TOKENS,
     lead_levels: 0,
-    whole_page_below: None,
+    whole_page_below: Some(THREAD_SHARE),
 };
 
 /// Product pages: description, specifications and reviews summary, which
@@ -216,7 +224,9 @@ mod tests {
         let unsure = for_guess(&guess(PageType::Service, 0.4));
         assert_eq!(unsure.whole_page_below, Some(FRAGMENT_SHARE));
         let forum = for_guess(&guess(PageType::Forum, 0.4));
-        assert_eq!(forum.whole_page_below, None);
+        assert_eq!(forum.whole_page_below, Some(FRAGMENT_SHARE));
+        let product = for_guess(&guess(PageType::Product, 0.9));
+        assert_eq!(product.whole_page_below, None);
         // Everything else is the type's profile.
         assert_eq!(unsure.merge_regions, SERVICE.merge_regions);
         assert_eq!(for_guess(&guess(PageType::Article, 0.99)), ARTICLE);

@@ -638,3 +638,20 @@ fn a_form_wrapping_prose_is_content_but_a_contact_form_is_not() {
     assert!(content.excluded[node_with_id(&dom, "contact")]);
     assert!(content.excluded[node_with_id(&dom, "login")]);
 }
+
+#[test]
+fn a_thread_whose_roots_are_one_post_is_taken_whole() {
+    // The opening post and each reply in its own kind of container, as
+    // forum themes lay out the first post apart from the replies.
+    let html = format!(
+        "<body><div class=a><div class=op><h1>Question</h1>{PARA}</div></div>\
+         <div class=b><div class=reply-one>{PARA}</div></div>\
+         <div class=c><div class=reply-two>{PARA}</div></div>\
+         <div class=d><div class=reply-three>{PARA}</div></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let body = dom.nodes.iter().position(|e| e.tag == Tag::Body).unwrap();
+    assert_eq!(find_content_with(&dom, &profile::FORUM).roots, [body]);
+    assert_ne!(find_content_with(&dom, &profile::ARTICLE).roots, [body]);
+}
