@@ -201,7 +201,9 @@ fn looks_like_boilerplate(
         return false;
     }
     if entry.marks.boilerplate_role {
-        return true;
+        // A widget role on a block of prose is a mislabelled container
+        // (a tab set's whole panel area marked `tablist`), not the tabs.
+        return !(holds_prose(dom, i) && has_widget_role(dom, i));
     }
     if matches!(entry.tag, Tag::Body | Tag::Html | Tag::Main | Tag::Article) {
         return false;
@@ -310,6 +312,19 @@ fn has_visible_fields(dom: &Dom<'_>, i: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// ARIA roles of a control group (tabs, a menu, a toolbar), which hold a
+/// few words each, never paragraphs.
+const WIDGET_ROLES: &[&str] = &["tablist", "menu", "menubar", "toolbar"];
+
+/// Whether element `i` has one of [`WIDGET_ROLES`].
+fn has_widget_role(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, "role").is_some_and(|r| {
+        WIDGET_ROLES
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(r.trim()))
+    })
 }
 
 /// Whether element `i` holds prose, not a sidebar's or a form's few

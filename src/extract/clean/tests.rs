@@ -655,3 +655,20 @@ fn a_thread_whose_roots_are_one_post_is_taken_whole() {
     assert_eq!(find_content_with(&dom, &profile::FORUM).roots, [body]);
     assert_ne!(find_content_with(&dom, &profile::ARTICLE).roots, [body]);
 }
+
+#[test]
+fn a_tablist_role_on_prose_is_a_mislabelled_container() {
+    // The whole tab area marked `tablist` holds the panels' prose; a real
+    // tab list (a few words per tab) and a dialog stay boilerplate.
+    let html = format!(
+        "<body><div id=page><div role=tablist id=area>{PARA}{PARA}{PARA}</div>\
+         <div role=tablist id=tabs><button>One</button><button>Two</button></div>\
+         <div role=dialog id=dialog>{PARA}{PARA}{PARA}</div>{PARA}{PARA}{PARA}{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "area")]);
+    assert!(content.excluded[node_with_id(&dom, "tabs")]);
+    assert!(content.excluded[node_with_id(&dom, "dialog")]);
+}
