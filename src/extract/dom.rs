@@ -510,6 +510,22 @@ pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMa
 /// Whether an inline style hides the element (`display: none`,
 /// `visibility:hidden`, any case and spacing).
 fn style_hides(style: &str) -> bool {
+    let hiding = style_hiding(style);
+    hiding.display_none || hiding.visibility_hidden
+}
+
+/// The hiding declarations of an inline style.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StyleHiding {
+    /// `display: none`, any case and spacing.
+    pub display_none: bool,
+    /// `visibility: hidden`, any case and spacing.
+    pub visibility_hidden: bool,
+}
+
+/// Reads the hiding declarations of an inline style; most styles mention
+/// neither word and are not copied.
+pub fn style_hiding(style: &str) -> StyleHiding {
     let mentions = |word: &[u8]| {
         style
             .as_bytes()
@@ -517,14 +533,17 @@ fn style_hides(style: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(word))
     };
     if !mentions(b"none") && !mentions(b"hidden") {
-        return false;
+        return StyleHiding::default();
     }
     let compact: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    StyleHiding {
+        display_none: compact.contains("display:none"),
+        visibility_hidden: compact.contains("visibility:hidden"),
+    }
 }
 
 /// The flat index with subtree statistics.

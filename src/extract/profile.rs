@@ -218,7 +218,7 @@ mod tests {
     }
 
     #[test]
-    fn an_unsure_type_keeps_one_region() {
+    fn an_unsure_type_keeps_only_the_fragment_test() {
         let sure = for_guess(&guess(PageType::Service, 0.9));
         assert_eq!(sure.whole_page_below, Some(WHOLE_PAGE_SHARE));
         let unsure = for_guess(&guess(PageType::Service, 0.4));

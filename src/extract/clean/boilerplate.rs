@@ -10,7 +10,7 @@
 )]
 
 use super::Content;
-use crate::extract::dom::{Dom, NO_PARENT, Tag, subtree_stats};
+use crate::extract::dom::{Dom, NO_PARENT, Tag, style_hiding, subtree_stats};
 use crate::extract::kinds;
 use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
 use crate::extract::profile::Profile;
@@ -151,12 +151,8 @@ fn is_revealed_by_script(dom: &Dom<'_>, i: usize, page_text: f32) -> bool {
         && dom.attr(i, "hidden").is_none()
         && dom.attr(i, "aria-hidden").is_none()
         && dom.attr(i, "style").is_some_and(|style| {
-            let compact: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .flat_map(char::to_lowercase)
-                .collect();
-            compact.contains("display:none") && !compact.contains("visibility:hidden")
+            let hiding = style_hiding(style);
+            hiding.display_none && !hiding.visibility_hidden
         })
 }
 

@@ -74,7 +74,9 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
 /// Finds the main content of the document as `profile` says, in named
 /// steps: flag the boilerplate (`boilerplate::flag`), score the candidates
 /// (`score::score`), choose the roots and merge the regions that join them
-/// (`roots::choose`). With no scored candidate the body is the content.
+/// (`roots::choose`), and where the profile says so take the whole page
+/// when those roots hold too little of it (`whole_page`). With no scored
+/// candidate the body is the content.
 pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
     let body = dom
         .nodes
@@ -100,10 +102,13 @@ fn whole_page(dom: &Dom<'_>, content: &mut Content, body: usize, share: f32) {
     if page == 0.0 || held as f32 >= page * share {
         return;
     }
-    for i in boilerplate::page_banners(dom, body) {
-        content.excluded[i] = true;
+    let banners = boilerplate::page_banners(dom, body);
+    if !banners.is_empty() {
+        for &i in &banners {
+            content.excluded[i] = true;
+        }
+        content.stats = subtree_stats(&dom.nodes, |i| content.excluded[i]);
     }
-    content.stats = subtree_stats(&dom.nodes, |i| content.excluded[i]);
     content.roots = vec![body];
 }
 

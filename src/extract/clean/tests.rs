@@ -171,14 +171,19 @@ fn a_short_boilerplate_id_repeated_by_its_heading_still_drops() {
     assert!(!text_of(&html).contains("Unique words of the sharing region"));
 }
 
+/// A short story beside `region`, in one wrapper.
+fn story_beside(region: &str) -> String {
+    format!(
+        "<body><div id=wrap><div><p>Unique story words here.</p>{PARA}{PARA}</div>\
+         {region}</div></body>"
+    )
+}
+
 #[test]
 fn a_sidebar_outweighing_the_story_is_still_a_sidebar() {
     let feed = "<li><p>14:44 A live feed item about another story entirely, at length.</p></li>"
         .repeat(12);
-    let html = format!(
-        "<body><div id=wrap><div><p>Unique story words here.</p>{PARA}{PARA}</div>\
-         <aside id=sidebar><ul>{feed}</ul></aside></div></body>"
-    );
+    let html = story_beside(&format!("<aside id=sidebar><ul>{feed}</ul></aside>"));
     let text = text_of(&html);
     assert!(text.contains("Unique story words"), "{text}");
     assert!(!text.contains("live feed item"), "{text}");
@@ -195,10 +200,9 @@ fn a_footer_outweighing_the_page_is_still_a_footer() {
     let links: String = (0..40)
         .map(|n| format!("<li>Footer column entry number {n} with words</li>"))
         .collect();
-    let html = format!(
-        "<body><div id=wrap><div><p>Unique story words here.</p>{PARA}{PARA}</div>\
-         <footer role=contentinfo><ul>{links}</ul></footer></div></body>"
-    );
+    let html = story_beside(&format!(
+        "<footer role=contentinfo><ul>{links}</ul></footer>"
+    ));
     let text = text_of(&html);
     assert!(text.contains("Unique story words"), "{text}");
     assert!(!text.contains("Footer column entry"), "{text}");
