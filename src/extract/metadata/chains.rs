@@ -174,8 +174,10 @@ impl Page<'_> {
         cleaned: &[title::Cleaned],
     ) -> Option<(String, Option<String>, Source, String)> {
         let md = &self.markup;
-        let (raw, source) = candidates.first()?;
-        let first = cleaned.first()?;
+        let sources: Vec<Source> = candidates.iter().map(|(_, s)| *s).collect();
+        let lead = title::outvoted_structured_headline(&sources, cleaned).unwrap_or(0);
+        let (raw, source) = candidates.get(lead)?;
+        let first = cleaned.get(lead)?;
         if first.title.is_empty() {
             return None;
         }

@@ -112,6 +112,28 @@ fn title_cleaning_uses_the_domain_and_the_h1() {
 }
 
 #[test]
+fn a_structured_headline_alone_gives_way_to_the_page_s_agreeing_titles() {
+    let ld = r#"<script type="application/ld+json">{"@type":"Article","headline":"Ten tips for movers"}</script>"#;
+    // The social title, the `<title>` and the `h1` agree on another headline.
+    let m = meta_of(&format!(
+        r#"<head>{ld}<meta property="og:title" content="Best movers in town | Example">
+        <title>Best movers in town | Example</title></head><h1>Best movers in town</h1>"#
+    ));
+    assert_eq!(m.title(), Some("Best movers in town"));
+    // One source that differs is no majority: the structured headline stands.
+    let m = meta_of(&format!(
+        r#"<head>{ld}<meta property="og:title" content="Best movers in town | Example"></head>"#
+    ));
+    assert_eq!(m.title(), Some("Ten tips for movers"));
+    // Nor does it give way when another source shares it.
+    let m = meta_of(&format!(
+        r#"<head>{ld}<meta property="og:title" content="Best movers in town | Example">
+        <title>Best movers in town | Example</title></head><h1>Ten tips for movers</h1>"#
+    ));
+    assert_eq!(m.title(), Some("Ten tips for movers"));
+}
+
+#[test]
 fn authors_from_links_and_bylines() {
     let m = meta_of(
         r#"<article><div class="byline">By <a rel="author" href="/people/ann">Ann Lee</a>

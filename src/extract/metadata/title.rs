@@ -550,6 +550,57 @@ pub(super) fn majority_wording(
     (best.1 > chosen_weight).then(|| (best.0.to_owned(), best.2, best.3.to_owned()))
 }
 
+/// The least wording weight (two full sources) with which the page's other
+/// sources outvote a structured-data headline none of them shares.
+const OUTVOTING_WEIGHT: u32 = 4;
+
+/// The index in `cleaned` of the headline that outvotes the first one, a
+/// structured-data headline (JSON-LD or microdata `headline`) that no other
+/// source gives: the headline on which at least two of the page's own
+/// sources (`og:title`, the `<title>`, the `h1`) agree. Sites fill the
+/// structured headline from an SEO field that often differs from what the
+/// page prints; when the page's visible and social titles agree with each
+/// other, they are the headline. `None` when the first headline stands.
+pub(super) fn outvoted_structured_headline(
+    sources: &[Source],
+    cleaned: &[Cleaned],
+) -> Option<usize> {
+    let (first_source, first) = sources.first().zip(cleaned.first())?;
+    if !matches!(first_source, Source::JsonLd | Source::Microdata) {
+        return None;
+    }
+    let first_key = key(&first.title);
+    let others = || {
+        sources
+            .iter()
+            .zip(cleaned)
+            .enumerate()
+            .skip(1)
+            .filter(|(_, (_, c))| !c.title.is_empty())
+    };
+    if others().any(|(_, (_, c))| key(&c.title) == first_key) {
+        return None;
+    }
+    let mut tally: Vec<(String, u32, usize)> = Vec::new();
+    let mut seen: Vec<Source> = Vec::new();
+    for (i, (source, c)) in others() {
+        if seen.contains(source) {
+            continue;
+        }
+        seen.push(*source);
+        let k = key(&c.title);
+        match tally.iter_mut().find(|(t, ..)| *t == k) {
+            Some(entry) => entry.1 += wording_weight(*source),
+            None => tally.push((k, wording_weight(*source), i)),
+        }
+    }
+    tally
+        .into_iter()
+        .filter(|(_, w, _)| *w >= OUTVOTING_WEIGHT)
+        .max_by_key(|(_, w, i)| (*w, std::cmp::Reverse(*i)))
+        .map(|(.., i)| i)
+}
+
 /// Whether `a` and `b` are the same text but for the style of their quote
 /// marks and apostrophes (`’` for `'`, `“` for `"`).
 pub(super) fn same_but_quotes(a: &str, b: &str) -> bool {
