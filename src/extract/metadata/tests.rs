@@ -431,6 +431,23 @@ fn heading_text_keeps_a_space_at_line_breaks_and_blocks() {
 }
 
 #[test]
+fn a_question_s_date_created_is_the_page_s_date_not_its_answers() {
+    let m = meta_of(
+        r#"<body itemscope itemtype="https://schema.org/QAPage">
+        <div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+          <h1 itemprop="name">How do I sort a list?</h1>
+          <time itemprop="dateCreated" datetime="2011-02-11T23:49:17Z">asked long ago</time>
+          <div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">
+            <p itemprop="text">Use sorted().</p>
+            <div itemprop="datePublished">2011-02-12T01:30:35Z</div>
+          </div>
+        </div></body>"#,
+    );
+    let published = m.published().map(|d| d.value.as_str());
+    assert_eq!(published, Some("2011-02-11T23:49:17Z"));
+}
+
+#[test]
 fn provenance_of_conflicting_dates_keeps_the_loser_with_its_source() {
     let m = meta_of(
         r#"<html><head>

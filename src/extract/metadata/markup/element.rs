@@ -232,14 +232,23 @@ pub(super) fn microdata(md: &mut Microdata, el: ElementRef<'_>, prop: &str, budg
     for p in prop.split_whitespace() {
         if !matches!(
             p,
-            "headline" | "datePublished" | "dateModified" | "image" | "author" | "creator"
+            "headline"
+                | "datePublished"
+                | "dateCreated"
+                | "dateModified"
+                | "image"
+                | "author"
+                | "creator"
         ) || !budget.take()
         {
             continue;
         }
         match p {
             "headline" if md.headline.is_none() && v.name() != "meta" => md.headline = value(),
-            "datePublished" if md.published.is_none() && v.name() != "meta" => {
+            // A question's date is its `dateCreated` (schema.org's `Question`
+            // on Q&A software): the first of the two in the page is the
+            // page's, later ones are answers' and comments'.
+            "datePublished" | "dateCreated" if md.published.is_none() && v.name() != "meta" => {
                 md.published = value()
             }
             "dateModified" if md.modified.is_none() && v.name() != "meta" => md.modified = value(),
