@@ -89,7 +89,9 @@ impl Page<'_> {
                 "publishdate",
                 "publish-date",
                 "publish_date",
+                "published-date",
                 "publication_date",
+                "publication-date",
                 "published_time",
                 "article.published",
                 "article_date_original",
@@ -122,6 +124,17 @@ impl Page<'_> {
         // Short text by the headline: the date line of pages without markup.
         for text in md.near_h1.iter().filter(|t| !markup::says_modified(t)) {
             push(Some(text.as_str()), Source::VisibleDate);
+        }
+        // Last, a date labelled as the publication date in an aside: the
+        // facts box some layouts set beside the story ("Published" over
+        // the date in a sidebar column), never above any of the above.
+        for d in md
+            .dates
+            .iter()
+            .filter(|d| d.in_aside && d.role == DateRole::Published)
+        {
+            push(d.attr.as_deref(), Source::TimeElement);
+            push(Some(d.text.as_str()), Source::VisibleDate);
         }
         if let Some(url) = canonical.or(self.hints.page_url.map(Url::as_str))
             && dates::from_url_path(url).is_some()

@@ -448,6 +448,30 @@ fn a_question_s_date_created_is_the_page_s_date_not_its_answers() {
 }
 
 #[test]
+fn a_published_date_in_a_facts_box_beside_the_story_is_the_last_resort() {
+    // The label is its own element before the date's.
+    let html = r#"<main><article><h1>Rates rise</h1><p>Story text.</p>
+        <aside class="facts"><div class="item"><h3>Published</h3>
+        <p><time datetime="2024-08-30T12:00:00Z">August 30, 2024</time></p></div>
+        <div class="item"><h3>Related</h3><p><time datetime="2023-01-02">Jan 2</time></p></div>
+        </aside></article></main>"#;
+    let m = meta_of(html);
+    assert_eq!(
+        m.published().map(|d| d.value.as_str()),
+        Some("2024-08-30T12:00:00Z")
+    );
+    // Any date outside the aside comes first.
+    let m = meta_of(&html.replace("<p>Story text.</p>", "<p class=date>May 5, 2024</p>"));
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2024-05-05"));
+}
+
+#[test]
+fn a_published_date_meta_with_a_hyphen() {
+    let m = meta_of(r#"<meta name="published-date" content="2021-02-16"><h1>Title</h1>"#);
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2021-02-16"));
+}
+
+#[test]
 fn provenance_of_conflicting_dates_keeps_the_loser_with_its_source() {
     let m = meta_of(
         r#"<html><head>

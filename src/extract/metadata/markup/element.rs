@@ -187,12 +187,22 @@ fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
         own.push_str("pubdate ");
     }
     own.push_str(text);
+    // The nearest non-blank sibling before the element, or before its
+    // parent when the element opens it: a label in its own element
+    // (`<h4>Published</h4><div>July 8, 2025</div>`,
+    // `<h3>Published</h3><p><time>`).
     let prev_text = || {
-        let prev = el.prev_sibling()?;
-        let t = match prev.value() {
-            scraper::Node::Text(t) => t.to_string(),
-            _ => ElementRef::wrap(prev).map(text_of).unwrap_or_default(),
+        let before = |node: ego_tree::NodeRef<'_, scraper::Node>| {
+            node.prev_siblings().find_map(|prev| {
+                let t = match prev.value() {
+                    scraper::Node::Text(t) => t.to_string(),
+                    scraper::Node::Element(_) => ElementRef::wrap(prev).map(text_of)?,
+                    _ => return None,
+                };
+                (!t.trim().is_empty()).then_some(t)
+            })
         };
+        let t = before(*el).or_else(|| before(el.parent()?))?;
         (t.chars().count() <= MAX_DATE_TEXT_CHARS).then_some(t)
     };
     role_of(&own)
