@@ -52,6 +52,7 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
             && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
                 || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
+            && !(share > NAMED_CONTENT_TEXT_SHARE && wraps_story(dom, i))
         {
             *flag = true;
         }
@@ -118,6 +119,29 @@ fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
                 || e.marks.main_role
                 || e.marks.article_body)
     })
+}
+
+/// Whether element `i` holds the page's story: an `<h1>` and an article
+/// (`<article>`, `role=article`, `itemprop=articleBody`). News sites open a
+/// story over the front page in a layer named `modal` or `overlay`; the
+/// layer, not the page under it, is what the reader reads. A cookie or
+/// newsletter dialog holds neither.
+fn wraps_story(dom: &Dom<'_>, i: usize) -> bool {
+    let (mut h1, mut article) = (false, false);
+    for e in dom
+        .nodes
+        .get(i..dom.nodes[i].end as usize)
+        .unwrap_or_default()
+    {
+        if e.is_element {
+            h1 |= e.tag == Tag::H1;
+            article |= e.tag == Tag::Article || e.marks.article_body;
+        }
+        if h1 && article {
+            return true;
+        }
+    }
+    false
 }
 
 /// An ai2html artboard for narrow screens (`<div class="g-artboard"

@@ -676,3 +676,33 @@ fn a_tablist_role_on_prose_is_a_mislabelled_container() {
     assert!(content.excluded[node_with_id(&dom, "tabs")]);
     assert!(content.excluded[node_with_id(&dom, "dialog")]);
 }
+
+#[test]
+fn a_story_opened_in_a_modal_layer_is_kept() {
+    // A news front page opens the story over itself in a `modal` layer;
+    // the front page's teasers outweigh it.
+    let teasers: String = (0..8)
+        .map(|n| {
+            format!(
+                "<li><p>Teaser {n} about a different story, with a long blurb under it.</p></li>"
+            )
+        })
+        .collect();
+    let story =
+        format!("<article><h1>Headline</h1><p>Unique story words here.</p>{PARA}{PARA}</article>");
+    let html = format!(
+        "<body><div id=front><ul>{teasers}</ul><ul>{teasers}</ul></div>\
+         <div id=layer class=\"render-target-modal\">{story}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "layer")]);
+    // A dialog with no story in it is still boilerplate.
+    let html =
+        format!("<body>{story}<div id=layer class=modal><h2>Subscribe</h2>{PARA}</div></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(content.excluded[node_with_id(&dom, "layer")]);
+}
