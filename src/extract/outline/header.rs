@@ -70,8 +70,10 @@ fn section_holds_prose(events: &[Event], start: usize, level: u8) -> bool {
 /// Drops boilerplate headings with everything under them ("Related
 /// stories", "Comments") and short blocks that open with a boilerplate
 /// phrase. A heading that only opens with a phrase ("Related work",
-/// "Share capital") keeps a section that holds prose.
-pub(super) fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
+/// "Share capital") keeps a section that holds prose. On pages whose
+/// items are links (`items`: listings, collections), a paragraph that is
+/// only a link is an item, not a teaser.
+pub(super) fn drop_boilerplate(events: Vec<Event>, items: bool) -> Vec<Event> {
     let mut kept = Vec::with_capacity(events.len());
     let mut skipping_below: Option<u8> = None;
     let mut keep_section: Vec<bool> = vec![false; events.len()];
@@ -117,7 +119,7 @@ pub(super) fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
                 }
                 // A short paragraph that is nothing but a link is a teaser
                 // for another story ("SEE ALSO"-style inline promos).
-                if matches!(block, Block::Paragraph(_)) && info.all_link && short {
+                if !items && matches!(block, Block::Paragraph(_)) && info.all_link && short {
                     continue;
                 }
                 kept.push(event);
@@ -128,7 +130,9 @@ pub(super) fn drop_boilerplate(events: Vec<Event>) -> Vec<Event> {
 }
 
 /// Takes the article header (bylines, dates, kickers) out of the events.
-pub(super) fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
+/// On pages whose items are links (`items`), a link or a short list before
+/// the first paragraph is the first item, not a kicker or a byline.
+pub(super) fn take_header(events: Vec<Event>, body: &mut Body, items: bool) -> Vec<Event> {
     let first_substantial = events
         .iter()
         .position(|e| match e {
@@ -160,6 +164,9 @@ pub(super) fn take_header(events: Vec<Event>, body: &mut Body) -> Vec<Event> {
             continue;
         }
         match block {
+            Block::List(_) | Block::Paragraph(_) if items && info.link_weight > 0 => {
+                kept.push(event)
+            }
             Block::List(list) => {
                 if list.items.len() <= 4
                     && list

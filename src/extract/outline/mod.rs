@@ -163,9 +163,10 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
     walker.flush();
 
     let mut body = Body::default();
-    let events = header::drop_boilerplate(walker.events);
-    let events = header::take_header(events, &mut body);
-    body.sections = nest(events, title, content.profile.link_lists_are_content);
+    let items = content.profile.link_lists_are_content;
+    let events = header::drop_boilerplate(walker.events, items);
+    let events = header::take_header(events, &mut body, items);
+    body.sections = nest(events, title, items);
     body.figures = walker.figures;
     body.related_links = walker.related;
     body

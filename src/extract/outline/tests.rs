@@ -698,3 +698,24 @@ fn bare_headings_are_items_on_a_listing_and_empty_sections_on_an_article() {
     let article = headings(&crate::extract::profile::ARTICLE);
     assert!(!article.iter().any(|h| h == "News item 1"), "{article:?}");
 }
+
+#[test]
+fn a_link_alone_in_a_paragraph_is_an_item_on_a_listing_and_a_teaser_on_an_article() {
+    // A shop grid whose cards are a linked name and price, and nothing else.
+    let cards: String = (0..8)
+        .map(|n| format!("<div class=card><p><a href=/p/{n}>Walnut chair {n} $170</a></p></div>"))
+        .collect();
+    let html = format!("<body><main><p>{P}</p>{cards}<p>{P}</p></main></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let text = |profile: &crate::extract::profile::Profile| -> String {
+        let content = crate::extract::clean::find_content_with(&dom, profile);
+        let b = build(&dom, &content, None, None);
+        crate::extract::render::text(&b.sections)
+    };
+    let collection = text(&crate::extract::profile::COLLECTION);
+    assert!(collection.contains("Walnut chair 3 $170"), "{collection}");
+    let article = text(&crate::extract::profile::ARTICLE);
+    assert!(article.contains("Long enough paragraph"), "{article}");
+    assert!(!article.contains("Walnut chair 3"), "{article}");
+}
