@@ -6,7 +6,7 @@
 //! the data attributes the pre-scan keeps ([`reads_data_attribute`]).
 
 use super::vocabulary::{
-    BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONTENT_TOKENS,
+    BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONSENT_TOKENS, CONTENT_TOKENS,
     DATA_LANG_ATTRS, DATA_MAX_WIDTH, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS,
     DISCLOSURE_TOKENS, EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS,
     NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
@@ -228,6 +228,8 @@ impl TokenMarks {
     pub const CONTENT: u8 = 8;
     /// A token in [`DISCLOSURE_TOKENS`].
     pub const DISCLOSURE: u8 = 16;
+    /// A token in [`CONSENT_TOKENS`].
+    pub const CONSENT: u8 = 32;
 
     /// The marks of `value`'s tokens. A Tailwind CSS class with an
     /// arbitrary value (`pt-[calc(var(--banner-height))]`, `bg-[#fafafa]`)
@@ -359,6 +361,7 @@ impl Vocabulary {
             (EMBED_TOKENS, TokenMarks::EMBED),
             (CONTENT_TOKENS, TokenMarks::CONTENT),
             (DISCLOSURE_TOKENS, TokenMarks::DISCLOSURE),
+            (CONSENT_TOKENS, TokenMarks::CONSENT),
         ] {
             for &w in list {
                 match words.iter_mut().find(|(v, _)| *v == w) {

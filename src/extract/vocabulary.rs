@@ -37,11 +37,14 @@ pub const BOILERPLATE_TOKENS: &[&str] = &[
     "commentlist",
     "consent",
     "cookie",
+    "cookiebot",
     "cookies",
+    "didomi",
     "disqus",
     "dfp",
     "footer",
     "gdpr",
+    "onetrust",
     "masthead",
     "menu",
     "modal",
@@ -84,6 +87,7 @@ pub const BOILERPLATE_TOKENS: &[&str] = &[
     "tagcloud",
     "tags",
     "toolbar",
+    "usercentrics",
     "trending",
     "widget",
     "widgets",
@@ -311,6 +315,24 @@ pub const DISCLOSURE_TOKENS: &[&str] = &[
     "pane",
     "faq",
     "answer",
+];
+
+/// Tokens of class/id values that name a cookie or consent layer, the
+/// generic words and the consent platforms' own (OneTrust's
+/// `onetrust-consent-sdk`, Cookiebot's `CybotCookiebotDialog`, Didomi's
+/// `didomi-host`, Usercentrics' `usercentrics-root`). Such a layer is
+/// boilerplate however much text it holds: a preference centre's purpose
+/// descriptions can outweigh a short forum thread (clean stage). Each is
+/// also in [`BOILERPLATE_TOKENS`].
+pub const CONSENT_TOKENS: &[&str] = &[
+    "consent",
+    "cookie",
+    "cookies",
+    "cookiebot",
+    "didomi",
+    "gdpr",
+    "onetrust",
+    "usercentrics",
 ];
 
 /// ARIA roles of regions that are never the article body.

@@ -48,7 +48,7 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
             continue;
         }
         let share = dom.stats[i].text as f32 / page_text;
-        if (share <= WRAPPER_TEXT_SHARE || is_side_region(dom, i))
+        if (share <= WRAPPER_TEXT_SHARE || is_side_region(dom, i) || is_consent_layer(dom, i))
             && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
                 || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
@@ -112,13 +112,31 @@ fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
                 let r = r.trim();
                 r.eq_ignore_ascii_case("complementary") || r.eq_ignore_ascii_case("contentinfo")
             }));
-    side && !(i..entry.end as usize).any(|j| {
+    side && !holds_story_region(dom, i)
+}
+
+/// Whether element `i` holds an article, a main region,
+/// `itemprop=articleBody` or an `<h1>`: the marks of the page's story.
+fn holds_story_region(dom: &Dom<'_>, i: usize) -> bool {
+    (i..dom.nodes[i].end as usize).any(|j| {
         let e = &dom.nodes[j];
         e.is_element
             && (matches!(e.tag, Tag::Article | Tag::Main | Tag::H1)
                 || e.marks.main_role
                 || e.marks.article_body)
     })
+}
+
+/// A cookie or consent layer however much text it holds (a class or id
+/// token in [`CONSENT_TOKENS`](crate::extract::vocabulary::CONSENT_TOKENS)):
+/// a consent platform's preference centre describes every purpose and
+/// vendor at length, more text than a short thread or product page has.
+/// One that holds the page's story is a wrapper a theme named after the
+/// consent state.
+fn is_consent_layer(dom: &Dom<'_>, i: usize) -> bool {
+    let marks = dom.nodes[i].marks;
+    (marks.class.has(TokenMarks::CONSENT) || marks.id.has(TokenMarks::CONSENT))
+        && !holds_story_region(dom, i)
 }
 
 /// Whether element `i` holds the page's story: an `<h1>` and an article

@@ -706,3 +706,30 @@ fn a_story_opened_in_a_modal_layer_is_kept() {
     let content = find_content(&dom);
     assert!(content.excluded[node_with_id(&dom, "layer")]);
 }
+
+#[test]
+fn a_consent_layer_longer_than_the_page_s_story_is_still_boilerplate() {
+    // A short post, and a consent platform's preference centre describing
+    // each purpose at length: more of the page's text than the post.
+    let purposes = PARA.repeat(6);
+    let html = format!(
+        "<body><div id=thread><div class=post>{PARA}</div></div>\
+         <div id=onetrust-consent-sdk><div id=onetrust-pc-sdk>\
+         <h2>Privacy Preference Center</h2>{purposes}</div></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let layer = node_with_id(&dom, "onetrust-consent-sdk");
+    assert!(content.excluded[layer]);
+    // A theme that names its page wrapper after the consent state keeps
+    // the story it wraps.
+    let html = format!(
+        "<body><div id=page class=cookie-consent-given><main>{PARA}{PARA}</main></div>\
+         <div class=sidebar>{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "page")]);
+}
