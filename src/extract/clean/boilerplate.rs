@@ -249,10 +249,15 @@ fn looks_like_boilerplate(
     // A heading's id is an anchor made of its own words
     // (`id="promotion-and-relegation"`): only its class names boilerplate.
     // So is the id of a section named after its heading (docutils and
-    // Sphinx `<div class="section" id="sharing-with-a-single-developer">`).
+    // Sphinx `<div class="section" id="sharing-with-a-single-developer">`),
+    // and a page builder's numbered block id (`widget_1753110382057`,
+    // `banner-1866584638`), which names the kind of block: its class says
+    // whether that block is boilerplate.
     let id = if entry.tag.heading_level().is_some()
         || (entry.marks.id.has(TokenMarks::BOILERPLATE)
-            && (id_names_own_heading(dom, i) || is_builder_module_id(dom, i)))
+            && (id_names_own_heading(dom, i)
+                || is_builder_module_id(dom, i)
+                || is_numbered_block_id(dom, i)))
     {
         TokenMarks::default()
     } else {
@@ -279,7 +284,7 @@ fn looks_like_boilerplate(
             .any(|v| names_boilerplate_besides(v, ignored));
     }
     if named
-        && (!id.has(TokenMarks::BOILERPLATE) || is_numbered_block_id(dom, i))
+        && !id.has(TokenMarks::BOILERPLATE)
         && !class.has(TokenMarks::CAPTION_BODY)
         && is_prose_widget(dom, i)
     {
@@ -297,8 +302,9 @@ fn looks_like_boilerplate(
 const WIDGET_TOKENS: &[&str] = &["widget", "widgets", "banner", "promo"];
 
 /// Whether element `i`'s id is one of [`WIDGET_TOKENS`] and a number
-/// (`banner-1866584638`, `widget-12`): page builders number their blocks
-/// so, and the id then names the kind of block as its class does.
+/// (`banner-1866584638`, `widget-12`, HubSpot's `widget_1753110382057`):
+/// page builders number their blocks so, and the id then names the kind
+/// of block, not a sidebar widget or an ad banner.
 fn is_numbered_block_id(dom: &Dom<'_>, i: usize) -> bool {
     dom.attr(i, "id").is_some_and(|id| {
         WIDGET_TOKENS.iter().any(|t| {

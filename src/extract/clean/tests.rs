@@ -538,10 +538,13 @@ fn an_article_typed_as_a_service_page_keeps_its_text_container() {
 fn numbered_builder_blocks_holding_prose_are_content() {
     // HubSpot numbers its module wrappers, and WordPress page builders
     // (Flatsome's `banner` blocks) their sections: the ids name a kind of
-    // block, not a sidebar. A banner without prose is still an ad.
+    // block, not a sidebar. A banner without prose is still an ad. HubSpot
+    // repeats the module's number on the section inside it, whose class
+    // names what it is (an accordion of questions).
     let html = format!(
         "<body><div id=page>\
          <div id=hs_cos_wrapper_widget_1753110382057 class=hs_cos_wrapper>{PARA}{PARA}</div>\
+         <section id=widget_1753110382058 class=\"csol-section csol-accordion\">{PARA}</section>\
          <div id=banner-1866584638 class=\"banner has-hover\">{PARA}{PARA}{PARA}</div>\
          <div id=banner-77 class=banner><a href=/ad><img src=ad.png></a></div>\
          <div id=widget-sidebar class=widget>{PARA}{PARA}</div></div></body>"
@@ -552,6 +555,7 @@ fn numbered_builder_blocks_holding_prose_are_content() {
     let by_id = |id: &str| node_with_id(&dom, id);
     assert!(!content.excluded[by_id("hs_cos_wrapper_widget_1753110382057")]);
     assert!(!content.excluded[by_id("banner-1866584638")]);
+    assert!(!content.excluded[by_id("widget_1753110382058")]);
     assert!(content.excluded[by_id("banner-77")]);
     assert!(content.excluded[by_id("widget-sidebar")]);
 }
