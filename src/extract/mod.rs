@@ -80,6 +80,7 @@ pub mod profile;
 pub mod render;
 pub mod snapshot;
 pub mod stage;
+mod streaming;
 pub mod text;
 pub mod vocabulary;
 

@@ -47,6 +47,7 @@ pub fn document_with_scripts(
     let mut doc = Html::parse_document(&text);
     drop(text);
     bound_lengths(&mut doc, options);
+    crate::extract::streaming::resolve(&mut doc);
     // The tree is a flat arena: counting is a linear scan, not a walk.
     let elements = doc
         .tree

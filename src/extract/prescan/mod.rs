@@ -355,7 +355,12 @@ impl<'a> Scan<'a> {
             let run = self.run_before(lt);
             let safe =
                 run == Run::Empty || (run == Run::Space && whitespace_then_markup(&b[end..]));
-            if safe {
+            // React's streaming boundary comments stay: they say where a
+            // late part's fallback ends (`crate::extract::streaming`).
+            let boundary = end - lt <= 10
+                && b.get(lt + 4..end.saturating_sub(3))
+                    .is_some_and(crate::extract::streaming::is_boundary_comment);
+            if safe && !boundary {
                 self.leave_out(lt, end);
             }
             self.text_from = end;
