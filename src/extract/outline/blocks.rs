@@ -13,7 +13,7 @@ use super::inline::{Mark, Pending, Run};
 use super::related::is_followable;
 use super::{BlockInfo, Event, MAX_BYLINE_ITEM, SUBSTANTIAL_TEXT, Walker};
 use crate::article::{Block, ListBlock, ListItem, Paragraph, QuoteBlock, TableBlock, TableCell};
-use crate::extract::dom::{Tag, measure};
+use crate::extract::dom::{Dom, Tag, measure};
 use crate::extract::figures;
 use crate::extract::render::push_block_text;
 use crate::extract::text::{normalize_whitespace, push_normalized};
@@ -67,9 +67,9 @@ impl Walker<'_, '_> {
         let mut items = Vec::new();
         let mut entries = Vec::new();
         let mut text = String::new();
-        for child in dom.children(i) {
+        for child in list_items(dom, i) {
             let tag = dom.nodes[child].tag;
-            if !matches!(tag, Tag::Li | Tag::Dt | Tag::Dd) || self.content.excluded[child] {
+            if self.content.excluded[child] {
                 continue;
             }
             let end = dom.nodes[child].end as usize;
@@ -407,5 +407,29 @@ fn push_paragraph(out: &mut Vec<Block>, pending: &mut Pending) {
             links: run.links,
             inlines: run.inlines,
         }));
+    }
+}
+
+/// How many levels of `<div>` wrappers [`list_items`] looks through.
+const LIST_WRAPPER_LEVELS: usize = 3;
+
+/// The items of list `i`: its `li`, `dt` and `dd` children, and those of
+/// the `<div>` wrappers between, at most [`LIST_WRAPPER_LEVELS`] deep (the
+/// HTML standard lets a `<div>` group a term and its definitions in a
+/// `<dl>`, and component libraries wrap list items in `<div>`s inside a
+/// `<ul>`, which browsers render as items).
+fn list_items(dom: &Dom<'_>, i: usize) -> Vec<usize> {
+    let mut items = Vec::new();
+    push_list_items(dom, i, LIST_WRAPPER_LEVELS, &mut items);
+    items
+}
+
+fn push_list_items(dom: &Dom<'_>, i: usize, levels: usize, items: &mut Vec<usize>) {
+    for child in dom.children(i) {
+        match dom.nodes[child].tag {
+            Tag::Li | Tag::Dt | Tag::Dd => items.push(child),
+            Tag::Div if levels > 0 => push_list_items(dom, child, levels - 1, items),
+            _ => {}
+        }
     }
 }

@@ -129,6 +129,11 @@ pub(super) fn drop_boilerplate(events: Vec<Event>, items: bool) -> Vec<Event> {
     kept
 }
 
+/// Most items of a list in the header taken for its bylines (a story's
+/// authors); a longer list, or one with a long item, is body text (a
+/// product's features above its description). Chosen by hand.
+const MAX_BYLINE_LIST_ITEMS: usize = 4;
+
 /// Takes the article header (bylines, dates, kickers) out of the events.
 /// On pages whose items are links (`items`), a link or a short list before
 /// the first paragraph is the first item, not a kicker or a byline.
@@ -167,19 +172,18 @@ pub(super) fn take_header(events: Vec<Event>, body: &mut Body, items: bool) -> V
             Block::List(_) | Block::Paragraph(_) if items && info.link_weight > 0 => {
                 kept.push(event)
             }
-            Block::List(list) => {
-                if list.items.len() <= 4
+            Block::List(list)
+                if list.items.len() <= MAX_BYLINE_LIST_ITEMS
                     && list
                         .items
                         .iter()
-                        .all(|t| !t.contains("://") && measure(t).0 <= MAX_BYLINE_ITEM)
-                {
-                    body.bylines.extend(list.items.iter().map(|name| Author {
-                        name: strip_byline_prefix(name),
-                        url: None,
-                        role: None,
-                    }));
-                }
+                        .all(|t| !t.contains("://") && measure(t).0 <= MAX_BYLINE_ITEM) =>
+            {
+                body.bylines.extend(list.items.iter().map(|name| Author {
+                    name: strip_byline_prefix(name),
+                    url: None,
+                    role: None,
+                }));
             }
             Block::Paragraph(p) if info.all_link && info.weight < SUBSTANTIAL_TEXT => {}
             Block::Paragraph(p) if byline_prefix_len(&p.text).is_some() => {

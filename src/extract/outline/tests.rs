@@ -719,3 +719,43 @@ fn a_link_alone_in_a_paragraph_is_an_item_on_a_listing_and_a_teaser_on_an_articl
     assert!(article.contains("Long enough paragraph"), "{article}");
     assert!(!article.contains("Walnut chair 3"), "{article}");
 }
+
+#[test]
+fn list_items_inside_div_wrappers_are_items() {
+    // The HTML standard's `<dl><div><dt><dd></div>` grouping, and a
+    // component library's `<ul><div><li>`.
+    let html = format!(
+        "<body><article><p>{P}</p><dl><div><dt>Seat height</dt><dd>20 in</dd></div>\
+         <div><dt>Weight</dt><dd>30 lb</dd></div></dl>\
+         <ul><div><div><li>Brass nail trim</li></div><li>Padded arms</li></div></ul>\
+         <p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let text = crate::extract::render::text(&b.sections);
+    for words in [
+        "Seat height",
+        "20 in",
+        "30 lb",
+        "Brass nail trim",
+        "Padded arms",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+}
+
+#[test]
+fn a_long_list_before_the_first_paragraph_is_body_and_a_short_one_bylines() {
+    let features: String = (0..6)
+        .map(|n| format!("<li>Feature number {n}</li>"))
+        .collect();
+    let html = format!(
+        "<body><article><ul><li>Ann Writer</li><li>Bo Reporter</li></ul>\
+         <ul>{features}</ul><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let text = crate::extract::render::text(&b.sections);
+    assert!(text.contains("Feature number 5"), "{text}");
+    assert!(!text.contains("Ann Writer"), "{text}");
+    let names: Vec<&str> = b.bylines.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ann Writer", "Bo Reporter"]);
+}
