@@ -47,15 +47,20 @@ pub fn document_with_scripts(
     let mut doc = Html::parse_document(&text);
     drop(text);
     bound_lengths(&mut doc, options);
-    crate::extract::streaming::resolve(&mut doc);
-    // The tree is a flat arena: counting is a linear scan, not a walk.
-    let elements = doc
-        .tree
-        .values()
-        .filter(|node| matches!(node, Node::Element(_)))
-        .count();
+    // The tree is a flat arena: counting is a linear scan, not a walk. The
+    // same scan notes whether any `<template>` may hold a streamed part.
+    let (mut elements, mut templates) = (0, false);
+    for node in doc.tree.values() {
+        if let Node::Element(el) = node {
+            elements += 1;
+            templates |= el.name() == "template";
+        }
+    }
     if elements > options.max_elements {
         return Err(too_many_elements(elements, "elements", options));
+    }
+    if templates {
+        crate::extract::streaming::resolve(&mut doc);
     }
     Ok((doc, scripts))
 }

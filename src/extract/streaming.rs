@@ -32,8 +32,8 @@ pub(crate) fn is_boundary_comment(data: &[u8]) -> bool {
 /// Moves each streamed part (`<div hidden id="S:x">`) to its placeholder
 /// (`<template id="B:x">`, whose fallback it replaces, or `<template
 /// id="P:x">`). Parts without a placeholder, and placeholders inside their
-/// own part, stay as they are. Linear in the document; a page with no
-/// `<template>` pays one scan of its nodes.
+/// own part, stay as they are. Linear in the document; the parse calls it
+/// only on pages that have a `<template>`.
 pub(crate) fn resolve(doc: &mut Html) {
     let placeholders: Vec<(String, NodeId)> = doc
         .tree
