@@ -90,10 +90,13 @@ pub struct Profile {
 const FRAGMENT_SHARE: f32 = 0.15;
 
 /// Articles and pages of unknown type: Readability's single region, or
-/// the whole page when that region is a fragment of it.
+/// the whole page when that region is a fragment of it. A region that is
+/// one of three or more alike siblings (a CMS's text components, an
+/// accordion's items, each a part of the story) gives way to their
+/// container.
 pub const ARTICLE: Profile = Profile {
     content_tokens: &[],
-    repeated_items: 0,
+    repeated_items: 3,
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: None,

@@ -76,7 +76,7 @@ pub(super) fn choose(
     profile: &Profile,
 ) -> Option<Vec<usize>> {
     let top = choose_top(dom, content, scored)?;
-    let top = climb_repeated(dom, content, top, profile.repeated_items);
+    let top = climb_repeated(dom, content, top, profile);
     let roots = merge_siblings(dom, content, &scored.scores, top, profile);
     let roots = match profile.merge_regions {
         Some(share) => merge_regions(dom, content, scored, roots, share, profile),
@@ -283,10 +283,14 @@ fn is_heading_block(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
 }
 
 /// Step 3b: when the top candidate is one of a run of repeated items (forum
-/// posts, product cards, listing entries), the container of the run. Looks
-/// at most [`REPEATED_MAX_LEVELS`] levels up; each level scans one parent's
+/// posts, product cards, listing entries, an article's body split into
+/// alike text components), the container of the run, when that container
+/// is prose or cards as the profile's regions must be (a link-dense rail
+/// of headlines that holds the story stays out). Looks at most
+/// [`REPEATED_MAX_LEVELS`] levels up; each level scans one parent's
 /// children.
-fn climb_repeated(dom: &Dom<'_>, content: &Content, top: usize, min_items: usize) -> usize {
+fn climb_repeated(dom: &Dom<'_>, content: &Content, top: usize, profile: &Profile) -> usize {
+    let min_items = profile.repeated_items;
     if min_items == 0 {
         return top;
     }
@@ -311,7 +315,7 @@ fn climb_repeated(dom: &Dom<'_>, content: &Content, top: usize, min_items: usize
                     && content.stats[c].text > 0
             })
             .count();
-        if alike >= min_items {
+        if alike >= min_items && is_prose_or_cards(content, parent as usize, profile) {
             result = parent as usize;
         }
     }

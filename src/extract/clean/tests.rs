@@ -737,3 +737,33 @@ fn a_consent_layer_longer_than_the_page_s_story_is_still_boilerplate() {
     let content = find_content(&dom);
     assert!(!content.excluded[node_with_id(&dom, "page")]);
 }
+
+#[test]
+fn an_article_split_into_alike_components_is_taken_whole() {
+    // A CMS writes each part of the story as its own component, nested
+    // deeper than a paragraph's score reaches; one part scores best, the
+    // others belong with it.
+    let part = |n: usize| {
+        let paras = PARA.repeat(if n == 0 { 10 } else { 1 });
+        format!(
+            "<section class=\"component component--paragraph\"><div class=component-inner>\
+             <div class=component-content><div class=component-body><div class=component-text>\
+             <h2>Myth {n}</h2>{paras}</div></div></div></div></section>"
+        )
+    };
+    let parts: String = (0..5).map(part).collect();
+    let html = format!(
+        "<body><div id=story>{parts}</div>\
+         <div id=rail class=rail><ul>{}</ul></div></body>",
+        "<li><a href=/x>Another story with a headline long enough</a></li>".repeat(8)
+    );
+    assert_eq!(roots_text(&html), ["story"]);
+    // A headline rail holding the story among its links stays out.
+    let links = "<li><a href=/x>Another story with a headline long enough</a></li>".repeat(30);
+    let html = format!(
+        "<body><div id=rail><ul>{links}</ul><div class=item>{PARA}{PARA}{PARA}</div>\
+         <div class=item><a href=/a>A linked teaser</a></div>\
+         <div class=item><a href=/b>A second linked teaser</a></div></div></body>"
+    );
+    assert_ne!(roots_text(&html), ["rail"]);
+}
