@@ -200,13 +200,33 @@ pub fn container_of(
             && !(entry.tag == Tag::A && stats.text > 0)
             // An image inside a paragraph of prose stands in the text; a
             // paragraph holding an image and a short line is a figure.
-            && !(entry.tag == Tag::P && stats.text > MAX_PARAGRAPH_CAPTION);
+            && !(entry.tag == Tag::P && stats.text > MAX_PARAGRAPH_CAPTION)
+            // A paragraph of prose beside the image's own is body text
+            // that follows the picture, not its caption.
+            && !(stats.text > MAX_PARAGRAPH_CAPTION && holds_prose_beside(dom, content, ancestor, img));
         if !fits {
             break;
         }
         best = ancestor;
     }
     best
+}
+
+/// Whether `container` holds a `<p>` longer than a paragraph caption that
+/// neither holds image `img` nor is named a caption: prose beside the
+/// picture (a CMS's image-then-text block), which a figure's caption is not.
+fn holds_prose_beside(dom: &Dom<'_>, content: &Content, container: usize, img: usize) -> bool {
+    let end = dom.nodes[container].end as usize;
+    (container + 1..end).any(|j| {
+        let e = &dom.nodes[j];
+        e.is_element
+            && e.tag == Tag::P
+            && content.stats[j].text > MAX_PARAGRAPH_CAPTION
+            && !dom.contains(j, img)
+            && !dom
+                .attr(j, "class")
+                .is_some_and(|c| has_token(c, CAPTION_TOKENS))
+    })
 }
 
 /// Builds the figure of `container`, which holds content image `img`
@@ -594,6 +614,26 @@ mod tests {
         assert_eq!((f.image.width, f.image.height), (Some(800), Some(600)));
         assert_eq!(f.caption.as_deref(), Some("Crowds gather."));
         assert_eq!(f.credit.as_deref(), Some("Jane Roe/AP"));
+    }
+
+    #[test]
+    fn prose_after_the_image_in_its_block_is_no_caption() {
+        // A CMS block of a picture and the paragraph about it: the
+        // paragraph is body text, a short line a caption.
+        let prose = "Phoenix is a web framework written in Elixir that follows the \
+                     model view controller pattern, with routing, templating, testing \
+                     and database tools out of the box.";
+        let html = format!(
+            "<body><div class=blog-paragraph><p><img src=https://i.test/p.png alt=Phoenix></p>\
+             <p>{prose}</p></div></body>"
+        );
+        assert_eq!(figure(&html, None).unwrap().caption, None);
+        let html = "<body><div class=photo><p><img src=https://i.test/p.png></p>\
+                    <p>The framework's logo.</p></div></body>";
+        assert_eq!(
+            figure(html, None).unwrap().caption.as_deref(),
+            Some("The framework's logo.")
+        );
     }
 
     #[test]
