@@ -414,10 +414,11 @@ fn push_paragraph(out: &mut Vec<Block>, pending: &mut Pending) {
 const LIST_WRAPPER_LEVELS: usize = 3;
 
 /// The items of list `i`: its `li`, `dt` and `dd` children, and those of
-/// the `<div>` wrappers between, at most [`LIST_WRAPPER_LEVELS`] deep (the
-/// HTML standard lets a `<div>` group a term and its definitions in a
-/// `<dl>`, and component libraries wrap list items in `<div>`s inside a
-/// `<ul>`, which browsers render as items).
+/// the `<div>` wrappers and stray lists between, at most
+/// [`LIST_WRAPPER_LEVELS`] deep (the HTML standard lets a `<div>` group a
+/// term and its definitions in a `<dl>`; component libraries wrap list
+/// items in `<div>`s inside a `<ul>`, and rich-text editors nest a `<ul>`
+/// straight in a `<ul>`; browsers render all of them as items).
 fn list_items(dom: &Dom<'_>, i: usize) -> Vec<usize> {
     let mut items = Vec::new();
     push_list_items(dom, i, LIST_WRAPPER_LEVELS, &mut items);
@@ -428,7 +429,9 @@ fn push_list_items(dom: &Dom<'_>, i: usize, levels: usize, items: &mut Vec<usize
     for child in dom.children(i) {
         match dom.nodes[child].tag {
             Tag::Li | Tag::Dt | Tag::Dd => items.push(child),
-            Tag::Div if levels > 0 => push_list_items(dom, child, levels - 1, items),
+            Tag::Div | Tag::Ul | Tag::Ol if levels > 0 => {
+                push_list_items(dom, child, levels - 1, items);
+            }
             _ => {}
         }
     }

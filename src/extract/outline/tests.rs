@@ -722,12 +722,13 @@ fn a_link_alone_in_a_paragraph_is_an_item_on_a_listing_and_a_teaser_on_an_articl
 
 #[test]
 fn list_items_inside_div_wrappers_are_items() {
-    // The HTML standard's `<dl><div><dt><dd></div>` grouping, and a
-    // component library's `<ul><div><li>`.
+    // The HTML standard's `<dl><div><dt><dd></div>` grouping, a component
+    // library's `<ul><div><li>` and an editor's `<ul><ul><li>`.
     let html = format!(
         "<body><article><p>{P}</p><dl><div><dt>Seat height</dt><dd>20 in</dd></div>\
          <div><dt>Weight</dt><dd>30 lb</dd></div></dl>\
          <ul><div><div><li>Brass nail trim</li></div><li>Padded arms</li></div></ul>\
+         <ul><li>Menus</li><ul><li><p>Theme based menus</p></li></ul></ul>\
          <p>{P}</p></article></body>"
     );
     let b = body(&html, None);
