@@ -28,6 +28,38 @@ impl Walker<'_, '_> {
             && stats.text > 0
             && stats.paragraphs == 0
             && self.content.link_density(i) > LINK_CLUSTER_DENSITY
+            && !self.is_headed_list(i)
+    }
+
+    /// Whether list `i` is the content of the heading just before it (a
+    /// guide's "Key references", a roundup's "Best movers"): a `<ul>` or
+    /// `<ol>` whose previous element sibling is a heading that does not
+    /// open with a boilerplate phrase ("Related stories" and the like stay
+    /// clusters, and their sections are dropped as such).
+    fn is_headed_list(&self, i: usize) -> bool {
+        let dom = self.dom;
+        if !matches!(dom.nodes[i].tag, Tag::Ul | Tag::Ol) {
+            return false;
+        }
+        let parent = dom.nodes[i].parent;
+        if parent == crate::extract::dom::NO_PARENT {
+            return false;
+        }
+        let Some(before) = dom
+            .children(parent as usize)
+            .take_while(|&c| c != i)
+            .filter(|&c| dom.nodes[c].is_element && !self.content.excluded[c])
+            .last()
+        else {
+            return false;
+        };
+        if dom.nodes[before].tag.heading_level().is_none() {
+            return false;
+        }
+        let mut heading = String::new();
+        self.text_of(before, &mut heading);
+        let heading = normalize_whitespace(&heading);
+        !heading.is_empty() && !super::header::opens_with_boilerplate(&heading)
     }
 
     /// Keeps the story-like links of a link cluster as related links.

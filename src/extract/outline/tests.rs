@@ -760,3 +760,22 @@ fn a_long_list_before_the_first_paragraph_is_body_and_a_short_one_bylines() {
     let names: Vec<&str> = b.bylines.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Ann Writer", "Bo Reporter"]);
 }
+
+#[test]
+fn a_list_of_links_under_its_own_heading_is_content() {
+    let refs: String = (0..4)
+        .map(|n| format!("<li><a href=/ref/{n}>Smith J. A study of mindfulness, part {n}</a></li>"))
+        .collect();
+    let html = format!(
+        "<body><article><p>{P}</p><h2>Key references</h2><ul>{refs}</ul><p>{P}</p></article></body>"
+    );
+    let b = body(&html, None);
+    let text = crate::extract::render::text(&b.sections);
+    assert!(text.contains("A study of mindfulness, part 3"), "{text}");
+    // The same list without its heading is a cluster of links.
+    let html = format!("<body><article><p>{P}</p><ul>{refs}</ul><p>{P}</p></article></body>");
+    let b = body(&html, None);
+    let text = crate::extract::render::text(&b.sections);
+    assert!(!text.contains("A study of mindfulness"), "{text}");
+    assert_eq!(b.related_links.len(), 4);
+}
