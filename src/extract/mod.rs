@@ -6,7 +6,8 @@
 //! 1. [`decode`]: bytes to UTF-8 (BOM, transport charset, `<meta charset>`,
 //!    detection); rejects empty and non-HTML input.
 //! 2. [`snapshot`]: splits off a snapshot prelude (capture time, title, URL).
-//! 3. [`parse`]: one html5ever parse into a DOM; the element limit; then the
+//! 3. [`parse`]: one html5ever parse into a DOM; the element limit; React's
+//!    streamed parts moved to their placeholders (`streaming`); then the
 //!    page URL and the base URL, worked out once for every later stage.
 //!    Before the parse, [`prescan`] reads the text once: counts the start
 //!    tags, bounds the nesting, and leaves out script and style bodies,
