@@ -16,6 +16,13 @@ fn body(html: &str, title: Option<&str>) -> Body {
     build(&dom, &content, Some(&base), title)
 }
 
+/// The body of `html` and its plain text.
+fn body_and_text(html: &str) -> (Body, String) {
+    let b = body(html, None);
+    let text = crate::extract::render::text(&b.sections);
+    (b, text)
+}
+
 const P: &str = "Long enough paragraph text, with commas, clauses, and words to be prose.";
 
 #[test]
@@ -731,8 +738,7 @@ fn list_items_inside_div_wrappers_are_items() {
          <ul><li>Menus</li><ul><li><p>Theme based menus</p></li></ul></ul>\
          <p>{P}</p></article></body>"
     );
-    let b = body(&html, None);
-    let text = crate::extract::render::text(&b.sections);
+    let (_, text) = body_and_text(&html);
     for words in [
         "Seat height",
         "20 in",
@@ -753,8 +759,7 @@ fn a_long_list_before_the_first_paragraph_is_body_and_a_short_one_bylines() {
         "<body><article><ul><li>Ann Writer</li><li>Bo Reporter</li></ul>\
          <ul>{features}</ul><p>{P}</p></article></body>"
     );
-    let b = body(&html, None);
-    let text = crate::extract::render::text(&b.sections);
+    let (b, text) = body_and_text(&html);
     assert!(text.contains("Feature number 5"), "{text}");
     assert!(!text.contains("Ann Writer"), "{text}");
     let names: Vec<&str> = b.bylines.iter().map(|a| a.name.as_str()).collect();
@@ -769,13 +774,11 @@ fn a_list_of_links_under_its_own_heading_is_content() {
     let html = format!(
         "<body><article><p>{P}</p><h2>Key references</h2><ul>{refs}</ul><p>{P}</p></article></body>"
     );
-    let b = body(&html, None);
-    let text = crate::extract::render::text(&b.sections);
+    let (_, text) = body_and_text(&html);
     assert!(text.contains("A study of mindfulness, part 3"), "{text}");
     // The same list without its heading is a cluster of links.
     let html = format!("<body><article><p>{P}</p><ul>{refs}</ul><p>{P}</p></article></body>");
-    let b = body(&html, None);
-    let text = crate::extract::render::text(&b.sections);
+    let (b, text) = body_and_text(&html);
     assert!(!text.contains("A study of mindfulness"), "{text}");
     assert_eq!(b.related_links.len(), 4);
 }
