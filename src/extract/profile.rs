@@ -80,6 +80,11 @@ pub struct Profile {
     /// mistake its text container still holds most of the page, so it
     /// stays the content. `None`: never.
     pub whole_page_below: Option<f32>,
+    /// A list item holding a paragraph's worth of text itself scores like a
+    /// paragraph: a product's description and a service page's features
+    /// are often written as list items of prose, not `<p>`s. Off where a
+    /// page's menus and link rails are lists of long items.
+    pub list_items_are_paragraphs: bool,
 }
 
 /// Roots holding less than this share of the page's kept text are a
@@ -105,6 +110,7 @@ pub const ARTICLE: Profile = Profile {
     extra_boilerplate: &[],
     lead_levels: 0,
     whole_page_below: Some(FRAGMENT_SHARE),
+    list_items_are_paragraphs: false,
 };
 
 /// Forum threads: every post and reply, in their common container.
@@ -119,6 +125,7 @@ pub const FORUM: Profile = Profile {
     extra_boilerplate: FORUM_CHROME_TOKENS,
     lead_levels: 0,
     whole_page_below: Some(THREAD_SHARE),
+    list_items_are_paragraphs: false,
 };
 
 /// Product pages: description, specifications and reviews summary, which
@@ -134,6 +141,7 @@ pub const PRODUCT: Profile = Profile {
     extra_boilerplate: PRODUCT_RECOMMENDATION_TOKENS,
     lead_levels: 0,
     whole_page_below: None,
+    list_items_are_paragraphs: true,
 };
 
 /// Category grids: the repeated items with their titles and blurbs.
@@ -148,6 +156,7 @@ pub const COLLECTION: Profile = Profile {
     extra_boilerplate: LISTING_CHROME_TOKENS,
     lead_levels: 0,
     whole_page_below: Some(WHOLE_PAGE_SHARE),
+    list_items_are_paragraphs: false,
 };
 
 /// Listings (articles, courses, jobs, results): as collections, but a
@@ -182,6 +191,7 @@ pub const SERVICE: Profile = Profile {
     extra_boilerplate: &[],
     lead_levels: 2,
     whole_page_below: Some(WHOLE_PAGE_SHARE),
+    list_items_are_paragraphs: true,
 };
 
 /// The profile for a page type.

@@ -51,7 +51,7 @@ pub(super) fn score(dom: &Dom<'_>, content: &Content, profile: &Profile) -> Scor
     let dead = dead_flags(dom, &content.excluded);
     let mut scores: Vec<f32> = vec![f32::NAN; n];
     for (i, &is_dead) in dead.iter().enumerate() {
-        if is_dead || !is_scored_paragraph(dom, content, i) {
+        if is_dead || !is_scored_paragraph(dom, content, profile, i) {
             continue;
         }
         // A `<p>` scores its ancestors; a `<div>` holding text directly is
@@ -137,11 +137,14 @@ pub fn dead_flags(dom: &Dom<'_>, excluded: &[bool]) -> Vec<bool> {
 
 /// Paragraph-like elements whose text scores their ancestors: `p`, `pre`,
 /// `td`, and `div`-likes holding text directly.
-fn is_scored_paragraph(dom: &Dom<'_>, content: &Content, i: usize) -> bool {
+fn is_scored_paragraph(dom: &Dom<'_>, content: &Content, profile: &Profile, i: usize) -> bool {
     let entry = &dom.nodes[i];
     let qualifies = match entry.tag {
         Tag::P | Tag::Pre | Tag::Td => true,
         Tag::Div | Tag::Section | Tag::Article | Tag::Main | Tag::Font | Tag::Center => {
+            direct_measure(dom, content, i).0 >= MIN_PARAGRAPH_TEXT
+        }
+        Tag::Li if profile.list_items_are_paragraphs => {
             direct_measure(dom, content, i).0 >= MIN_PARAGRAPH_TEXT
         }
         _ => false,

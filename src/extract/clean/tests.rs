@@ -767,3 +767,32 @@ fn an_article_split_into_alike_components_is_taken_whole() {
     );
     assert_ne!(roots_text(&html), ["rail"]);
 }
+
+#[test]
+fn prose_list_items_score_on_product_pages_only() {
+    // A product's features written as list items of prose, beside a short
+    // description paragraph: the items score and the list joins it.
+    let item = "<li>Hand-applied antique brass nail trim, a padded seat, and arms \
+                that lift so the chair slides under any desk.</li>";
+    let html = format!(
+        "<body><div id=description>{PARA}</div>\
+         <div id=features><ul>{}</ul></div></body>",
+        item.repeat(10)
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let features = node_with_id(&dom, "features");
+    let li = dom.nodes.iter().position(|e| e.tag == Tag::Li).unwrap();
+    let product = find_content_with(&dom, &crate::extract::profile::PRODUCT);
+    assert!(!product.scores[li].is_nan());
+    assert!(
+        product
+            .roots
+            .iter()
+            .any(|&r| dom.contains(r, features) || dom.contains(features, r))
+    );
+    // On an article, menus and rails are lists of long items: they score
+    // nothing.
+    let article = find_content_with(&dom, &crate::extract::profile::ARTICLE);
+    assert!(article.scores[li].is_nan());
+}
