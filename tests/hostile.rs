@@ -120,6 +120,40 @@ async fn nesting_100_000_deep_finishes_quickly() {
     assert!(elapsed < HEAVY, "took {elapsed:?}");
 }
 
+#[tokio::test]
+async fn thirty_thousand_streamed_parts_and_link_lists_finish_quickly() {
+    // React streaming placeholders and their parts, in reverse order, and
+    // sibling link lists each under a heading: each is matched or looked
+    // back from once, never against all the others.
+    let server = patient_server().await;
+    let n = 30_000;
+    let mut html = String::from("<html><body><main>");
+    for k in 0..n {
+        html.push_str(&format!(
+            "<!--$?--><template id=\"B:{k:x}\"></template><!--/$-->"
+        ));
+    }
+    for k in 0..n {
+        html.push_str(&format!(
+            "<h3>Part {k}</h3><ul><li><a href=/{k}>Link {k}</a></li></ul>"
+        ));
+    }
+    html.push_str("</main>");
+    for k in (0..n).rev() {
+        html.push_str(&format!(
+            "<div hidden id=\"S:{k:x}\"><p>Streamed paragraph {k}.</p></div>"
+        ));
+    }
+    let (outcome, elapsed) = extract(&server, html.into_bytes()).await;
+    let article = outcome.expect("a streamed page extracts");
+    assert!(
+        article.text.contains("Streamed paragraph 29999."),
+        "{}",
+        &article.text[..200.min(article.text.len())]
+    );
+    assert!(elapsed < HEAVY, "took {elapsed:?}");
+}
+
 /// A server whose own deadline does not cut the heavy cases short on a busy
 /// machine: they bound their time themselves.
 async fn patient_server() -> TestServer {

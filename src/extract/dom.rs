@@ -657,6 +657,27 @@ impl<'a> Dom<'a> {
         })
     }
 
+    /// The sibling just before `index`, if any. Climbs from the node before
+    /// it in document order, so it costs the nesting depth, not the number
+    /// of siblings before it.
+    pub fn prev_sibling(&self, index: usize) -> Option<usize> {
+        let parent = self.nodes.get(index)?.parent;
+        let mut k = index.checked_sub(1)?;
+        loop {
+            if k as u32 == parent {
+                return None;
+            }
+            let up = self.nodes[k].parent;
+            if up == parent {
+                return Some(k);
+            }
+            if up == NO_PARENT {
+                return None;
+            }
+            k = up as usize;
+        }
+    }
+
     /// Whether `inner` lies in the subtree of `outer` (or is it).
     pub fn contains(&self, outer: usize, inner: usize) -> bool {
         outer <= inner && inner < self.nodes[outer].end as usize
@@ -871,6 +892,19 @@ mod tests {
             .map(|e| e.marks.hidden)
             .collect();
         assert_eq!(hidden, [false, false, true]);
+    }
+
+    #[test]
+    fn prev_sibling_skips_the_subtree_before_and_stops_at_the_first_child() {
+        let doc = Html::parse_document("<body><h2>A<b>b</b></h2><ul><li>x</li></ul></body>");
+        let dom = Dom::build(&doc);
+        let find = |tag: Tag| dom.nodes.iter().position(|e| e.tag == tag).unwrap();
+        let (h2, ul, li, body) = (find(Tag::H2), find(Tag::Ul), find(Tag::Li), find(Tag::Body));
+        assert_eq!(dom.prev_sibling(ul), Some(h2));
+        assert_eq!(dom.prev_sibling(h2), None);
+        assert_eq!(dom.prev_sibling(li), None);
+        assert_eq!(dom.prev_sibling(0), None);
+        assert!(dom.prev_sibling(body).is_some());
     }
 
     #[test]

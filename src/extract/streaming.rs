@@ -15,6 +15,8 @@
 //! The prescan keeps React's boundary comments (`$`, `$?`, `$!`, `/$`) for
 //! this pass; without them the fallback stays (the part still moves in).
 
+use std::collections::HashMap;
+
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
@@ -26,7 +28,10 @@ const BOUNDARY_CLOSE: &str = "/$";
 /// Whether comment text `data` is one of React's boundary comments, which
 /// the prescan keeps.
 pub(crate) fn is_boundary_comment(data: &[u8]) -> bool {
-    matches!(data, b"$" | b"$?" | b"$!" | b"/$")
+    BOUNDARY_OPEN
+        .iter()
+        .chain([&BOUNDARY_CLOSE])
+        .any(|c| c.as_bytes() == data)
 }
 
 /// Moves each streamed part (`<div hidden id="S:x">`) to its placeholder
@@ -35,20 +40,27 @@ pub(crate) fn is_boundary_comment(data: &[u8]) -> bool {
 /// own part, stay as they are. Linear in the document; the parse calls it
 /// only on pages that have a `<template>`.
 pub(crate) fn resolve(doc: &mut Html) {
-    let placeholders: Vec<(String, NodeId)> = doc
-        .tree
-        .nodes()
-        .filter_map(|node| {
-            let el = node
-                .value()
-                .as_element()
-                .filter(|el| el.name() == "template")?;
-            let id = el
-                .id()
-                .filter(|id| id.starts_with("B:") || id.starts_with("P:"))?;
-            Some((id.to_owned(), node.id()))
-        })
-        .collect();
+    // By the key after `B:` or `P:`, with whether it is a boundary's: the
+    // first of an id wins, as `getElementById` has it.
+    let mut placeholders: HashMap<String, (bool, NodeId)> = HashMap::new();
+    for node in doc.tree.nodes() {
+        let Some(id) = node
+            .value()
+            .as_element()
+            .filter(|el| el.name() == "template")
+            .and_then(|el| el.id())
+        else {
+            continue;
+        };
+        let (key, boundary) = match id.split_at_checked(2) {
+            Some(("B:", key)) => (key, true),
+            Some(("P:", key)) => (key, false),
+            _ => continue,
+        };
+        placeholders
+            .entry(key.to_owned())
+            .or_insert((boundary, node.id()));
+    }
     if placeholders.is_empty() {
         return;
     }
@@ -63,10 +75,7 @@ pub(crate) fn resolve(doc: &mut Html) {
         })
         .collect();
     for (key, part) in parts {
-        let Some(&(ref name, template)) = placeholders
-            .iter()
-            .find(|(name, _)| name.get(2..) == Some(key.as_str()))
-        else {
+        let Some(&(boundary, template)) = placeholders.get(&key) else {
             continue;
         };
         let inside_part = doc
@@ -76,7 +85,7 @@ pub(crate) fn resolve(doc: &mut Html) {
         if inside_part || doc.tree.get(template).and_then(|t| t.parent()).is_none() {
             continue;
         }
-        if name.starts_with("B:") {
+        if boundary {
             remove_fallback(doc, template);
         }
         let children: Vec<_> = doc

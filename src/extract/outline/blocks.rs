@@ -410,7 +410,8 @@ fn push_paragraph(out: &mut Vec<Block>, pending: &mut Pending) {
     }
 }
 
-/// How many levels of `<div>` wrappers [`list_items`] looks through.
+/// How many levels of `<div>` wrappers and stray lists [`list_items`]
+/// looks through.
 const LIST_WRAPPER_LEVELS: usize = 3;
 
 /// The items of list `i`: its `li`, `dt` and `dd` children, and those of

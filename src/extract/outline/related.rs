@@ -14,6 +14,11 @@ use crate::extract::dom::{Tag, measure};
 use crate::extract::figures;
 use crate::extract::text::normalize_whitespace;
 
+/// How many siblings before a list `is_headed_list` looks back
+/// through for its heading (whitespace and excluded blocks between).
+/// Chosen by hand.
+const HEADED_LIST_LOOKBACK: usize = 16;
+
 /// Link density above which a list or container is a link cluster.
 pub(crate) const LINK_CLUSTER_DENSITY: f32 = 0.5;
 /// Related-story links need titles at least this long (weighted characters).
@@ -41,15 +46,12 @@ impl Walker<'_, '_> {
         if !matches!(dom.nodes[i].tag, Tag::Ul | Tag::Ol) {
             return false;
         }
-        let parent = dom.nodes[i].parent;
-        if parent == crate::extract::dom::NO_PARENT {
-            return false;
-        }
-        let Some(before) = dom
-            .children(parent as usize)
-            .take_while(|&c| c != i)
-            .filter(|&c| dom.nodes[c].is_element && !self.content.excluded[c])
-            .last()
+        // Walked back from the list, past whitespace and excluded siblings
+        // (an ad slot), a few at most: a page of ten thousand link lists
+        // must not scan its siblings once for each.
+        let Some(before) = std::iter::successors(dom.prev_sibling(i), |&c| dom.prev_sibling(c))
+            .take(HEADED_LIST_LOOKBACK)
+            .find(|&c| dom.nodes[c].is_element && !self.content.excluded[c])
         else {
             return false;
         };
