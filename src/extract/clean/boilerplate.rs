@@ -25,6 +25,19 @@ const WRAPPER_TEXT_SHARE: f32 = 0.4;
 /// of the page's text; a small `article-share` bar is still boilerplate.
 /// Chosen by hand on the article development pages.
 const NAMED_CONTENT_TEXT_SHARE: f32 = 0.1;
+/// The fewest alike sections that make a run of the page's body
+/// ([`is_content_run`]).
+const RUN_MIN_ITEMS: usize = 3;
+/// The least text one section of such a run holds (smaller ones are cards,
+/// not the body's parts).
+const RUN_MIN_ITEM_TEXT: u32 = 300;
+/// The text a run holds that makes it the body however long the page's
+/// menus and footers are.
+const RUN_MIN_TEXT: u32 = 3000;
+/// The most of a run's text that may be links.
+const RUN_MAX_LINK_SHARE: f32 = 0.3;
+/// The most siblings looked at for a run.
+const RUN_MAX_SIBLINGS: usize = 64;
 
 /// Step 1: per-node boilerplate flags (never-text, hidden, navigation-like
 /// tags and roles, boilerplate class/id tokens on blocks and containers),
@@ -53,6 +66,7 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
                 || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && wraps_story(dom, i))
+            && !is_content_run(dom, i, page_text)
         {
             *flag = true;
         }
@@ -160,6 +174,46 @@ fn wraps_story(dom: &Dom<'_>, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether element `i` is one of a run of alike sections that together
+/// hold the page's body: at least [`RUN_MIN_ITEMS`] siblings of its tag and
+/// class, each with a heading and a paragraph, holding more than
+/// [`WRAPPER_TEXT_SHARE`] of the page's text between them, little of it
+/// links. A class token names the kind of block, and a page's every section
+/// is no sidebar: sections that a jump menu scrolls to
+/// (`cws-jump-section`), a CMS's text widgets. Looks at most
+/// [`RUN_MAX_SIBLINGS`] siblings.
+fn is_content_run(dom: &Dom<'_>, i: usize, page_text: f32) -> bool {
+    let entry = &dom.nodes[i];
+    let has_sections = |j: usize| {
+        let s = &dom.stats[j];
+        s.headings > 0 && s.paragraphs > 0 && s.text >= RUN_MIN_ITEM_TEXT
+    };
+    if entry.parent == NO_PARENT || !has_sections(i) {
+        return false;
+    }
+    let Some(class) = dom.attr(i, "class") else {
+        return false;
+    };
+    let (mut items, mut text, mut links) = (0usize, 0u64, 0u64);
+    for c in dom.children(entry.parent as usize).take(RUN_MAX_SIBLINGS) {
+        let e = &dom.nodes[c];
+        if e.is_element
+            && e.tag == entry.tag
+            && dom.attr(c, "class") == Some(class)
+            && has_sections(c)
+        {
+            items += 1;
+            text += u64::from(dom.stats[c].text);
+            links += u64::from(dom.stats[c].link_text);
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // text lengths are far below 2^24 per page share
+    let run_share = text as f32 / page_text;
+    items >= RUN_MIN_ITEMS
+        && (run_share > WRAPPER_TEXT_SHARE || text >= u64::from(RUN_MIN_TEXT))
+        && (links as f32) < text as f32 * RUN_MAX_LINK_SHARE
 }
 
 /// An ai2html artboard for narrow screens (`<div class="g-artboard"

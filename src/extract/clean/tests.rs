@@ -796,3 +796,48 @@ fn prose_list_items_score_on_product_pages_only() {
     let article = find_content_with(&dom, &crate::extract::profile::ARTICLE);
     assert!(article.scores[li].is_nan());
 }
+
+/// A page's sections, each named by the jump menu that scrolls to it.
+fn jump_sections(prose: &str) -> String {
+    let section = |n: u32| {
+        format!("<section class='page-jump-section' id=s{n}><h2>Part {n}</h2>{prose}</section>")
+    };
+    let menu: String = (0..40)
+        .map(|n| format!("<li><a href=/p{n}>Product page number {n}</a></li>"))
+        .collect();
+    format!(
+        "<body><nav id=menu><ul>{menu}</ul></nav><main id=main>{}{}{}{}</main></body>",
+        section(1),
+        section(2),
+        section(3),
+        section(4)
+    )
+}
+
+#[test]
+fn a_run_of_alike_sections_holding_the_body_is_kept_whatever_their_class() {
+    let html = jump_sections(&PARA.repeat(8));
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    for id in ["s1", "s2", "s3", "s4"] {
+        assert!(!content.excluded[node_with_id(&dom, id)], "{id} dropped");
+    }
+    assert!(text_of(&html).contains("Part 3"));
+}
+
+#[test]
+fn short_alike_cards_with_a_boilerplate_class_still_drop() {
+    // Teaser cards of one paragraph each are not the page's body.
+    let html = format!(
+        "<body><div id=story>{p}{p}{p}{p}</div><div id=more>{}</div></body>",
+        (0..4)
+            .map(|n| format!("<div class='related-card' id=c{n}><h3>Story {n}</h3>{PARA}</div>"))
+            .collect::<String>(),
+        p = PARA
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(content.excluded[node_with_id(&dom, "c1")]);
+}
