@@ -29,7 +29,8 @@ const NAMED_CONTENT_TEXT_SHARE: f32 = 0.1;
 /// ([`is_content_run`]).
 const RUN_MIN_ITEMS: usize = 3;
 /// The least text one section of such a run holds (smaller ones are cards,
-/// not the body's parts).
+/// not the body's parts). The thresholds of runs were chosen by hand on
+/// the wcxb development pages.
 const RUN_MIN_ITEM_TEXT: u32 = 300;
 /// The text a run holds that makes it the body however long the page's
 /// menus and footers are.
@@ -178,19 +179,19 @@ fn wraps_story(dom: &Dom<'_>, i: usize) -> bool {
 
 /// Whether element `i` is one of a run of alike sections that together
 /// hold the page's body: at least [`RUN_MIN_ITEMS`] siblings of its tag and
-/// class, each with a heading and a paragraph, holding more than
-/// [`WRAPPER_TEXT_SHARE`] of the page's text between them, little of it
-/// links. A class token names the kind of block, and a page's every section
-/// is no sidebar: sections that a jump menu scrolls to
-/// (`cws-jump-section`), a CMS's text widgets. Looks at most
-/// [`RUN_MAX_SIBLINGS`] siblings.
+/// class, each a section (a heading and paragraphs of at least
+/// [`RUN_MIN_ITEM_TEXT`]), holding more than [`WRAPPER_TEXT_SHARE`] of the
+/// page's text or [`RUN_MIN_TEXT`] between them, under
+/// [`RUN_MAX_LINK_SHARE`] of it links. A class token then names the kind of
+/// block, not a sidebar or a menu: sections a jump menu scrolls to
+/// (`cws-jump-section`). Looks at most [`RUN_MAX_SIBLINGS`] siblings.
 fn is_content_run(dom: &Dom<'_>, i: usize, page_text: f32) -> bool {
     let entry = &dom.nodes[i];
-    let has_sections = |j: usize| {
+    let is_section = |j: usize| {
         let s = &dom.stats[j];
         s.headings > 0 && s.paragraphs > 0 && s.text >= RUN_MIN_ITEM_TEXT
     };
-    if entry.parent == NO_PARENT || !has_sections(i) {
+    if entry.parent == NO_PARENT || !is_section(i) {
         return false;
     }
     let Some(class) = dom.attr(i, "class") else {
@@ -202,14 +203,14 @@ fn is_content_run(dom: &Dom<'_>, i: usize, page_text: f32) -> bool {
         if e.is_element
             && e.tag == entry.tag
             && dom.attr(c, "class") == Some(class)
-            && has_sections(c)
+            && is_section(c)
         {
             items += 1;
             text += u64::from(dom.stats[c].text);
             links += u64::from(dom.stats[c].link_text);
         }
     }
-    #[allow(clippy::cast_precision_loss)] // text lengths are far below 2^24 per page share
+    #[allow(clippy::cast_precision_loss)] // a ratio: f32's precision is plenty
     let run_share = text as f32 / page_text;
     items >= RUN_MIN_ITEMS
         && (run_share > WRAPPER_TEXT_SHARE || text >= u64::from(RUN_MIN_TEXT))
