@@ -9,7 +9,7 @@ use super::vocabulary::{
     BOILERPLATE_TOKENS, BYLINE_NAME_FRAGMENTS, CAPTION_BODY_TOKENS, CONSENT_TOKENS, CONTENT_TOKENS,
     DATA_LANG_ATTRS, DATA_MAX_WIDTH, DATA_TESTID, DATE_NAME_FRAGMENTS, DEK_FRAGMENTS,
     DISCLOSURE_TOKENS, EMBED_TOKENS, LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOT_BYLINE_NAME_FRAGMENTS,
-    NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS,
+    NOT_DATE_NAME_FRAGMENTS, PAGINATION_FRAGMENTS, PAYWALL_FRAGMENTS, POSTER_NAME_FRAGMENTS,
 };
 
 /// Whether a stage reads the `data-*` attribute `name` (lower case): the
@@ -41,11 +41,13 @@ pub enum Fragments {
     Pagination,
     /// [`DEK_FRAGMENTS`].
     Dek,
+    /// [`POSTER_NAME_FRAGMENTS`].
+    PosterName,
 }
 
 impl Fragments {
     /// Every group, in bit order.
-    pub const ALL: [Fragments; 7] = [
+    pub const ALL: [Fragments; 8] = [
         Fragments::BylineName,
         Fragments::NotBylineName,
         Fragments::DateName,
@@ -53,6 +55,7 @@ impl Fragments {
         Fragments::Paywall,
         Fragments::Pagination,
         Fragments::Dek,
+        Fragments::PosterName,
     ];
 
     /// The group's fragments.
@@ -65,6 +68,7 @@ impl Fragments {
             Fragments::Paywall => PAYWALL_FRAGMENTS,
             Fragments::Pagination => PAGINATION_FRAGMENTS,
             Fragments::Dek => DEK_FRAGMENTS,
+            Fragments::PosterName => POSTER_NAME_FRAGMENTS,
         }
     }
 }
@@ -496,6 +500,9 @@ mod tests {
             "toc",
             "card",
             "topic-",
+            "user",
+            "name",
+            "Username",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut hits = [0usize; Fragments::ALL.len()];

@@ -471,6 +471,14 @@ pub const BYLINE_NAME_FRAGMENTS: &[&str] = &["byline", "author", "writer"];
 pub const NOT_BYLINE_NAME_FRAGMENTS: &[&str] = &[
     "comment", "avatar", "image", "img", "photo", "bio", "desc", "about", "more", "box",
 ];
+/// Class fragments that widely used software puts on the element holding
+/// just the name of a post's or an article's author (metadata stage):
+/// `username` (XenForo's and phpBB's `a.username`, phpBB's
+/// `username-coloured`, vBulletin 3's `bigusername`, Invision's
+/// `ipsUsername`), Flarum's `PostUser-name` and Elementor's author-box
+/// widget (`elementor-author-box__name`). The first one on a forum thread
+/// is its starter's. Source: the markup of those programs.
+pub const POSTER_NAME_FRAGMENTS: &[&str] = &["username", "postuser-name", "author-box__name"];
 /// Class fragments of elements holding a visible date (metadata stage).
 ///
 /// No `timestamp`: "time" already finds it, and "times" below excludes it
@@ -629,6 +637,7 @@ pub const BYLINE_LABELS: &[BylineLabel] = &[
     byline("photos by", "English", Word, &[], false),
     byline("edited by", "English", Word, &[], false),
     byline("compiled by", "English", Word, &[], false),
+    byline("started by", "English", Word, &[], false),
     byline("by", "English", Word, &["by "], true),
     byline("von", "German", Word, &["von "], false),
     byline("por", "Spanish, Portuguese", Word, &["por "], false),

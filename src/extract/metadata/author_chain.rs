@@ -163,6 +163,13 @@ impl Page<'_> {
             from_names(&mut labelled.into_iter().map(|v| (v, None))),
             Source::Twitter,
         );
+        // The first poster forum software names: a thread's starter, ahead
+        // of the microdata, which XenForo gives every post (a featured
+        // answer's author may come first).
+        push(
+            from_names(&mut md.poster.iter().map(|a| (a.as_str(), None))),
+            Source::Byline,
+        );
         push(
             from_names(&mut md.microdata.authors.iter().map(|a| (a.as_str(), None))),
             Source::Microdata,

@@ -725,7 +725,7 @@ mod tests {
     /// [`BYLINE_LABELS`] became its source: the pattern built from the
     /// table must strip the same labels from the same texts.
     const FORMER_LABEL_PATTERN: &str = r"(?ix)^(?:
-            (?:written|posted|reported|authored|words|text|story|article|photos?|edited|compiled)\s+by
+            (?:written|posted|reported|authored|words|text|story|article|photos?|edited|compiled|started)\s+by
           | by | von | por | par | от | (?-i:di|door|av|af|od)
           | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
           | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von

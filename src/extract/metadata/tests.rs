@@ -884,3 +884,75 @@ fn a_login_form_by_the_headline_gives_no_byline() {
         assert!(names(&m).is_empty(), "{form}: {:?}", names(&m));
     }
 }
+
+#[test]
+fn a_forum_thread_s_starter_beats_the_microdata_of_a_featured_answer() {
+    // XenForo's thread header names the starter (`a.username`) before a
+    // featured solution whose author carries the first microdata.
+    let m = meta_of(
+        r#"<html><body><div class="p-body-header"><h1>Fan noise after upgrade</h1>
+        <div class="p-description"><span class="u-srOnly">Thread starter</span>
+        <a href="/members/sam.1/" class="username u-concealed">SamuelMIz</a></div></div>
+        <div class="block-body"><article class="message">
+        <section class="message-user" itemprop="author" itemscope itemtype="https://schema.org/Person">
+        <h4 class="message-name"><span itemprop="name">Ralston18</span></h4></section>
+        <div class="bbWrapper">Check the fan curve in the BIOS.</div></article></div>
+        </body></html>"#,
+    );
+    assert_eq!(names(&m), ["SamuelMIz"]);
+}
+
+#[test]
+fn forum_software_posters_are_read_by_their_class() {
+    // vBulletin 3's `bigusername`, Flarum's `PostUser-name`.
+    for (html, name) in [
+        (
+            r#"<h1>Printer offline</h1><table><tr><td class="alt2">
+            <a class="bigusername" href="member.php?u=1">microfast</a></td>
+            <td>Has anyone had this issue?</td></tr></table>"#,
+            "microfast",
+        ),
+        (
+            r#"<h1>Types of threads</h1><article><div class="PostUser">
+            <h3 class="PostUser-name">antonjw</h3></div><div class="Post-body">
+            <p>What if discussions had types?</p></div></article>"#,
+            "antonjw",
+        ),
+    ] {
+        let m = meta_of(&format!("<html><body>{html}</body></html>"));
+        assert_eq!(names(&m), [name], "{html}");
+    }
+}
+
+#[test]
+fn a_commenter_s_user_name_is_not_the_author() {
+    let m = meta_of(
+        r#"<html><body><h1>Notes on soup</h1><p>Some soup.</p>
+        <div id="comments" class="comments-area"><ol><li>
+        <span class="username">soupfan</span><p>Great soup.</p></li></ol></div>
+        </body></html>"#,
+    );
+    assert!(names(&m).is_empty(), "{:?}", names(&m));
+}
+
+#[test]
+fn elementor_s_author_box_names_the_author_even_in_a_sidebar() {
+    let m = meta_of(
+        r#"<html><body><div class="elementor"><h1>How to pick a consultant</h1>
+        <p>Start with the brief.</p><aside class="sidebar"><div class="elementor-author-box">
+        <div class="elementor-author-box__text"><h4 class="elementor-author-box__name">
+        Liz Kenny</h4><div class="elementor-author-box__bio">Liz writes about consulting and
+        careers.</div></div></div></aside></div></body></html>"#,
+    );
+    assert_eq!(names(&m), ["Liz Kenny"]);
+}
+
+#[test]
+fn started_by_labels_a_thread_s_author() {
+    // Simple Machines Forum's thread header.
+    let m = meta_of(
+        r#"<html><body><h2 class="display_title">AI in forums</h2><h1>AI in forums</h1>
+        <p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p></body></html>"#,
+    );
+    assert_eq!(names(&m), ["Biology Forums"]);
+}

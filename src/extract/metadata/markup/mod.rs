@@ -43,6 +43,12 @@ const DEK_WINDOW_TEXTS: usize = 12;
 /// A standfirst is a sentence or two: shorter texts are labels, longer
 /// ones the body.
 const DEK_CHARS: std::ops::RangeInclusive<usize> = 30..=400;
+/// A poster's name is a user name or a person's name: longer texts are a
+/// whole profile card.
+const MAX_POSTER_CHARS: usize = 60;
+/// Poster-name elements looked at before giving up: empty ones (a login
+/// form's `username` field) and ones in asides come first on some pages.
+const MAX_POSTER_READS: usize = 8;
 /// At most this many bylines, times and visible dates are kept: the first
 /// ones of a page are its own, later ones belong to teasers and comments.
 const MAX_KEPT: usize = 12;
@@ -115,6 +121,10 @@ pub(super) struct Markup {
     pub(super) author_links: Vec<(String, Option<String>)>,
     /// Texts of elements whose class or id names a byline or author.
     pub(super) bylines: Vec<String>,
+    /// The first name forum or page-builder software marks as a post's or
+    /// an article's author ([`crate::extract::vocabulary::POSTER_NAME_FRAGMENTS`]),
+    /// outside asides and comment sections.
+    pub(super) poster: Option<String>,
     /// `<time>` elements, then short elements whose class names a date.
     pub(super) dates: Vec<DateNode>,
     /// Microdata values.
@@ -214,6 +224,11 @@ struct Walk {
     after_h1: Vec<String>,
     /// Labelled bylines before the first `h1`, the nearest last.
     before_labelled: Vec<String>,
+    /// Poster-name elements read so far (see [`MAX_POSTER_READS`]).
+    posters_read: usize,
+    /// Poster names outside asides and menus, with the class-named aside
+    /// each stands in.
+    posters: Vec<(String, Option<ego_tree::NodeId>)>,
     /// What is left of [`MAX_SUBTREE_READS`].
     budget: Budget,
 }
@@ -231,6 +246,8 @@ impl Walk {
             before_h1: VecDeque::new(),
             after_h1: Vec::new(),
             before_labelled: Vec::new(),
+            posters_read: 0,
+            posters: Vec::new(),
             budget: Budget(MAX_SUBTREE_READS),
         }
     }
@@ -432,6 +449,30 @@ impl Walk {
         }
     }
 
+    /// A poster-name element: its text when it is a name standing outside
+    /// asides and menus, with the class-named aside (a comment section:
+    /// a blog's commenters are marked up as forum posters are) it stands
+    /// in, judged once the headline is known. Elementor's author box names
+    /// the page's author wherever the theme puts it (a sidebar too).
+    fn poster(&mut self, el: ElementRef<'_>) {
+        self.posters_read += 1;
+        if !self.budget.take() {
+            return;
+        }
+        let text = text_of(el);
+        let count = text.chars().count();
+        if count == 0 || count > MAX_POSTER_CHARS || !self.budget.take() {
+            return;
+        }
+        let place = placement(el);
+        let author_box = get_str(el.value(), "class").is_some_and(|c| c.contains("author-box"));
+        if !author_box && (place.in_aside || element::in_menu(el)) {
+            return;
+        }
+        let aside = place.class_aside.filter(|_| !author_box);
+        self.posters.push((text, aside));
+    }
+
     /// What the element's class or id names: a byline, a standfirst just
     /// under the headline, a visible date.
     fn class_signals(&mut self, el: ElementRef<'_>, marks: Marks) {
@@ -443,6 +484,13 @@ impl Walk {
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                 self.m.bylines.push(text);
             }
+        }
+        if self.posters_read < MAX_POSTER_READS
+            && marks
+                .class_fragments
+                .has(crate::extract::matching::Fragments::PosterName)
+        {
+            self.poster(el);
         }
         if self.m.dek.is_none()
             && self.seen_h1
@@ -485,6 +533,13 @@ impl Walk {
             .map(|h| h.ancestors().map(|a| a.id()).collect())
             .unwrap_or_default();
         m.h1 = headline.map(|(text, _)| text);
+        // The first poster outside a class-named aside, unless that aside
+        // holds the headline too.
+        m.poster = self
+            .posters
+            .into_iter()
+            .find(|(_, aside)| aside.is_none_or(|id| headline_ancestors.contains(&id)))
+            .map(|(name, _)| name);
         let mut visible_dates = self.visible_dates;
         for d in m.dates.iter_mut().chain(visible_dates.iter_mut()) {
             if let Some(id) = d.class_aside.take() {
