@@ -956,3 +956,37 @@ fn started_by_labels_a_thread_s_author() {
     );
     assert_eq!(names(&m), ["Biology Forums"]);
 }
+
+/// An article of `n` paragraphs: the texts that push an author box at its
+/// end far past the headline.
+fn long_body(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<p>Paragraph {i} of the article, about cheap work.</p>"))
+        .collect()
+}
+
+#[test]
+fn an_author_box_closing_the_article_names_the_author() {
+    let m = meta_of(&format!(
+        r#"<html><body><h1>Why cheap SEO does not work</h1>{}
+        <div class="brxe-block"><img src="/john.jpg" alt=""><p>Written by John Crenshaw</p></div>
+        </body></html>"#,
+        long_body(60)
+    ));
+    assert_eq!(names(&m), ["John Crenshaw"]);
+}
+
+#[test]
+fn written_by_in_related_cards_or_comments_names_no_one() {
+    for tail in [
+        r#"<section class="related-posts"><h2>More</h2><article><h3>Another post</h3>
+        <p>Written by Ann Other</p></article></section>"#,
+        r#"<div id="comments"><p>Written by a reader: great post.</p></div>"#,
+    ] {
+        let m = meta_of(&format!(
+            "<html><body><h1>Soup</h1>{}{tail}</body></html>",
+            long_body(60)
+        ));
+        assert!(names(&m).is_empty(), "{:?} in {tail}", names(&m));
+    }
+}

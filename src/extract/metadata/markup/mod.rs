@@ -43,6 +43,39 @@ const DEK_WINDOW_TEXTS: usize = 12;
 /// A standfirst is a sentence or two: shorter texts are labels, longer
 /// ones the body.
 const DEK_CHARS: std::ops::RangeInclusive<usize> = 30..=400;
+/// Texts far past the headline that open with an author-only label
+/// looked at: an article closes with one author box, and the first ones
+/// are the page's own.
+const MAX_LATE_BYLINE_READS: usize = 4;
+
+/// Whether `text` opens with a byline label that only an author takes, of
+/// more than one word ("Written by", "Escrito por", "Verfasst von"): the
+/// pair labels of [`crate::extract::vocabulary::BYLINE_LABELS`] ("By"
+/// alone and "Author" head teasers and table columns too). Compared
+/// without a copy, as every text node of the page's end is.
+fn opens_with_author_label(text: &str) -> bool {
+    let t = text.trim_start();
+    AUTHOR_ONLY_LABELS.iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+            && t.get(label.len()..).is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == ':')
+            })
+    })
+}
+
+/// The labels [`opens_with_author_label`] looks for.
+static AUTHOR_ONLY_LABELS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::extract::vocabulary::BYLINE_LABELS
+            .iter()
+            .filter(|l| l.pair && l.label.contains(' '))
+            .map(|l| l.label)
+            .collect()
+    });
+
 /// A poster's name is a user name or a person's name: longer texts are a
 /// whole profile card.
 const MAX_POSTER_CHARS: usize = 60;
@@ -224,6 +257,11 @@ struct Walk {
     after_h1: Vec<String>,
     /// Labelled bylines before the first `h1`, the nearest last.
     before_labelled: Vec<String>,
+    /// Late byline texts read so far (see [`MAX_LATE_BYLINE_READS`]).
+    late_bylines_read: usize,
+    /// Lines far past the headline that open with an author-only label,
+    /// with the class-named aside each stands in.
+    late_bylines: Vec<(String, Option<ego_tree::NodeId>)>,
     /// Poster-name elements read so far (see [`MAX_POSTER_READS`]).
     posters_read: usize,
     /// Poster names outside asides and menus, with the class-named aside
@@ -246,6 +284,8 @@ impl Walk {
             before_h1: VecDeque::new(),
             after_h1: Vec::new(),
             before_labelled: Vec::new(),
+            late_bylines_read: 0,
+            late_bylines: Vec::new(),
             posters_read: 0,
             posters: Vec::new(),
             budget: Budget(MAX_SUBTREE_READS),
@@ -261,6 +301,9 @@ impl Walk {
             && self.texts_after >= NEAR_H1_TEXTS_AFTER
             && self.texts_since_h1 >= NEAR_H1_TEXTS_AFTER
         {
+            if self.late_bylines_read < MAX_LATE_BYLINE_READS && opens_with_author_label(t) {
+                self.late_byline(entry.node);
+            }
             return;
         }
         let in_code = entry.parent != NO_PARENT
@@ -286,11 +329,48 @@ impl Walk {
         if !(self.m.labelled_bylines.len() < MAX_KEPT && super::authors::has_label(text)) {
             return;
         }
+        let Some(line) = self.byline_line(node) else {
+            return;
+        };
+        if self.seen_h1 {
+            self.m.labelled_bylines.push(line);
+        } else {
+            if self.before_labelled.len() == NEAR_H1_TEXTS_BEFORE {
+                self.before_labelled.remove(0);
+            }
+            self.before_labelled.push(line);
+        }
+    }
+
+    /// A text far past the headline that opens with a label only an
+    /// author takes ("Written by"): the author box closing an article.
+    /// Kept with the class-named aside it stands in (related stories'
+    /// cards and comments say "Written by" too), judged in
+    /// [`Walk::finish`].
+    fn late_byline(&mut self, node: ego_tree::NodeRef<'_, scraper::Node>) {
+        self.late_bylines_read += 1;
+        let Some(line) = self.byline_line(node) else {
+            return;
+        };
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
             return;
         };
-        if !self.budget.take() || element::in_menu(parent) {
+        if !self.budget.take() {
             return;
+        }
+        let place = placement(parent);
+        if !place.in_aside {
+            self.late_bylines.push((line, place.class_aside));
+        }
+    }
+
+    /// The line a byline label's text node stands in: its parent's text,
+    /// widened to the grandparent or the element after a heading when the
+    /// name is there; none in a menu or past [`MAX_BYLINE_CHARS`].
+    fn byline_line(&mut self, node: ego_tree::NodeRef<'_, scraper::Node>) -> Option<String> {
+        let parent = node.parent().and_then(ElementRef::wrap)?;
+        if !self.budget.take() || element::in_menu(parent) {
+            return None;
         }
         // The parent holds the whole line when a comment or a link
         // splits it ("By <!-- --><a>Jane Doe</a>"); a label alone in
@@ -326,17 +406,7 @@ impl Walk {
                 line = joined;
             }
         }
-        if line.chars().count() > MAX_BYLINE_CHARS {
-            return;
-        }
-        if self.seen_h1 {
-            self.m.labelled_bylines.push(line);
-        } else {
-            if self.before_labelled.len() == NEAR_H1_TEXTS_BEFORE {
-                self.before_labelled.remove(0);
-            }
-            self.before_labelled.push(line);
-        }
+        (line.chars().count() <= MAX_BYLINE_CHARS).then_some(line)
     }
 
     /// A short text with a digit, kept by the headline (after it, or among
@@ -557,6 +627,14 @@ impl Walk {
                 .into_iter()
                 .rev()
                 .take(NEAR_H1_TEXTS_BEFORE),
+        );
+        // Author boxes closing the article come last, those outside a
+        // class-named aside (or in one that holds the headline).
+        m.labelled_bylines.extend(
+            self.late_bylines
+                .into_iter()
+                .filter(|(_, aside)| aside.is_none_or(|id| headline_ancestors.contains(&id)))
+                .map(|(line, _)| line),
         );
         m.dates.extend(visible_dates);
         m
