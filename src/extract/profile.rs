@@ -43,6 +43,12 @@ pub struct Profile {
     /// is one of (forum posts, product cards, listing entries): at least
     /// this many element siblings with its tag and class. `0`: never.
     pub repeated_items: usize,
+    /// For that climb, the other alike items together hold at least this
+    /// share of the top candidate's text: an article body beside a
+    /// dateline and a credit line, all plain `<div>`s, is one region, not
+    /// a run of items. `0.0`: any size (a forum's short replies are posts
+    /// all the same).
+    pub repeated_min_share: f32,
     /// Teaser listings (repeated items with a linked title and a blurb) are
     /// the content: their scores are not damped and they merge as siblings.
     pub listings_are_content: bool,
@@ -102,6 +108,7 @@ const FRAGMENT_SHARE: f32 = 0.15;
 pub const ARTICLE: Profile = Profile {
     content_tokens: &[],
     repeated_items: 3,
+    repeated_min_share: 0.15,
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: None,
@@ -117,6 +124,7 @@ pub const ARTICLE: Profile = Profile {
 pub const FORUM: Profile = Profile {
     content_tokens: POST_MARK_TOKENS,
     repeated_items: 2,
+    repeated_min_share: 0.0,
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
@@ -133,6 +141,7 @@ pub const FORUM: Profile = Profile {
 pub const PRODUCT: Profile = Profile {
     content_tokens: &[],
     repeated_items: 0,
+    repeated_min_share: 0.0,
     listings_are_content: false,
     link_density_weight: 1.0,
     merge_regions: Some(0.3),
@@ -148,6 +157,7 @@ pub const PRODUCT: Profile = Profile {
 pub const COLLECTION: Profile = Profile {
     content_tokens: LISTING_ITEM_TOKENS,
     repeated_items: 3,
+    repeated_min_share: 0.0,
     listings_are_content: true,
     link_density_weight: 0.5,
     merge_regions: Some(0.3),
@@ -183,6 +193,7 @@ pub const DOCUMENTATION: Profile = Profile {
 pub const SERVICE: Profile = Profile {
     content_tokens: &[],
     repeated_items: 0,
+    repeated_min_share: 0.0,
     listings_are_content: true,
     link_density_weight: 1.0,
     merge_regions: Some(0.15),

@@ -305,7 +305,7 @@ fn climb_repeated(dom: &Dom<'_>, content: &Content, top: usize, profile: &Profil
         }
         let tag = dom.nodes[item].tag;
         let class = dom.attr(item, "class");
-        let alike = dom
+        let (alike, others_text) = dom
             .children(parent as usize)
             .filter(|&c| {
                 dom.nodes[c].is_element
@@ -314,8 +314,18 @@ fn climb_repeated(dom: &Dom<'_>, content: &Content, top: usize, profile: &Profil
                     && dom.attr(c, "class") == class
                     && content.stats[c].text > 0
             })
-            .count();
-        if alike >= min_items && is_prose_or_cards(content, parent as usize, profile) {
+            .fold((0, 0u32), |(n, t), c| {
+                let t = if c == item {
+                    t
+                } else {
+                    t.saturating_add(content.stats[c].text)
+                };
+                (n + 1, t)
+            });
+        if alike >= min_items
+            && others_text as f32 >= content.stats[item].text as f32 * profile.repeated_min_share
+            && is_prose_or_cards(content, parent as usize, profile)
+        {
             result = parent as usize;
         }
     }

@@ -841,3 +841,30 @@ fn short_alike_cards_with_a_boilerplate_class_still_drop() {
     let content = find_content(&dom);
     assert!(content.excluded[node_with_id(&dom, "c1")]);
 }
+
+#[test]
+fn an_article_body_beside_its_dateline_and_credit_is_not_a_run_of_items() {
+    // Plain `<div>`s all: the dateline above the body, the editor's credit
+    // and a mood poll below it. The body is one region, not the first of
+    // three alike items, so the poll's pictures stay out.
+    let body = PARA.repeat(8);
+    let poll: String = (1..=8)
+        .map(|n| format!("<li><a onclick=vote({n})><img src=/m{n}.gif><p>Mood {n}</p></a></li>"))
+        .collect();
+    let html = format!(
+        "<body><div class=column><h1>Headline</h1>\
+         <div id=info>2017-03-10 09:58 Source: a news agency</div>\
+         <div id=body>{body}</div>\
+         <div id=liability>[Editor: Someone]</div>\
+         <div id=feelings><div>How do you feel?</div><ul>{poll}</ul></div></div></body>"
+    );
+    assert_eq!(roots_with(&html, &profile::ARTICLE), ["body"]);
+    // On a forum, short replies beside a long opening post are posts all
+    // the same: the thread is the content.
+    let reply = "<div class=post><p>Thanks, that worked for me.</p></div>";
+    let html = format!(
+        "<body><div id=thread><div class=post>{body}</div>{reply}{reply}</div>\
+         <div id=rail><a href=/x>Other threads</a></div></body>"
+    );
+    assert_eq!(roots_with(&html, &profile::FORUM), ["thread"]);
+}
