@@ -125,6 +125,8 @@ impl Page<'_> {
                 Source::Meta | Source::OpenGraph | Source::DublinCore | Source::Twitter
             ) && names_publisher(l)
         });
+        let mut people = people;
+        prefer_named_byline(&mut people);
         people.into_iter().chain(publishers).collect()
     }
 
@@ -195,5 +197,73 @@ impl Page<'_> {
             push(found, Source::Byline);
         }
         out
+    }
+}
+
+/// When the first list comes from structured data (JSON-LD, `<meta>`,
+/// OpenGraph, Dublin Core, Twitter) and names only login handles
+/// (`andrew.keaveney`, `KatieS`: a CMS account, not a byline), a visible
+/// byline naming people by their full names moves ahead of it, unless a
+/// byline prints the handle too.
+fn prefer_named_byline(lists: &mut [(Vec<Author>, String, Source)]) {
+    let Some((first, _, source)) = lists.first() else {
+        return;
+    };
+    let structured = matches!(
+        source,
+        Source::JsonLd | Source::Meta | Source::OpenGraph | Source::DublinCore | Source::Twitter
+    );
+    if !structured || first.is_empty() || !first.iter().all(|a| is_handle(&a.name)) {
+        return;
+    }
+    // The page prints the handle as its byline: the author goes by it.
+    let printed = lists.iter().any(|(l, _, s)| {
+        *s == Source::Byline
+            && l.iter().any(|a| {
+                first
+                    .iter()
+                    .any(|f| title::key(&f.name) == title::key(&a.name))
+            })
+    });
+    if printed {
+        return;
+    }
+    let named = lists.iter().position(|(l, _, s)| {
+        *s == Source::Byline
+            && !l.is_empty()
+            && l.iter().all(|a| a.name.split_whitespace().count() >= 2)
+    });
+    if let Some(head) = named.and_then(|i| lists.get_mut(..=i)) {
+        head.rotate_right(1);
+    }
+}
+
+/// Whether `name` reads as a login handle: one word holding a dot, an
+/// underscore, an `@` or a digit, or a capital after a small letter
+/// (`KatieS`, `jsmith_2`, `andrew.keaveney`).
+fn is_handle(name: &str) -> bool {
+    if name.contains(char::is_whitespace) {
+        return false;
+    }
+    let marked = name.contains(['.', '_', '@']) || name.chars().any(|c| c.is_ascii_digit());
+    let inner_capital = name
+        .chars()
+        .zip(name.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    marked || inner_capital
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_handle;
+
+    #[test]
+    fn handles_are_one_word_with_a_mark_in_it() {
+        for handle in ["andrew.keaveney", "KatieS", "jsmith_2", "admin1"] {
+            assert!(is_handle(handle), "{handle}");
+        }
+        for name in ["Denise Everheart", "Madonna", "J. R. Smith", "Élodie"] {
+            assert!(!is_handle(name), "{name}");
+        }
     }
 }

@@ -990,3 +990,38 @@ fn written_by_in_related_cards_or_comments_names_no_one() {
         assert!(names(&m).is_empty(), "{:?} in {tail}", names(&m));
     }
 }
+
+#[test]
+fn a_login_handle_in_json_ld_gives_way_to_the_byline_s_full_name() {
+    // A CMS writes the editor's account name into JSON-LD; the page
+    // prints the writer's name under the headline.
+    let ld = |name: &str| {
+        format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle",
+            "headline":"Council backs new park","author":{{"@type":"Person","name":"{name}"}}}}</script>"#
+        )
+    };
+    let m = meta_of(&format!(
+        r#"<html><head>{}</head><body><article><h1>Council backs new park</h1>
+        <p class="byline">By Denise Everheart</p><p>The vote was close.</p></article>
+        </body></html>"#,
+        ld("andrew.keaveney")
+    ));
+    assert_eq!(names(&m), ["Denise Everheart"]);
+    // A full name in JSON-LD still wins over the byline.
+    let m = meta_of(&format!(
+        r#"<html><head>{}</head><body><article><h1>Council backs new park</h1>
+        <p class="byline">By Denise Everheart</p><p>The vote was close.</p></article>
+        </body></html>"#,
+        ld("Andrew Keaveney")
+    ));
+    assert_eq!(names(&m), ["Andrew Keaveney"]);
+    // A handle the page prints as its byline is the author's name.
+    let m = meta_of(&format!(
+        r#"<html><head>{}</head><body><article><h1>Council backs new park</h1>
+        <p class="byline">By KatieS</p><p class="author">Posted by Team Writers</p>
+        <p>The vote was close.</p></article></body></html>"#,
+        ld("KatieS")
+    ));
+    assert_eq!(names(&m), ["KatieS"]);
+}
