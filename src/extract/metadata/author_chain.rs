@@ -200,42 +200,61 @@ impl Page<'_> {
     }
 }
 
-/// When the first list comes from structured data (JSON-LD, `<meta>`,
-/// OpenGraph, Dublin Core, Twitter) and names only login handles
+/// When the first list comes from `<meta>`, OpenGraph, Dublin Core or
+/// Twitter and a labelled byline names other people, the byline moves
+/// ahead of it. When the first list comes from structured data (those or
+/// JSON-LD) and names only login handles
 /// (`andrew.keaveney`, `KatieS`: a CMS account, not a byline), a visible
 /// byline naming people by their full names moves ahead of it, unless a
 /// byline prints the handle too.
 fn prefer_named_byline(lists: &mut [(Vec<Author>, String, Source)]) {
-    let Some((first, _, source)) = lists.first() else {
-        return;
-    };
+    if let Some(head) = named_byline(lists).and_then(|i| lists.get_mut(..=i)) {
+        head.rotate_right(1);
+    }
+}
+
+/// The index of the byline list that [`prefer_named_byline`] moves ahead
+/// of the first list, if any.
+fn named_byline(lists: &[(Vec<Author>, String, Source)]) -> Option<usize> {
+    let (first, _, source) = lists.first()?;
     let structured = matches!(
         source,
         Source::JsonLd | Source::Meta | Source::OpenGraph | Source::DublinCore | Source::Twitter
     );
-    if !structured || first.is_empty() || !first.iter().all(|a| is_handle(&a.name)) {
-        return;
+    if !structured || first.is_empty() {
+        return None;
+    }
+    let shares_name = |l: &[Author]| {
+        l.iter().any(|a| {
+            first
+                .iter()
+                .any(|f| title::key(&f.name) == title::key(&a.name))
+        })
+    };
+    // `<meta name=author>` and its kin name someone else than the page's
+    // labelled byline ("By Charles Patterson"): theirs is the account that
+    // posted, the site's editor, a CMS default; the byline is what the
+    // reader is told. JSON-LD, written per article, keeps its place.
+    if *source != Source::JsonLd
+        && let Some(i) = lists.iter().position(|(l, raw, s)| {
+            *s == Source::Byline && !l.is_empty() && authors::has_label(raw) && !shares_name(l)
+        })
+    {
+        return Some(i);
     }
     // The page prints the handle as its byline: the author goes by it.
-    let printed = lists.iter().any(|(l, _, s)| {
-        *s == Source::Byline
-            && l.iter().any(|a| {
-                first
-                    .iter()
-                    .any(|f| title::key(&f.name) == title::key(&a.name))
-            })
-    });
-    if printed {
-        return;
+    if !first.iter().all(|a| is_handle(&a.name))
+        || lists
+            .iter()
+            .any(|(l, _, s)| *s == Source::Byline && shares_name(l))
+    {
+        return None;
     }
-    let named = lists.iter().position(|(l, _, s)| {
+    lists.iter().position(|(l, _, s)| {
         *s == Source::Byline
             && !l.is_empty()
             && l.iter().all(|a| a.name.split_whitespace().count() >= 2)
-    });
-    if let Some(head) = named.and_then(|i| lists.get_mut(..=i)) {
-        head.rotate_right(1);
-    }
+    })
 }
 
 /// Whether `name` reads as a login handle: one word holding a dot, an

@@ -1025,3 +1025,19 @@ fn a_login_handle_in_json_ld_gives_way_to_the_byline_s_full_name() {
     ));
     assert_eq!(names(&m), ["KatieS"]);
 }
+
+#[test]
+fn a_labelled_byline_beats_a_meta_author_naming_someone_else() {
+    let page = |byline: &str| {
+        format!(
+            r#"<html><head><meta name="author" content="Josh Katzowitz"></head><body>
+            <article><h1>How to budget in retirement</h1><p class="byline">{byline}</p>
+            <p>Start with what you spend.</p></article></body></html>"#
+        )
+    };
+    let m = meta_of(&page("By Charles Patterson, Columnist"));
+    assert_eq!(names(&m), ["Charles Patterson"]);
+    // An unlabelled line of names does not overrule the meta tag.
+    let m = meta_of(&page("Charles Patterson"));
+    assert_eq!(names(&m), ["Josh Katzowitz"]);
+}
