@@ -345,7 +345,11 @@ pub(super) fn people(raw: &str) -> Vec<(String, Option<String>)> {
     }
     let text = strip_glued_by(&text);
     let text = LABEL.replace(text, "");
+    let uncut = text.trim();
     let text = cut_trailer(&text);
+    // Capitals alone, the whole byline, are a name ("JGD", a forum
+    // member's), not a credential; after a name they are its credential.
+    let lone_capitals = text.trim() == uncut && CREDENTIAL.is_match(uncut);
     if is_prose(text) {
         return Vec::new();
     }
@@ -360,7 +364,7 @@ pub(super) fn people(raw: &str) -> Vec<(String, Option<String>)> {
     let mut after_name = false;
     for part in split_names(&text) {
         let whole = part.trim();
-        if CREDENTIAL.is_match(whole) && !is_agency(whole) {
+        if CREDENTIAL.is_match(whole) && !is_agency(whole) && !lone_capitals {
             if let Some((last, _)) = out.last_mut() {
                 last.push_str(", ");
                 last.push_str(whole);
@@ -994,6 +998,15 @@ mod tests {
         );
         // A role alone is what the page says of its author.
         assert_eq!(people("Staff Writer"), [("Staff Writer".to_owned(), None)]);
+    }
+
+    #[test]
+    fn capitals_alone_are_a_name_and_after_a_name_its_credentials() {
+        assert_eq!(names("JGD"), ["JGD"]);
+        assert_eq!(names("By JWU"), ["JWU"]);
+        assert_eq!(names("Jane Doe, MD, PhD"), ["Jane Doe, MD, PhD"]);
+        // Capitals left over once a trailer is cut are not a byline.
+        assert!(names("HTML in → Structured data out").is_empty());
     }
 
     #[test]
