@@ -58,7 +58,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the text after the names begins: a date, a time, or a site after
 /// a bar. Everything from the first match on is cut ([`cut_trailer`]).
 static TRAILER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+(?:\d|behalf\s+of\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S|\s*(?:發表於|發表在|发表于|发表在))")
+    Regex::new(r"(?i)\s*(?:\||–|—|⋅|∙|\bon\s+(?:\d|behalf\s+of\b|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\s\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$)|\bupdated\b|\bpublished\b|\d{1,4}[./:-]\d|\[email\s*(?:&#160;|\s)*protected\]|\b(?:posts|joined|beiträge|registriert|messages)\s*:|(?:edited|reviewed|fact[- ]checked|illustrated)\s+by\b|\s+in\s+\S|\s*(?:發表於|發表在|发表于|发表在))")
         .expect("valid pattern")
 });
 
@@ -224,7 +224,15 @@ fn is_address(s: &str) -> bool {
     lower.contains("://")
         || lower.starts_with("www.")
         || lower.starts_with('/')
-        || (lower.contains('@') && lower.contains('.'))
+        || lower.split_whitespace().any(is_email)
+}
+
+/// Whether one word is an e-mail address: something, `@`, a domain with a
+/// dot ("@08:00PM ... dept." is a time, not an address).
+fn is_email(word: &str) -> bool {
+    word.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty() && domain.trim_end_matches('.').contains('.')
+    })
 }
 
 /// Whether `s` is a member handle with digits ("Ejp55230", "user3080392",
@@ -998,6 +1006,20 @@ mod tests {
         );
         // A role alone is what the page says of its author.
         assert_eq!(people("Staff Writer"), [("Staff Writer".to_owned(), None)]);
+    }
+
+    #[test]
+    fn a_time_with_an_at_sign_is_no_address_and_a_day_before_its_month_ends_the_names() {
+        // Slashdot's byline: "@08:00PM" and "dept." made it read as an
+        // e-mail address.
+        assert_eq!(
+            names("Posted by BeauHD on Friday December 19, 2025 @08:00PM from the jobs dept."),
+            ["BeauHD"]
+        );
+        assert!(names("jane.doe@example.com").is_empty());
+        // A date written day first ("4 August 2010", "4. August 2010").
+        assert_eq!(names("Andrew Gerrand 4 August 2010"), ["Andrew Gerrand"]);
+        assert_eq!(names("Von Anna Schmidt 4. August 2010"), ["Anna Schmidt"]);
     }
 
     #[test]
