@@ -653,6 +653,8 @@ pub const BYLINE_LABELS: &[BylineLabel] = &[
     byline("autora", "Spanish, Portuguese", Word, &[], false),
     byline("author", "English", Word, &[], true),
     byline("authors", "English", Word, &[], false),
+    byline("contributors", "English", Word, &[], false),
+    byline("contributor", "English", Word, &[], false),
     byline("auteur", "French", Word, &[], true),
     byline("auteure", "French", Word, &[], false),
     byline("autore", "Italian", Word, &[], false),

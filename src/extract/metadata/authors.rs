@@ -739,7 +739,7 @@ mod tests {
     const FORMER_LABEL_PATTERN: &str = r"(?ix)^(?:
             (?:written|posted|reported|authored|words|text|story|article|photos?|edited|compiled|started)\s+by
           | by | von | por | par | от | (?-i:di|door|av|af|od)
-          | autor(?:in|a)? | authors? | auteure? | autore | redaktion | redaktor | texto? | texte
+          | autor(?:in|a)? | authors? | contributors? | auteure? | autore | redaktion | redaktor | texto? | texte
           | автор | текст | yazar | escrito\s+por | publicado\s+por | verfasst\s+von
         )(?:\s*[:：]?\s+|\s*[:：]?\s*$)
         | ^(?:文|图|圖)\s*[/／|｜:：]\s*

@@ -1041,3 +1041,14 @@ fn a_labelled_byline_beats_a_meta_author_naming_someone_else() {
     let m = meta_of(&page("Charles Patterson"));
     assert_eq!(names(&m), ["Josh Katzowitz"]);
 }
+
+#[test]
+fn contributors_label_the_byline_under_the_headline() {
+    let m = meta_of(
+        r#"<html><body><article><h1>Houseplants for low light</h1>
+        <p>These varieties thrive in dim rooms.</p>
+        <div class="tags"><div><strong>Contributors:</strong> Janet Loughrey</div></div>
+        <p>Start with a snake plant.</p></article></body></html>"#,
+    );
+    assert_eq!(names(&m), ["Janet Loughrey"]);
+}
