@@ -90,6 +90,21 @@ pub(super) fn is_author_label(label: &str) -> bool {
         .any(|w| w.pair && l.starts_with(w.label))
 }
 
+/// Whether `text` is a picture's credit ("Photo by Ricardo Gomez Angel",
+/// "Photos by ..."): the photographer, not the author.
+fn is_photo_credit(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    [
+        "photo by ",
+        "photos by ",
+        "photograph by ",
+        "image by ",
+        "illustration by ",
+    ]
+    .iter()
+    .any(|l| lower.starts_with(l))
+}
+
 /// Whether `text` opens with a byline label ("By ", "Von ", "文/"), or is
 /// one alone, its name in the next node ("By <!-- -->Jane").
 pub(super) fn has_label(text: &str) -> bool {
@@ -352,6 +367,9 @@ pub(super) fn people(raw: &str) -> Vec<(String, Option<String>)> {
         return Vec::new();
     }
     let text = strip_glued_by(&text);
+    if is_photo_credit(text) {
+        return Vec::new();
+    }
     let text = LABEL.replace(text, "");
     let uncut = text.trim();
     let text = cut_trailer(&text);
@@ -1020,6 +1038,13 @@ mod tests {
         // A date written day first ("4 August 2010", "4. August 2010").
         assert_eq!(names("Andrew Gerrand 4 August 2010"), ["Andrew Gerrand"]);
         assert_eq!(names("Von Anna Schmidt 4. August 2010"), ["Anna Schmidt"]);
+    }
+
+    #[test]
+    fn a_photo_credit_names_no_author() {
+        assert!(names("Photo by Ricardo Gomez Angel").is_empty());
+        assert!(names("Photos by Jane Doe").is_empty());
+        assert_eq!(names("By Jane Doe"), ["Jane Doe"]);
     }
 
     #[test]
