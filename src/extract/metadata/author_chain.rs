@@ -119,13 +119,12 @@ impl Page<'_> {
                 sites.contains(&k) || title::names_site(&a.name, &hints)
             })
         };
-        let (publishers, people): (Vec<_>, Vec<_>) = out.into_iter().partition(|(l, _, s)| {
+        let (publishers, mut people): (Vec<_>, Vec<_>) = out.into_iter().partition(|(l, _, s)| {
             matches!(
                 s,
                 Source::Meta | Source::OpenGraph | Source::DublinCore | Source::Twitter
             ) && names_publisher(l)
         });
-        let mut people = people;
         prefer_named_byline(&mut people);
         people.into_iter().chain(publishers).collect()
     }
@@ -243,7 +242,7 @@ fn named_byline(lists: &[(Vec<Author>, String, Source)]) -> Option<usize> {
         return Some(i);
     }
     // The page prints the handle as its byline: the author goes by it.
-    if !first.iter().all(|a| is_handle(&a.name))
+    if !first.iter().all(|a| is_login_handle(&a.name))
         || lists
             .iter()
             .any(|(l, _, s)| *s == Source::Byline && shares_name(l))
@@ -259,8 +258,10 @@ fn named_byline(lists: &[(Vec<Author>, String, Source)]) -> Option<usize> {
 
 /// Whether `name` reads as a login handle: one word holding a dot, an
 /// underscore, an `@` or a digit, or a capital after a small letter
-/// (`KatieS`, `jsmith_2`, `andrew.keaveney`).
-fn is_handle(name: &str) -> bool {
+/// (`KatieS`, `jsmith_2`, `andrew.keaveney`). Wider than the grammar's
+/// member-handle test in `authors`, which accepts handles with digits as
+/// names: here a handle only gives way to a full name printed beside it.
+fn is_login_handle(name: &str) -> bool {
     if name.contains(char::is_whitespace) {
         return false;
     }
@@ -274,15 +275,15 @@ fn is_handle(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_handle;
+    use super::is_login_handle;
 
     #[test]
     fn handles_are_one_word_with_a_mark_in_it() {
         for handle in ["andrew.keaveney", "KatieS", "jsmith_2", "admin1"] {
-            assert!(is_handle(handle), "{handle}");
+            assert!(is_login_handle(handle), "{handle}");
         }
         for name in ["Denise Everheart", "Madonna", "J. R. Smith", "Élodie"] {
-            assert!(!is_handle(name), "{name}");
+            assert!(!is_login_handle(name), "{name}");
         }
     }
 }

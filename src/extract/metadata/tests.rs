@@ -1001,20 +1001,18 @@ fn a_login_handle_in_json_ld_gives_way_to_the_byline_s_full_name() {
             "headline":"Council backs new park","author":{{"@type":"Person","name":"{name}"}}}}</script>"#
         )
     };
-    let m = meta_of(&format!(
-        r#"<html><head>{}</head><body><article><h1>Council backs new park</h1>
-        <p class="byline">By Denise Everheart</p><p>The vote was close.</p></article>
-        </body></html>"#,
-        ld("andrew.keaveney")
-    ));
+    let story = |name: &str| {
+        format!(
+            r#"<html><head>{}</head><body><article><h1>Council backs new park</h1>
+            <p class="byline">By Denise Everheart</p><p>The vote was close.</p></article>
+            </body></html>"#,
+            ld(name)
+        )
+    };
+    let m = meta_of(&story("andrew.keaveney"));
     assert_eq!(names(&m), ["Denise Everheart"]);
     // A full name in JSON-LD still wins over the byline.
-    let m = meta_of(&format!(
-        r#"<html><head>{}</head><body><article><h1>Council backs new park</h1>
-        <p class="byline">By Denise Everheart</p><p>The vote was close.</p></article>
-        </body></html>"#,
-        ld("Andrew Keaveney")
-    ));
+    let m = meta_of(&story("Andrew Keaveney"));
     assert_eq!(names(&m), ["Andrew Keaveney"]);
     // A handle the page prints as its byline is the author's name.
     let m = meta_of(&format!(
