@@ -11,7 +11,10 @@
 //!    publication date is the modification date (a CMS that writes its
 //!    last save into both), or another declared source names the shown
 //!    day. A shown date that is the declared modification date is that:
-//!    the update, not the publication the page also declares. A declared UTC instant that the shown day
+//!    the update, not the publication the page also declares. The
+//!    declaration stands where the page shows its day too, or where the
+//!    shown dates name three days or more (a list of teasers, episodes or
+//!    replies, whose first is no date line). A declared UTC instant that the shown day
 //!    can be in some zone (`2025-12-19T02:41Z` beside "Dec 18, 2025") gives
 //!    way to the shown day too: that is the day as the page's readers see it.
 //! 3. A bare day is made precise by a later candidate naming an instant on
@@ -39,6 +42,10 @@ const MAX_ALTERNATIVES: usize = 8;
 
 /// Confidence added when another source names the same day.
 const AGREEMENT_BONUS: f32 = 0.1;
+
+/// Distinct shown days from which the shown dates are a list of dated
+/// items rather than the article's date line.
+const LIST_OF_DAYS: usize = 3;
 
 /// A date with its provenance.
 #[derive(Debug, Clone, PartialEq)]
@@ -319,12 +326,33 @@ fn shown_instead<'a>(
     if agree(shown_date, leader_date) {
         return None;
     }
+    let zone_shift = shown_date.offset.is_none() && utc_day_shift(leader_date, shown_date);
+    if zone_shift {
+        return Some((shown, shown_date));
+    }
+    let all_shown = || {
+        candidates
+            .iter()
+            .filter(|(f, _)| is_shown(f.source) && f.precision >= Precision::Day)
+    };
+    // The page shows the declared day too (further down, or in the header
+    // after a teaser's date): the declaration stands.
+    if all_shown().any(|(_, d)| agree(d, leader_date)) {
+        return None;
+    }
+    // Many different days shown are a list of dated items (teasers,
+    // episodes, replies): its first is no more the article's than the rest.
+    let mut days: Vec<chrono::NaiveDate> = all_shown().map(|(_, d)| d.date).collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.len() >= LIST_OF_DAYS {
+        return None;
+    }
     let stale = modified.is_some_and(|m| agree(m, leader_date));
     let seconded = candidates
         .iter()
         .any(|(f, d)| is_declared(f.source) && f.source != leader.source && agree(d, shown_date));
-    let zone_shift = shown_date.offset.is_none() && utc_day_shift(leader_date, shown_date);
-    (stale || seconded || zone_shift).then_some((shown, shown_date))
+    (stale || seconded).then_some((shown, shown_date))
 }
 
 /// Whether `utc` is an instant given in UTC whose local day, in some zone
@@ -662,6 +690,52 @@ mod tests {
             )
             .as_deref(),
             Some("2024-06-18T08:00:00+02:00")
+        );
+    }
+
+    #[test]
+    fn a_declared_date_the_page_also_shows_or_a_list_of_dates_does_not_overturn() {
+        // The CMS wrote its last save into both dates and a teaser's date
+        // comes first, but the article's own line shows the declared day.
+        assert_eq!(
+            published(
+                &[
+                    ("2025-09-12T00:00:00Z", Source::JsonLd),
+                    ("May 8, 2024 | 12 min read", Source::VisibleDate),
+                    ("September 12, 2025", Source::VisibleDate),
+                ],
+                &[("2025-09-12T00:00:00Z", Source::JsonLd)],
+            )
+            .as_deref(),
+            Some("2025-09-12T00:00:00Z")
+        );
+        // Weekly episodes, each with its day: a list, not the date line,
+        // even with a reason to doubt the declaration.
+        assert_eq!(
+            published(
+                &[
+                    ("2023-11-21T19:57:53+00:00", Source::JsonLd),
+                    ("Nov 18, 2025", Source::VisibleDate),
+                    ("Nov 11, 2025", Source::VisibleDate),
+                    ("Nov 4, 2025", Source::VisibleDate),
+                ],
+                &[("2023-11-21T20:01:31Z", Source::JsonLd)],
+            )
+            .as_deref(),
+            Some("2023-11-21T19:57:53Z")
+        );
+        // Two shown days are no list: the doubted declaration gives way.
+        assert_eq!(
+            published(
+                &[
+                    ("2023-11-21T19:57:53+00:00", Source::JsonLd),
+                    ("Nov 18, 2025", Source::VisibleDate),
+                    ("Nov 11, 2025", Source::VisibleDate),
+                ],
+                &[("2023-11-21T20:01:31Z", Source::JsonLd)],
+            )
+            .as_deref(),
+            Some("2025-11-18")
         );
     }
 
