@@ -104,7 +104,16 @@ impl Page<'_> {
                 "citation_date",
                 "displaydate",
                 "timestamp",
-            ]),
+                "published",
+            ])
+            .or(md.meta_suffixed(&[
+                "published-date",
+                "published_date",
+                "publish-date",
+                "publish_date",
+                "publication-date",
+                "publication_date",
+            ])),
             Source::Meta,
         );
         push(self.ld.date_created.as_deref(), Source::JsonLd);

@@ -472,6 +472,23 @@ fn a_published_date_meta_with_a_hyphen() {
 }
 
 #[test]
+fn a_published_meta_or_a_prefixed_published_date_meta() {
+    let m = meta_of(r#"<meta name="published" content="July 17, 2025"><h1>Title</h1>"#);
+    assert_eq!(m.published().map(|d| d.value.as_str()), Some("2025-07-17"));
+    // A site's prefix on a common name.
+    let m = meta_of(
+        r#"<meta name="w-published-date" content="2025-05-27T06:03:43.274Z"><h1>Title</h1>"#,
+    );
+    assert_eq!(
+        m.published().map(|d| d.value.as_str()),
+        Some("2025-05-27T06:03:43Z")
+    );
+    // A name that only ends in the same letters is another field.
+    let m = meta_of(r#"<meta name="unpublished-date" content="2025-05-27"><h1>Title</h1>"#);
+    assert_eq!(m.published(), None);
+}
+
+#[test]
 fn provenance_of_conflicting_dates_keeps_the_loser_with_its_source() {
     let m = meta_of(
         r#"<html><head>

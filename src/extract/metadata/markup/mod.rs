@@ -185,6 +185,23 @@ impl Markup {
         })
     }
 
+    /// The first non-empty `content` of a key that ends with one of
+    /// `suffixes` after a `-`, `_`, `:` or `.` (a site's own prefix on a
+    /// common name: `w-published-date`, `og:article:published_time`).
+    pub(super) fn meta_suffixed(&self, suffixes: &[&str]) -> Option<&str> {
+        self.metas
+            .iter()
+            .find(|(key, v)| {
+                !v.is_empty()
+                    && suffixes.iter().any(|s| {
+                        key.strip_suffix(s)
+                            .and_then(|head| head.chars().last())
+                            .is_some_and(|c| matches!(c, '-' | '_' | ':' | '.'))
+                    })
+            })
+            .map(|(_, v)| v.as_str())
+    }
+
     /// Every non-empty `content` of `key`, in document order.
     pub(super) fn meta_all(&self, key: &str) -> impl Iterator<Item = &str> {
         self.metas
