@@ -1067,3 +1067,16 @@ fn contributors_label_the_byline_under_the_headline() {
     );
     assert_eq!(names(&m), ["Janet Loughrey"]);
 }
+
+#[test]
+fn a_commenters_byline_is_not_the_articles() {
+    let html = r#"<article><h1>Storm closes the coast road</h1>
+        <p>Text of the story that runs long enough to be the article.</p></article>
+        <ul class="comments-list"><li><div class="byline">Pat Reader</div><time>2 hours ago</time>
+        <p>Great story.</p></li></ul>"#;
+    assert!(names(&meta_of(html)).is_empty());
+    // A comments section that holds the headline is the page's wrapper.
+    let wrapped = r#"<div class="has-comments"><article><h1>Storm closes the coast road</h1>
+        <div class="byline">Ann Lee</div><p>Text of the story.</p></article></div>"#;
+    assert_eq!(names(&meta_of(wrapped)), ["Ann Lee"]);
+}

@@ -143,6 +143,18 @@ pub(super) fn in_menu(el: ElementRef<'_>) -> bool {
     })
 }
 
+/// The nearest ancestor whose class or id names comments (`comments-list`,
+/// WordPress `comment-body`, Disqus `#comments`), where a `byline` class
+/// is a commenter's.
+pub(super) fn comments_ancestor(el: ElementRef<'_>) -> Option<ego_tree::NodeId> {
+    el.ancestors().filter_map(ElementRef::wrap).find_map(|a| {
+        let named = |name: &str| {
+            get_str(a.value(), name).is_some_and(|c| c.to_ascii_lowercase().contains("comment"))
+        };
+        (named("class") || named("id")).then(|| a.id())
+    })
+}
+
 /// Where an element stands.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Placement {

@@ -279,6 +279,9 @@ struct Walk {
     /// Lines far past the headline that open with an author-only label,
     /// with the class-named aside each stands in.
     late_bylines: Vec<(String, Option<ego_tree::NodeId>)>,
+    /// Class-named bylines with the comments section they stand in, kept
+    /// once the headline is known.
+    class_bylines: Vec<(String, Option<ego_tree::NodeId>)>,
     /// Poster-name elements read so far (see [`MAX_POSTER_READS`]).
     posters_read: usize,
     /// Poster names outside asides and menus, with the class-named aside
@@ -303,6 +306,7 @@ impl Walk {
             before_labelled: Vec::new(),
             late_bylines_read: 0,
             late_bylines: Vec::new(),
+            class_bylines: Vec::new(),
             posters_read: 0,
             posters: Vec::new(),
             budget: Budget(MAX_SUBTREE_READS),
@@ -563,13 +567,14 @@ impl Walk {
     /// What the element's class or id names: a byline, a standfirst just
     /// under the headline, a visible date.
     fn class_signals(&mut self, el: ElementRef<'_>, marks: Marks) {
-        if self.m.bylines.len() < MAX_KEPT
+        if self.class_bylines.len() < 2 * MAX_KEPT
             && (marks.class_fragments.names_byline() || marks.id_fragments.names_byline())
             && self.budget.take()
         {
             let text = text_of(el);
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
-                self.m.bylines.push(text);
+                self.class_bylines
+                    .push((text, element::comments_ancestor(el)));
             }
         }
         if self.posters_read < MAX_POSTER_READS
@@ -654,6 +659,15 @@ impl Walk {
                 .map(|(line, _)| line),
         );
         m.dates.extend(visible_dates);
+        // A commenter's byline is not the article's (a comments section
+        // that holds the headline is the page's wrapper).
+        m.bylines = self
+            .class_bylines
+            .into_iter()
+            .filter(|(_, aside)| aside.is_none_or(|id| headline_ancestors.contains(&id)))
+            .map(|(line, _)| line)
+            .take(MAX_KEPT)
+            .collect();
         m
     }
 }
