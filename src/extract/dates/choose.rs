@@ -14,9 +14,10 @@
 //!    the update, not the publication the page also declares. The
 //!    declaration stands where the page shows its day too, or where the
 //!    shown dates name three days or more (a list of teasers, episodes or
-//!    replies, whose first is no date line). A declared UTC instant that the shown day
-//!    can be in some zone (`2025-12-19T02:41Z` beside "Dec 18, 2025") gives
-//!    way to the shown day too: that is the day as the page's readers see it.
+//!    replies, whose first is no date line). A declared UTC instant that
+//!    the shown day can be in some zone (`2025-12-19T02:41Z` beside "Dec
+//!    18, 2025") gives way to the shown day whatever else the page shows:
+//!    that is the day as the page's readers see it.
 //! 3. A bare day is made precise by a later candidate naming an instant on
 //!    that same day (a `<time datetime="2024-06-18">` beside a visible
 //!    "17 分钟前" read against the capture time).
@@ -320,9 +321,12 @@ fn shown_instead<'a>(
     if !is_declared(leader.source) || leader.precision < Precision::Day {
         return None;
     }
-    let (shown, shown_date) = candidates
-        .iter()
-        .find(|(f, _)| is_shown(f.source) && f.precision >= Precision::Day)?;
+    let all_shown = || {
+        candidates
+            .iter()
+            .filter(|(f, _)| is_shown(f.source) && f.precision >= Precision::Day)
+    };
+    let (shown, shown_date) = all_shown().next()?;
     if agree(shown_date, leader_date) {
         return None;
     }
@@ -330,11 +334,6 @@ fn shown_instead<'a>(
     if zone_shift {
         return Some((shown, shown_date));
     }
-    let all_shown = || {
-        candidates
-            .iter()
-            .filter(|(f, _)| is_shown(f.source) && f.precision >= Precision::Day)
-    };
     // The page shows the declared day too (further down, or in the header
     // after a teaser's date): the declaration stands.
     if all_shown().any(|(_, d)| agree(d, leader_date)) {

@@ -187,7 +187,7 @@ impl Markup {
 
     /// The first non-empty `content` of a key that ends with one of
     /// `suffixes` after a `-`, `_`, `:` or `.` (a site's own prefix on a
-    /// common name: `w-published-date`, `og:article:published_time`).
+    /// common name: `w-published-date`, `article:publish-date`).
     pub(super) fn meta_suffixed(&self, suffixes: &[&str]) -> Option<&str> {
         self.metas
             .iter()
