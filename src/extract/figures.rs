@@ -30,8 +30,9 @@ use scraper::node::Element;
 /// Most text (weighted characters) a figure container may hold besides its
 /// image: a long caption plus a credit.
 const MAX_FIGURE_TEXT: u32 = 400;
-/// Most text (weighted characters) a `<p>` around an image may hold to be
-/// the image's figure (its caption) rather than prose the image stands in.
+/// Most text (weighted characters) a `<p>` around or beside an image may
+/// hold to be the figure's caption rather than prose the image stands in
+/// or before.
 const MAX_PARAGRAPH_CAPTION: u32 = 120;
 /// Images declared this small (either side, pixels) are icons or trackers.
 const MIN_IMAGE_SIDE: u32 = 50;
@@ -198,9 +199,13 @@ pub fn container_of(
             // A link around the image alone (to its full size) is part of
             // the figure; a link with text is not.
             && !(entry.tag == Tag::A && stats.text > 0)
-            // An image inside a paragraph of prose stands in the text; a
-            // paragraph holding an image and a short line is a figure.
-            && !(entry.tag == Tag::P && stats.text > MAX_PARAGRAPH_CAPTION)
+            // A paragraph of prose or with words of its own beside the
+            // image is the author's text, which the image stands before or
+            // in; it is a figure only when it holds a short caption or
+            // credit (named, or opening with a label).
+            && !(entry.tag == Tag::P
+                && (stats.text > MAX_PARAGRAPH_CAPTION
+                    || paragraph_has_own_words(dom, content, ancestor)))
             // A paragraph of prose beside the image's own is body text
             // that follows the picture, not its caption.
             && !(stats.text > MAX_PARAGRAPH_CAPTION && holds_prose_beside(dom, content, ancestor, img));
@@ -210,6 +215,30 @@ pub fn container_of(
         best = ancestor;
     }
     best
+}
+
+/// Whether paragraph `p` around an image holds words of its own: text not
+/// inside an element named for a caption or credit, and not opening with a
+/// caption or credit label ("Photo: ..."). Such a line is body text (a
+/// sentence before the picture, a line under it the page gives no caption
+/// markup), kept in the paragraph rather than hidden in the figure.
+fn paragraph_has_own_words(dom: &Dom<'_>, content: &Content, p: usize) -> bool {
+    if content.stats[p].text == 0 {
+        return false;
+    }
+    let end = dom.nodes[p].end as usize;
+    let named = (p..end).any(|i| {
+        dom.nodes[i].is_element
+            && ["class", "id", DATA_TESTID, "itemprop"]
+                .iter()
+                .filter_map(|a| dom.attr(i, a))
+                .any(|v| has_token(v, CAPTION_TOKENS) || has_token(v, CREDIT_TOKENS))
+    });
+    if named {
+        return false;
+    }
+    let text = subtree_text(dom, content, p);
+    !(starts_with_credit_label(&text) || label_prefix_len(&text, CAPTION_LABELS).is_some())
 }
 
 /// Whether `container` holds a `<p>` longer than a paragraph caption that

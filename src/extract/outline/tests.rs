@@ -249,6 +249,45 @@ fn an_image_inside_a_line_of_text_is_a_run_of_its_paragraph() {
 }
 
 #[test]
+fn a_paragraphs_own_line_beside_its_image_stays_body_text() {
+    // A line the page gives no caption markup is the author's text: kept in
+    // the body after the picture, not hidden as the figure's caption. A
+    // labelled credit in the same place is still the figure's.
+    let html = format!(
+        "<body><article><p>{P}</p><p><img src=/portrait.jpg width=600 height=400><br>\
+         The dress was stolen from her hotel room on Thursday night.</p><p>{P}</p>\
+         <p><img src=/bridge.jpg width=600 height=400><br>Photo: Jane Roe</p><p>{P}</p>\
+         </article></body>"
+    );
+    let (b, text) = body_and_text(&html);
+    assert!(
+        text.contains("The dress was stolen from her hotel room on Thursday night."),
+        "{text}"
+    );
+    let portrait = b
+        .figures
+        .iter()
+        .find(|f| f.image.src.ends_with("portrait.jpg"));
+    assert_eq!(
+        portrait.map(|f| f.caption.is_none()),
+        Some(true),
+        "{:?}",
+        b.figures
+    );
+    let bridge = b
+        .figures
+        .iter()
+        .find(|f| f.image.src.ends_with("bridge.jpg"));
+    let credit = bridge.and_then(|f| f.credit.as_deref().or(f.caption.as_deref()));
+    assert!(
+        credit.is_some_and(|c| c.contains("Jane Roe")),
+        "{:?}",
+        b.figures
+    );
+    assert!(!text.contains("Jane Roe"), "{text}");
+}
+
+#[test]
 fn an_image_alone_or_captioned_in_a_paragraph_stays_a_figure() {
     let html = format!(
         "<body><article><p>{P}</p><p><img src=/alone.jpg></p><p>Text then \
