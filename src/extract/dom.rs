@@ -422,8 +422,9 @@ impl Marks {
                     // Class values repeat across a page (every item of a
                     // list, every link of a menu): each is read once.
                     let (tokens, fragments, groups) = *classes.entry(value).or_insert_with(|| {
-                        let (fragments, groups) = scan(value);
-                        (TokenMarks::of(value, buf), fragments, groups)
+                        let names = semantic_classes(value);
+                        let (fragments, groups) = scan(&names);
+                        (TokenMarks::of(&names, buf), fragments, groups)
                     });
                     marks.class = tokens;
                     marks.class_fragments = fragments;
@@ -506,6 +507,24 @@ fn is_react_segment_id(id: &str) -> bool {
 
 /// What each distinct class value of a page gives, for [`Marks::of`].
 pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks, u32)>;
+
+/// A `class` value without the variants of Tailwind CSS and its kin
+/// (UnoCSS, Windi), which write `variant:utility` (`print:break-inside-avoid`,
+/// `md:hidden`, `[.dark_&]:block`): each such class is read as its utility
+/// alone, as it would be written without a variant. The variant says when
+/// a style applies, not what the element is, so `print:` must not read as
+/// a print button; a `:` in a class name is otherwise almost never written,
+/// since CSS must escape it.
+fn semantic_classes(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.contains(':') {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let utilities: Vec<&str> = value
+        .split_ascii_whitespace()
+        .map(|c| c.rsplit(':').next().unwrap_or(c))
+        .collect();
+    std::borrow::Cow::Owned(utilities.join(" "))
+}
 
 /// Whether an inline style hides the element (`display: none`,
 /// `visibility:hidden`, any case and spacing).

@@ -587,6 +587,24 @@ fn a_fragment_of_a_page_builder_layout_gives_way_to_the_whole_page() {
 }
 
 #[test]
+fn tailwind_variant_utilities_name_no_boilerplate() {
+    // GitBook and other Tailwind sites write `print:break-inside-avoid` on
+    // every paragraph: the variant says when a style applies, it names no
+    // print button. A plain `print` class still does.
+    let html = format!(
+        "<body><main><h1>Guide</h1><div id=body>{PARA}\
+         <p id=tw class='mx-auto print:break-inside-avoid md:hidden'>{}</p>{PARA}</div>\
+         <div id=plain class=print><a href=/print>Print this page</a></div></main></body>",
+        &PARA[3..PARA.len() - 4]
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "tw")]);
+    assert!(content.excluded[node_with_id(&dom, "plain")]);
+}
+
+#[test]
 fn content_hidden_until_a_script_shows_it_is_kept() {
     // A Shopify lockdown app wraps the whole content in `display:none`;
     // a hidden menu, and content hidden by `visibility`, stay out.
