@@ -235,21 +235,38 @@ const REVEALED_TEXT_SHARE: f32 = 0.5;
 /// mostly links). Chosen by hand.
 const REVEALED_MAX_LINK_SHARE: f32 = 0.5;
 
+/// A hidden element holding more than this share of the page's text is
+/// the whole page hidden until its script has run, whatever share of it
+/// is links (its menus are part of it). Higher than
+/// [`REVEALED_TEXT_SHARE`]: a copy of the article hidden for layout beside
+/// the shown one holds half the text at most. Chosen by hand.
+const REVEALED_PAGE_TEXT_SHARE: f32 = 0.8;
+
 /// Whether hidden element `i` is the page's content hidden until a script
 /// shows it: Shopify lockdown apps and A/B-testing anti-flicker snippets
-/// wrap the whole content in an inline `display:none`, and readers see it
-/// once the page has loaded. It holds most of the page's text, little of
-/// it is links, and it is hidden by that style alone (`visibility:hidden`,
-/// `hidden` and `aria-hidden` keep their meaning).
+/// wrap the whole content in an inline `display:none`, and client-rendered
+/// apps (Next.js sites against a flash of unstyled content) the whole page
+/// in `visibility:hidden`; readers see it once the page has loaded. It
+/// holds most of the page's text and little of it is links, or nearly all
+/// of the page's text (only the whole page for `visibility`), and it is
+/// hidden by that style alone (`hidden` and `aria-hidden` keep their
+/// meaning).
 fn is_revealed_by_script(dom: &Dom<'_>, i: usize, page_text: f32) -> bool {
     let s = &dom.stats[i];
-    s.text as f32 > page_text * REVEALED_TEXT_SHARE
-        && (s.link_text as f32) <= s.text as f32 * REVEALED_MAX_LINK_SHARE
+    let text = s.text as f32;
+    let whole_page = text > page_text * REVEALED_PAGE_TEXT_SHARE;
+    let content = text > page_text * REVEALED_TEXT_SHARE
+        && (s.link_text as f32) <= text * REVEALED_MAX_LINK_SHARE;
+    (whole_page || content)
         && dom.attr(i, "hidden").is_none()
         && dom.attr(i, "aria-hidden").is_none()
         && dom.attr(i, "style").is_some_and(|style| {
             let hiding = style_hiding(style);
-            hiding.display_none && !hiding.visibility_hidden
+            if hiding.visibility_hidden {
+                whole_page
+            } else {
+                hiding.display_none
+            }
         })
 }
 

@@ -606,8 +606,13 @@ fn tailwind_variant_utilities_name_no_boilerplate() {
 
 #[test]
 fn content_hidden_until_a_script_shows_it_is_kept() {
-    // A Shopify lockdown app wraps the whole content in `display:none`;
-    // a hidden menu, and content hidden by `visibility`, stay out.
+    // As many words in links as in prose: the page's own menus.
+    const MENU: &str = "<a href=/a>Machine learning tutorials and courses</a> \
+        <a href=/b>Deep learning, data science and python guides</a> \
+        <a href=/c>Interview questions for software engineering</a>";
+    // A Shopify lockdown app wraps the whole content in `display:none`, a
+    // Next.js site the whole page in `visibility:hidden`; a hidden menu,
+    // and a copy hidden by `visibility` beside the shown text, stay out.
     let html = format!(
         "<body><div id=menu style=\"display: none\"><a href=/a>Shop all</a></div>\
          <main><div id=locked style='display:none;'>{PARA}{PARA}{PARA}</div></main></body>"
@@ -617,7 +622,17 @@ fn content_hidden_until_a_script_shows_it_is_kept() {
     let content = find_content(&dom);
     assert!(!content.excluded[node_with_id(&dom, "locked")]);
     assert!(content.excluded[node_with_id(&dom, "menu")]);
-    let html = format!("<body><div id=v style=\"visibility: hidden\">{PARA}{PARA}</div></body>");
+    let html = format!(
+        "<body><div id=v style=\"visibility: hidden;min-height:100vh\">\
+         <div class=links>{MENU}{MENU}</div>{PARA}{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    assert!(!find_content(&dom).excluded[node_with_id(&dom, "v")]);
+    let html = format!(
+        "<body><div id=shown>{PARA}{PARA}</div>\
+         <div id=v style=\"visibility: hidden\">{PARA}{PARA}</div></body>"
+    );
     let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     assert!(find_content(&dom).excluded[node_with_id(&dom, "v")]);
