@@ -218,6 +218,8 @@ pub const BOILERPLATE_PHRASES: &[&str] = &[
     "you may also like",
     "you might also like",
     "you may like",
+    "if you liked this",
+    "if you enjoyed this",
     "recommended",
     "read more",
     "read next",

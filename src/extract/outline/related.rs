@@ -18,6 +18,12 @@ use crate::extract::text::normalize_whitespace;
 /// through for its heading (whitespace and excluded blocks between).
 /// Chosen by hand.
 const HEADED_LIST_LOOKBACK: usize = 16;
+/// How many wrappers up `is_headed_list` looks for what stands before a
+/// list that opens its parent. Chosen by hand.
+const HEADED_LIST_WRAPPERS: usize = 3;
+/// A wrapper around a heading holds at most this much text (weighted
+/// characters): the heading and a line under it. Chosen by hand.
+const HEADED_LIST_WRAPPER_TEXT: u32 = 300;
 
 /// Link density above which a list or container is a link cluster.
 pub(crate) const LINK_CLUSTER_DENSITY: f32 = 0.5;
@@ -36,32 +42,87 @@ impl Walker<'_, '_> {
             && !self.is_headed_list(i)
     }
 
-    /// Whether list `i` is the content of the heading just before it (a
-    /// guide's "Key references", a roundup's "Best movers"): a `<ul>` or
-    /// `<ol>` whose previous element sibling is a heading that does not
-    /// open with a boilerplate phrase ("Related stories" and the like stay
-    /// clusters, and their sections are dropped as such).
+    /// Whether list `i` (or a wrapper of one list) is the content of what
+    /// stands just before it: a
+    /// heading (a guide's "Key references", a roundup's "Best movers"),
+    /// alone or in a short wrapper, or a paragraph that introduces it with
+    /// a colon ("Here are some of the courses:"). Looks before the list,
+    /// then, while nothing stands before it in its parent, before that
+    /// parent ([`HEADED_LIST_WRAPPERS`] levels at most: a list is often
+    /// the first thing in the wrapper beside its heading's). A heading or
+    /// introduction that opens with a boilerplate phrase ("Related
+    /// stories", "See also:") leaves the list a cluster, and its section is
+    /// dropped as such.
     fn is_headed_list(&self, i: usize) -> bool {
         let dom = self.dom;
-        if !matches!(dom.nodes[i].tag, Tag::Ul | Tag::Ol) {
+        if !self.is_list_or_wraps_one(i, HEADED_LIST_WRAPPERS) {
             return false;
         }
-        // Walked back from the list, past whitespace and excluded siblings
-        // (an ad slot), a few at most: a page of ten thousand link lists
-        // must not scan its siblings once for each.
-        let Some(before) = std::iter::successors(dom.prev_sibling(i), |&c| dom.prev_sibling(c))
+        let mut node = i;
+        for _ in 0..=HEADED_LIST_WRAPPERS {
+            if let Some(before) = self.element_before(node) {
+                return self.introduces_list(before);
+            }
+            let parent = dom.nodes[node].parent;
+            if parent == crate::extract::dom::NO_PARENT {
+                return false;
+            }
+            node = parent as usize;
+        }
+        false
+    }
+
+    /// Whether `i` is a `<ul>` or `<ol>`, or a wrapper whose one element
+    /// child is, at most `levels` wrappers deep.
+    fn is_list_or_wraps_one(&self, i: usize, levels: usize) -> bool {
+        let dom = self.dom;
+        if matches!(dom.nodes[i].tag, Tag::Ul | Tag::Ol) {
+            return true;
+        }
+        let mut children = dom
+            .children(i)
+            .filter(|&c| dom.nodes[c].is_element && !self.content.excluded[c]);
+        match (children.next(), children.next()) {
+            (Some(only), None)
+                if levels > 0 && matches!(dom.nodes[i].tag, Tag::Div | Tag::Section) =>
+            {
+                self.is_list_or_wraps_one(only, levels - 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// The element sibling just before `i`, walked back past whitespace
+    /// and excluded siblings (an ad slot), a few at most: a page of ten
+    /// thousand link lists must not scan its siblings once for each.
+    fn element_before(&self, i: usize) -> Option<usize> {
+        let dom = self.dom;
+        std::iter::successors(dom.prev_sibling(i), |&c| dom.prev_sibling(c))
             .take(HEADED_LIST_LOOKBACK)
             .find(|&c| dom.nodes[c].is_element && !self.content.excluded[c])
-        else {
-            return false;
-        };
-        if dom.nodes[before].tag.heading_level().is_none() {
+    }
+
+    /// Whether element `before` introduces the list after it: a heading
+    /// (or a short wrapper holding one and no paragraph), or a paragraph
+    /// ending with a colon, whose text does not open with a boilerplate
+    /// phrase.
+    fn introduces_list(&self, before: usize) -> bool {
+        let dom = self.dom;
+        let stats = &self.content.stats[before];
+        let tag = dom.nodes[before].tag;
+        let heading = tag.heading_level().is_some()
+            || (stats.headings > 0
+                && stats.paragraphs == 0
+                && stats.text <= HEADED_LIST_WRAPPER_TEXT
+                && !matches!(tag, Tag::Ul | Tag::Ol));
+        if !heading && tag != Tag::P {
             return false;
         }
-        let mut heading = String::new();
-        self.text_of(before, &mut heading);
-        let heading = normalize_whitespace(&heading);
-        !heading.is_empty() && !super::header::opens_with_boilerplate(&heading)
+        let mut text = String::new();
+        self.text_of(before, &mut text);
+        let text = normalize_whitespace(&text);
+        let colon = text.ends_with(':') || text.ends_with('\u{ff1a}');
+        !text.is_empty() && (heading || colon) && !super::header::opens_with_boilerplate(&text)
     }
 
     /// Keeps the story-like links of a link cluster as related links.

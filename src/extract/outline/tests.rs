@@ -821,3 +821,37 @@ fn a_list_of_links_under_its_own_heading_is_content() {
     assert!(!text.contains("A study of mindfulness"), "{text}");
     assert_eq!(b.related_links.len(), 4);
 }
+
+#[test]
+fn a_list_of_links_introduced_before_it_is_content() {
+    let refs: String = (0..4)
+        .map(|n| format!("<li><a href=/ref/{n}>Smith J. A study of mindfulness, part {n}</a></li>"))
+        .collect();
+    // A paragraph that introduces the list with a colon.
+    let html = format!(
+        "<body><article><p>{P}</p><p>Here are some of the studies we read:</p>\
+         <ul>{refs}</ul><p>{P}</p></article></body>"
+    );
+    let (_, text) = body_and_text(&html);
+    assert!(text.contains("A study of mindfulness, part 3"), "{text}");
+    // A heading in its own wrapper, the list first in the next one.
+    let html = format!(
+        "<body><article><p>{P}</p><div><h2>Key references</h2></div>\
+         <div><div><ul>{refs}</ul></div></div><p>{P}</p></article></body>"
+    );
+    let (_, text) = body_and_text(&html);
+    assert!(text.contains("A study of mindfulness, part 3"), "{text}");
+    // An introduction that is a boilerplate phrase, or a paragraph that
+    // introduces nothing, leaves the list a cluster of related links.
+    for before in [
+        "<p>See also:</p>",
+        "<p>If you liked this post you might also like:</p>",
+        "<p>The end of the story, with nothing after it.</p>",
+    ] {
+        let html =
+            format!("<body><article><p>{P}</p>{before}<ul>{refs}</ul><p>{P}</p></article></body>");
+        let (b, text) = body_and_text(&html);
+        assert!(!text.contains("A study of mindfulness"), "{before}: {text}");
+        assert_eq!(b.related_links.len(), 4, "{before}");
+    }
+}
