@@ -396,6 +396,9 @@ pub struct Marks {
     /// Has an `aria-controls` attribute: a button or link that opens or
     /// closes the panels it names (an accordion's, a disclosure's).
     pub controls: bool,
+    /// Has an `aria-expanded` attribute: the toggle of the WAI-ARIA
+    /// disclosure pattern, which opens the content that follows it.
+    pub toggle: bool,
 }
 
 impl Marks {
@@ -452,6 +455,7 @@ impl Marks {
                     marks.article_body = value.eq_ignore_ascii_case("articleBody");
                 }
                 local_name!("aria-controls") => marks.controls = true,
+                local_name!("aria-expanded") => marks.toggle = true,
                 _ => {}
             }
         }
@@ -467,10 +471,18 @@ impl Marks {
     }
 }
 
-/// A hidden element whose id an `aria-controls` on the page names is a
-/// collapsed panel (an accordion's answer, a disclosure's details): its
-/// button shows it, and its text is the page's. One pass over the
-/// elements, made only on pages that have such a button.
+/// Nodes in the subtree of a disclosure toggle's container that are still
+/// read when looking for the toggle: a heading or a list item holding a
+/// button and its icon is a few nodes; a larger block is not the toggle
+/// of what follows it (a menu bar's dropdowns are not a panel's toggle).
+const TOGGLE_HOLDER_NODES: usize = 24;
+
+/// A hidden element is a collapsed panel (an accordion's answer, a
+/// disclosure's details) when an `aria-controls` on the page names its id,
+/// or when the element just before it is or holds an `aria-expanded`
+/// toggle (the WAI-ARIA disclosure pattern: the button opens the content
+/// that follows, `aria-controls` being optional). Its text is the page's.
+/// One pass over the elements, made only on pages that have such a button.
 fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>]) {
     fn element<'a>(e: &Entry<'a>) -> Option<&'a scraper::node::Element> {
         match e.node.value() {
@@ -478,7 +490,9 @@ fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>]) {
             _ => None,
         }
     }
-    if !nodes.iter().any(|e| e.marks.controls) {
+    let controls = nodes.iter().any(|e| e.marks.controls);
+    let toggles = nodes.iter().any(|e| e.marks.toggle);
+    if !controls && !toggles {
         return;
     }
     let controlled: rustc_hash::FxHashSet<&'a str> = nodes
@@ -487,14 +501,59 @@ fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>]) {
         .filter_map(|e| element(e).and_then(|el| el.attr("aria-controls")))
         .flat_map(str::split_ascii_whitespace)
         .collect();
-    for entry in nodes.iter_mut() {
-        if entry.marks.hidden
-            && element(entry)
-                .and_then(|el| el.id())
-                .is_some_and(|id| controlled.contains(id))
-        {
-            entry.marks.hidden = false;
+    for index in 0..nodes.len() {
+        if !nodes[index].marks.hidden {
+            continue;
         }
+        let named = controls
+            && element(&nodes[index])
+                .and_then(|el| el.id())
+                .is_some_and(|id| controlled.contains(id));
+        if named || (toggles && follows_toggle(nodes, index)) {
+            nodes[index].marks.hidden = false;
+        }
+    }
+}
+
+/// Whether the element sibling just before `index` (whitespace between
+/// them skipped) is a toggle or a small block holding one.
+fn follows_toggle(nodes: &[Entry<'_>], index: usize) -> bool {
+    let mut at = index;
+    let before = loop {
+        let Some(k) = prev_sibling_of(nodes, at) else {
+            return false;
+        };
+        if nodes[k].is_element {
+            break k;
+        }
+        if nodes[k].text_len > 0 {
+            return false;
+        }
+        at = k;
+    };
+    let end = (nodes[before].end as usize).min(nodes.len());
+    end - before <= TOGGLE_HOLDER_NODES
+        && nodes
+            .get(before..end)
+            .is_some_and(|held| held.iter().any(|e| e.marks.toggle))
+}
+
+/// The sibling just before `index` in `nodes`, as [`Dom::prev_sibling`].
+fn prev_sibling_of(nodes: &[Entry<'_>], index: usize) -> Option<usize> {
+    let parent = nodes.get(index)?.parent;
+    let mut k = index.checked_sub(1)?;
+    loop {
+        if k as u32 == parent {
+            return None;
+        }
+        let up = nodes.get(k)?.parent;
+        if up == parent {
+            return Some(k);
+        }
+        if up == NO_PARENT {
+            return None;
+        }
+        k = up as usize;
     }
 }
 
@@ -680,21 +739,7 @@ impl<'a> Dom<'a> {
     /// it in document order, so it costs the nesting depth, not the number
     /// of siblings before it.
     pub fn prev_sibling(&self, index: usize) -> Option<usize> {
-        let parent = self.nodes.get(index)?.parent;
-        let mut k = index.checked_sub(1)?;
-        loop {
-            if k as u32 == parent {
-                return None;
-            }
-            let up = self.nodes[k].parent;
-            if up == parent {
-                return Some(k);
-            }
-            if up == NO_PARENT {
-                return None;
-            }
-            k = up as usize;
-        }
+        prev_sibling_of(&self.nodes, index)
     }
 
     /// Whether `inner` lies in the subtree of `outer` (or is it).
@@ -911,6 +956,27 @@ mod tests {
             .map(|e| e.marks.hidden)
             .collect();
         assert_eq!(hidden, [false, false, true]);
+    }
+
+    #[test]
+    fn panels_after_an_aria_expanded_toggle_are_not_hidden() {
+        // A disclosure without aria-controls: the heading before each
+        // answer holds the button that opens it.
+        let doc = Html::parse_document(
+            "<section><div><h3><button aria-expanded=false><span>+</span>Q1</button></h3>\
+             <div hidden>Answer one</div></div>\
+             <button aria-expanded=false>Q2</button> <div style='display:none'>Two</div>\
+             <p>Text</p><div hidden>Not a panel</div>\
+             <div><button aria-expanded=false>Q3</button></div><div hidden>Three</div></section>",
+        );
+        let dom = Dom::build(&doc);
+        let hidden: Vec<bool> = dom
+            .nodes
+            .iter()
+            .filter(|e| e.tag == Tag::Div)
+            .map(|e| e.marks.hidden)
+            .collect();
+        assert_eq!(hidden, [false, false, false, true, false, false]);
     }
 
     #[test]
