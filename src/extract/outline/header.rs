@@ -129,15 +129,35 @@ pub(super) fn drop_boilerplate(events: Vec<Event>, items: bool) -> Vec<Event> {
     kept
 }
 
+/// A block of text that is not mostly links (nor a figure): a line of the
+/// article, where a link line is a kicker, a breadcrumb or a pager.
+fn is_prose_line(info: &super::BlockInfo) -> bool {
+    info.weight > 0 && info.link_weight * 2 < info.weight
+}
+
 /// Most items of a list in the header taken for its bylines (a story's
 /// authors); a longer list, or one with a long item, is body text (a
 /// product's features above its description). Chosen by hand.
 const MAX_BYLINE_LIST_ITEMS: usize = 4;
 
 /// Takes the article header (bylines, dates, kickers) out of the events.
+/// The header ends at the first substantial block, or at the first heading
+/// after a line of prose under the headline: a kicker or a category link
+/// may stand before the headline and headings in a row are a kicker and a
+/// headline (the heading that is the title, wherever it stands), but a
+/// heading after the headline's own lines opens a section,
+/// whose short list is its content (an "Apps" section's one link), not
+/// bylines.
 /// On pages whose items are links (`items`), a link or a short list before
 /// the first paragraph is the first item, not a kicker or a byline.
-pub(super) fn take_header(events: Vec<Event>, body: &mut Body, items: bool) -> Vec<Event> {
+pub(super) fn take_header(
+    events: Vec<Event>,
+    body: &mut Body,
+    items: bool,
+    title: Option<&str>,
+) -> Vec<Event> {
+    let title_key = title.map(super::comparable).filter(|t| !t.is_empty());
+    let title_parts = title.map(super::title_parts).unwrap_or_default();
     let first_substantial = events
         .iter()
         .position(|e| match e {
@@ -147,6 +167,20 @@ pub(super) fn take_header(events: Vec<Event>, body: &mut Body, items: bool) -> V
             }
         })
         .unwrap_or(events.len());
+    let is_headline = |text: &str| {
+        let key = super::comparable(text);
+        !key.is_empty()
+            && (title_key.as_deref() == Some(key.as_str()) || title_parts.contains(&key))
+    };
+    let first_section = events
+        .iter()
+        .enumerate()
+        .skip_while(|(_, e)| !matches!(e, Event::Heading { .. }))
+        .skip_while(|(_, e)| matches!(e, Event::Heading { .. }))
+        .skip_while(|(_, e)| !matches!(e, Event::Block { info, .. } if is_prose_line(info)))
+        .find(|(_, e)| matches!(e, Event::Heading { text, .. } if !is_headline(text)))
+        .map_or(events.len(), |(index, _)| index);
+    let first_substantial = first_substantial.min(first_section);
     let mut kept = Vec::with_capacity(events.len());
     for (index, event) in events.into_iter().enumerate() {
         let in_header = index < first_substantial;

@@ -165,7 +165,7 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
     let mut body = Body::default();
     let items = content.profile.link_lists_are_content;
     let events = header::drop_boilerplate(walker.events, items);
-    let events = header::take_header(events, &mut body, items);
+    let events = header::take_header(events, &mut body, items, title);
     body.sections = nest(events, title, items);
     body.figures = walker.figures;
     body.related_links = walker.related;

@@ -123,6 +123,34 @@ fn header_byline_and_time_leave_the_body() {
 }
 
 #[test]
+fn a_short_list_under_a_section_heading_is_content_not_bylines() {
+    // The headline, a line under it, then sections whose lists are short:
+    // the second section's one link is its content, not the story's author.
+    let html = "<body><div><h1>About This Site</h1><p>Written and produced by me.</p>\
+         <h2>Mac Apps</h2><ul><li><a href=//a.test/>BBEdit</a></li><li><a href=//b.test/>Acorn</a></li>\
+         <li><a href=//c.test/>MarsEdit</a></li><li><a href=//d.test/>Napkin</a></li>\
+         <li><a href=//e.test/>Transmit</a></li></ul>\
+         <h2>iPhone Apps</h2><ul><li><a href=//v.test/>Vesper</a></li></ul>\
+         <h2>Server Software</h2><p>Long enough paragraph text, with commas, clauses, and words.</p>\
+         </div></body>";
+    let b = body(html, Some("About This Site"));
+    assert!(b.bylines.is_empty(), "{:?}", b.bylines);
+    let text = crate::extract::render::text(&b.sections);
+    assert!(
+        text.contains("iPhone Apps") && text.contains("Vesper"),
+        "{text}"
+    );
+    // A kicker and the headline before the byline list leave it a byline.
+    let html = format!(
+        "<body><main><p><a href=/news>News</a></p><h1>The Story</h1>\
+         <ul><li>Jane Roe</li><li>Desk</li></ul><p>{P}</p></main></body>"
+    );
+    let b = body(&html, Some("The Story"));
+    let names: Vec<&str> = b.bylines.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Jane Roe", "Desk"]);
+}
+
+#[test]
 fn link_lists_become_related_links() {
     let html = format!(
         "<body><main><p>{P}</p><ul><li><a href=/a>A related story with a title</a></li>\
