@@ -483,24 +483,28 @@ const TOGGLE_HOLDER_NODES: usize = 24;
 /// toggle (the WAI-ARIA disclosure pattern: the button opens the content
 /// that follows, `aria-controls` being optional). Its text is the page's.
 /// One pass over the elements, made only on pages that have such a button.
-fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>]) {
+/// `controls` and `toggles` say whether any element has `aria-controls`
+/// and `aria-expanded` (gathered while the index is built).
+fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>], controls: bool, toggles: bool) {
     fn element<'a>(e: &Entry<'a>) -> Option<&'a scraper::node::Element> {
         match e.node.value() {
             Node::Element(el) => Some(el),
             _ => None,
         }
     }
-    let controls = nodes.iter().any(|e| e.marks.controls);
-    let toggles = nodes.iter().any(|e| e.marks.toggle);
     if !controls && !toggles {
         return;
     }
-    let controlled: rustc_hash::FxHashSet<&'a str> = nodes
-        .iter()
-        .filter(|e| e.marks.controls)
-        .filter_map(|e| element(e).and_then(|el| el.attr("aria-controls")))
-        .flat_map(str::split_ascii_whitespace)
-        .collect();
+    let controlled: rustc_hash::FxHashSet<&'a str> = if controls {
+        nodes
+            .iter()
+            .filter(|e| e.marks.controls)
+            .filter_map(|e| element(e).and_then(|el| el.attr("aria-controls")))
+            .flat_map(str::split_ascii_whitespace)
+            .collect()
+    } else {
+        rustc_hash::FxHashSet::default()
+    };
     for index in 0..nodes.len() {
         if !nodes[index].marks.hidden {
             continue;
@@ -640,6 +644,7 @@ impl<'a> Dom<'a> {
         let mut stack: Vec<u32> = Vec::with_capacity(64);
         let mut buf = TokenBuf::default();
         let mut classes = ClassCache::default();
+        let (mut controls, mut toggles) = (false, false);
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
@@ -652,6 +657,8 @@ impl<'a> Dom<'a> {
                         ),
                         _ => (Tag::Other, false, Marks::default()),
                     };
+                    controls |= marks.controls;
+                    toggles |= marks.toggle;
                     let parent = stack.last().copied().unwrap_or(NO_PARENT);
                     // Text inside scripts and styles never counts: skip
                     // measuring it (it is often most of a page's bytes).
@@ -684,7 +691,7 @@ impl<'a> Dom<'a> {
                 }
             }
         }
-        show_controlled_panels(&mut nodes);
+        show_controlled_panels(&mut nodes, controls, toggles);
         let stats = subtree_stats(&nodes, |_| false);
         Dom { nodes, stats }
     }
