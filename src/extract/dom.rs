@@ -434,7 +434,9 @@ impl Marks {
                     marks.page_groups |= groups;
                 }
                 local_name!("id") => {
-                    marks.id = TokenMarks::of(value, buf);
+                    if !is_generated_anchor(value) {
+                        marks.id = TokenMarks::of(value, buf);
+                    }
                     let (fragments, groups) = scan(value);
                     marks.id_fragments = fragments;
                     marks.page_groups |= groups;
@@ -559,6 +561,16 @@ fn prev_sibling_of(nodes: &[Entry<'_>], index: usize) -> Option<usize> {
         }
         k = up as usize;
     }
+}
+
+/// An id a tool derived from the content, whose words are the content's,
+/// not a name of the element: a dotted name (Sphinx's and Javadoc's anchors
+/// for documented objects, `django.contrib.auth.LoginRequiredMiddleware`;
+/// hand-written ids almost never hold a `.`, which CSS selectors must
+/// escape), or the anchor MediaWiki's Cite extension makes from a
+/// reference's name (`cite_note-The_Economist_print_edition-331`).
+fn is_generated_anchor(id: &str) -> bool {
+    id.contains('.') || id.starts_with("cite_note-") || id.starts_with("cite_ref-")
 }
 
 /// The id React 18's streaming server render gives a finished Suspense
@@ -963,6 +975,25 @@ mod tests {
             .map(|e| e.marks.hidden)
             .collect();
         assert_eq!(hidden, [false, false, true]);
+    }
+
+    #[test]
+    fn ids_generated_from_the_content_name_nothing() {
+        // Sphinx's anchor for a documented class, a MediaWiki reference's
+        // anchor, and a hand-written id.
+        let doc = Html::parse_document(
+            "<dl><dt id=django.contrib.auth.middleware.LoginRequiredMiddleware>x</dt></dl>\
+             <ol><li id=cite_note-The_Economist_print_edition-331>y</li></ol>\
+             <div id=login-box>z</div>",
+        );
+        let dom = Dom::build(&doc);
+        let boilerplate: Vec<bool> = dom
+            .nodes
+            .iter()
+            .filter(|e| matches!(e.tag, Tag::Dt | Tag::Li | Tag::Div))
+            .map(|e| e.marks.id.has(TokenMarks::BOILERPLATE))
+            .collect();
+        assert_eq!(boilerplate, [false, false, true]);
     }
 
     #[test]
