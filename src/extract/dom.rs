@@ -933,6 +933,15 @@ mod tests {
         assert!(marks[6].main_role);
     }
 
+    /// Whether each `tag` element of `dom` is hidden, in page order.
+    fn hidden_of(dom: &Dom<'_>, tag: Tag) -> Vec<bool> {
+        dom.nodes
+            .iter()
+            .filter(|e| e.tag == tag)
+            .map(|e| e.marks.hidden)
+            .collect()
+    }
+
     #[test]
     fn collapsed_panels_react_segments_and_aria_hidden_main_are_not_hidden() {
         let doc = Html::parse_document(
@@ -944,18 +953,11 @@ mod tests {
              <main hidden><div>i</div></main>",
         );
         let dom = Dom::build(&doc);
-        let hidden = |tag: Tag| -> Vec<bool> {
-            dom.nodes
-                .iter()
-                .filter(|e| e.tag == tag)
-                .map(|e| e.marks.hidden)
-                .collect()
-        };
         assert_eq!(
-            hidden(Tag::Div),
+            hidden_of(&dom, Tag::Div),
             [false, true, false, false, false, true, false, false, false]
         );
-        assert_eq!(hidden(Tag::Main), [false, true]);
+        assert_eq!(hidden_of(&dom, Tag::Main), [false, true]);
     }
 
     #[test]
@@ -968,12 +970,7 @@ mod tests {
              <div id=a4 hidden>Not controlled</div>",
         );
         let dom = Dom::build(&doc);
-        let hidden: Vec<bool> = dom
-            .nodes
-            .iter()
-            .filter(|e| e.tag == Tag::Div)
-            .map(|e| e.marks.hidden)
-            .collect();
+        let hidden = hidden_of(&dom, Tag::Div);
         assert_eq!(hidden, [false, false, true]);
     }
 
@@ -1008,12 +1005,7 @@ mod tests {
              <div><button aria-expanded=false>Q3</button></div><div hidden>Three</div></section>",
         );
         let dom = Dom::build(&doc);
-        let hidden: Vec<bool> = dom
-            .nodes
-            .iter()
-            .filter(|e| e.tag == Tag::Div)
-            .map(|e| e.marks.hidden)
-            .collect();
+        let hidden = hidden_of(&dom, Tag::Div);
         assert_eq!(hidden, [false, false, false, true, false, false]);
     }
 

@@ -129,8 +129,8 @@ pub(super) fn drop_boilerplate(events: Vec<Event>, items: bool) -> Vec<Event> {
     kept
 }
 
-/// A block of text that is not mostly links (nor a figure): a line of the
-/// article, where a link line is a kicker, a breadcrumb or a pager.
+/// A block of text that is not mostly links: a line of the article, where
+/// a link line is a kicker, a breadcrumb or a pager.
 fn is_prose_line(info: &super::BlockInfo) -> bool {
     info.weight > 0 && info.link_weight * 2 < info.weight
 }
@@ -142,22 +142,19 @@ const MAX_BYLINE_LIST_ITEMS: usize = 4;
 
 /// Takes the article header (bylines, dates, kickers) out of the events.
 /// The header ends at the first substantial block, or at the first heading
-/// after a line of prose under the headline: a kicker or a category link
-/// may stand before the headline and headings in a row are a kicker and a
-/// headline (the heading that is the title, wherever it stands), but a
-/// heading after the headline's own lines opens a section,
-/// whose short list is its content (an "Apps" section's one link), not
-/// bylines.
+/// after a line of prose under the first heading. A kicker or a category
+/// link may stand before the headline, headings in a row are a kicker and
+/// a headline, and the heading that is the title never ends the header;
+/// any other heading after the headline's own lines opens a section, whose
+/// short list is its content (an "Apps" section's one link), not bylines.
 /// On pages whose items are links (`items`), a link or a short list before
 /// the first paragraph is the first item, not a kicker or a byline.
 pub(super) fn take_header(
     events: Vec<Event>,
     body: &mut Body,
     items: bool,
-    title: Option<&str>,
+    title: &super::TitleKeys,
 ) -> Vec<Event> {
-    let title_key = title.map(super::comparable).filter(|t| !t.is_empty());
-    let title_parts = title.map(super::title_parts).unwrap_or_default();
     let first_substantial = events
         .iter()
         .position(|e| match e {
@@ -169,8 +166,7 @@ pub(super) fn take_header(
         .unwrap_or(events.len());
     let is_headline = |text: &str| {
         let key = super::comparable(text);
-        !key.is_empty()
-            && (title_key.as_deref() == Some(key.as_str()) || title_parts.contains(&key))
+        title.is_whole(&key) || title.is_part(&key)
     };
     let first_section = events
         .iter()

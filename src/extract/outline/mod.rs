@@ -165,8 +165,9 @@ pub fn build(dom: &Dom<'_>, content: &Content, base: Option<&Url>, title: Option
     let mut body = Body::default();
     let items = content.profile.link_lists_are_content;
     let events = header::drop_boilerplate(walker.events, items);
-    let events = header::take_header(events, &mut body, items, title);
-    body.sections = nest(events, title, items);
+    let title = TitleKeys::new(title);
+    let events = header::take_header(events, &mut body, items, &title);
+    body.sections = nest(events, &title, items);
     body.figures = walker.figures;
     body.related_links = walker.related;
     body
@@ -202,6 +203,35 @@ fn title_parts(title: &str) -> Vec<String> {
     parts
 }
 
+/// The comparable forms of the page's title, read by the header and the
+/// nesting to tell which heading is the headline.
+#[derive(Debug, Default)]
+struct TitleKeys {
+    /// The whole title, when it has letters or digits.
+    whole: Option<String>,
+    /// Its parts around each separator, as [`title_parts`] gives them.
+    parts: Vec<String>,
+}
+
+impl TitleKeys {
+    fn new(title: Option<&str>) -> TitleKeys {
+        TitleKeys {
+            whole: title.map(comparable).filter(|t| !t.is_empty()),
+            parts: title.map(title_parts).unwrap_or_default(),
+        }
+    }
+
+    /// Whether comparable `key` is the whole title.
+    fn is_whole(&self, key: &str) -> bool {
+        self.whole.as_deref() == Some(key)
+    }
+
+    /// Whether comparable `key` is one part of the title.
+    fn is_part(&self, key: &str) -> bool {
+        self.parts.iter().any(|p| p == key)
+    }
+}
+
 /// Nests blocks under headings by level; drops the heading that repeats the
 /// title (the first heading that is the title, or the first `<h1>` or
 /// `<h2>` above the text that is one part of it, the title without its
@@ -209,9 +239,7 @@ fn title_parts(title: &str) -> Vec<String> {
 /// `keep_bare_headings`, see [`close`]). A heading
 /// after it in the same `<header>` or `<hgroup>` is the headline's subtitle
 /// (a dek, the page's description), not a section: it goes too.
-fn nest(events: Vec<Event>, title: Option<&str>, keep_bare_headings: bool) -> Vec<Section> {
-    let title_parts = title.map(title_parts).unwrap_or_default();
-    let title_key = title.map(comparable).filter(|t| !t.is_empty());
+fn nest(events: Vec<Event>, title: &TitleKeys, keep_bare_headings: bool) -> Vec<Section> {
     let mut title_seen = false;
     // The headline stands above the text: a heading after a substantial
     // block is a section when its words are only some of the title's.
@@ -235,9 +263,8 @@ fn nest(events: Vec<Event>, title: Option<&str>, keep_bare_headings: bool) -> Ve
                 header,
             } => {
                 let key = comparable(&text);
-                let exact = title_key.as_deref() == Some(key.as_str());
                 if !title_seen
-                    && (exact || (level <= 2 && !text_seen && title_parts.contains(&key)))
+                    && (title.is_whole(&key) || (level <= 2 && !text_seen && title.is_part(&key)))
                 {
                     title_seen = true;
                     title_header = header;
