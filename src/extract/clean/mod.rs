@@ -16,6 +16,8 @@
 //! - `roots.rs`: steps 3 to 6, the top candidate, the container of repeated
 //!   items, the siblings and the other regions that join it, and the
 //!   headline and lead figure just above it.
+//! - `copies.rs`: step 8, the later copies of a container the page prints
+//!   twice (a wide and a narrow layout's, a carousel's clones).
 //! - `tests.rs`: unit tests on hand-written HTML.
 
 // Node ids index the flat DOM index and the vectors sized to it: the index
@@ -28,6 +30,7 @@
 )]
 
 mod boilerplate;
+mod copies;
 mod roots;
 mod score;
 
@@ -75,8 +78,9 @@ pub fn find_content(dom: &Dom<'_>) -> Content {
 /// steps: flag the boilerplate (`boilerplate::flag`), score the candidates
 /// (`score::score`), choose the roots and merge the regions that join them
 /// (`roots::choose`), and where the profile says so take the whole page
-/// when those roots hold too little of it (`whole_page`). With no scored
-/// candidate the body is the content.
+/// when those roots hold too little of it (`whole_page`), then leave out
+/// the later copies of containers printed twice (`copies::exclude`). With
+/// no scored candidate the body is the content.
 pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
     let body = dom
         .nodes
@@ -90,6 +94,7 @@ pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
     if let Some(share) = profile.whole_page_below {
         whole_page(dom, &mut content, body, share);
     }
+    copies::exclude(dom, &mut content);
     content
 }
 

@@ -901,3 +901,48 @@ fn an_article_body_beside_its_dateline_and_credit_is_not_a_run_of_items() {
     );
     assert_eq!(roots_with(&html, &profile::FORUM), ["thread"]);
 }
+
+#[test]
+fn a_layouts_second_copy_of_a_container_is_left_out() {
+    let desc = "<p>A heavyweight tee in combed cotton, with neck ribbing, side seams \
+        and double needle hems.</p><p>Machine wash cold, tumble dry low.</p>";
+    let html = format!(
+        "<body><div id=story>{PARA}{PARA}\
+         <div id=wide class=hide-on-mobile>{desc}</div>\
+         <div id=narrow class=hide-on-desktop>{desc}</div>\
+         <p>A tip the author repeats on purpose, long enough to count as a block.</p>\
+         <p>A tip the author repeats on purpose, long enough to count as a block.</p>\
+         </div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "wide")]);
+    assert!(content.excluded[node_with_id(&dom, "narrow")]);
+    // Single paragraphs that repeat are the author's and stay: two of the
+    // story's, two of the first copy and both tips.
+    assert_eq!(content.stats[node_with_id(&dom, "story")].paragraphs, 6);
+}
+
+#[test]
+fn copies_far_apart_in_the_tree_are_both_kept() {
+    // The same parameter documented under two methods of an API.
+    let param = "<div><h4>metadata</h4><p>Set of key-value pairs that you can attach \
+        to an object, useful for storing additional information.</p></div>";
+    let section = |id: &str| {
+        format!(
+            "<section><div><div><div><div><div id={id}>{param}</div></div></div></div></div>\
+             {PARA}</section>"
+        )
+    };
+    let html = format!(
+        "<body><main id=story>{PARA}{}{}</main></body>",
+        section("first"),
+        section("second")
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "first")]);
+    assert!(!content.excluded[node_with_id(&dom, "second")]);
+}
