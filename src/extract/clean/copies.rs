@@ -5,8 +5,10 @@
 //! reader one copy. The content keeps the first and leaves out the
 //! later ones.
 //!
-//! Only containers of several blocks count: a paragraph that says the
-//! same as another (a refrain, a repeated tip) is the author's, and stays.
+//! Only containers count, never a paragraph or a heading itself: a
+//! paragraph that says the same as another (a refrain, a repeated tip) is
+//! the author's, and stays. A copy links where the original does: two
+//! cards of a listing that read alike but link to two items are two items.
 
 #![allow(
     clippy::indexing_slicing,
@@ -16,14 +18,15 @@
 use rustc_hash::FxHashMap;
 
 use super::Content;
-use crate::extract::dom::{Dom, subtree_stats};
+use crate::extract::dom::{Dom, Tag, subtree_stats};
 
 /// The least text (non-whitespace characters) a copy holds: short
 /// repeated boxes ("Add to cart", a price) are left to the boilerplate
 /// rules. Chosen by hand.
 const MIN_COPY_TEXT: u32 = 80;
-/// The fewest blocks (paragraphs and headings) a copy holds.
-const MIN_COPY_BLOCKS: u32 = 2;
+/// The fewest blocks (paragraphs and headings) a copy holds: a container
+/// of text, not a box of links or prices.
+const MIN_COPY_BLOCKS: u32 = 1;
 
 /// Leaves out every container inside the roots whose kept text is that of
 /// an earlier container outside it (see the module's documentation).
@@ -43,6 +46,8 @@ pub(super) fn exclude(dom: &Dom<'_>, content: &mut Content) {
             if dom.nodes[i].is_element
                 && s.text >= MIN_COPY_TEXT
                 && s.paragraphs + s.headings >= MIN_COPY_BLOCKS
+                && dom.nodes[i].tag != Tag::P
+                && dom.nodes[i].tag.heading_level().is_none()
             {
                 by_print
                     .entry((s.text, s.link_text, s.paragraphs, s.headings))
@@ -111,7 +116,7 @@ fn near(dom: &Dom<'_>, a: usize, b: usize) -> bool {
 }
 
 /// The words of node `i`'s subtree outside excluded nodes, one space
-/// between each.
+/// between each, and the targets of its links.
 fn kept_text(dom: &Dom<'_>, content: &Content, i: usize) -> String {
     let mut out = String::new();
     let end = dom.nodes[i].end as usize;
@@ -120,6 +125,14 @@ fn kept_text(dom: &Dom<'_>, content: &Content, i: usize) -> String {
         if content.excluded[j] {
             j = dom.nodes[j].end as usize;
             continue;
+        }
+        // A copy links where the original does; two cards of a listing
+        // that read the same link to two items.
+        if dom.nodes[j].tag == Tag::A
+            && let Some(href) = dom.attr(j, "href")
+        {
+            out.push('\u{1}');
+            out.push_str(href);
         }
         if let Some(t) = dom.text(j) {
             for w in t.split_whitespace() {

@@ -946,3 +946,26 @@ fn copies_far_apart_in_the_tree_are_both_kept() {
     assert!(!content.excluded[node_with_id(&dom, "first")]);
     assert!(!content.excluded[node_with_id(&dom, "second")]);
 }
+
+#[test]
+fn alike_cards_that_link_to_two_items_are_both_kept() {
+    let card = |id: &str, href: &str| {
+        format!(
+            "<li id={id}><a href={href}><p>Brand new ceramic mug, wheel thrown, matte \
+             white speckle finish, dishwasher and microwave safe, made by hand.</p></a></li>"
+        )
+    };
+    let html = format!(
+        "<body><div id=story>{PARA}{PARA}<ul>{}{}{}</ul></div></body>",
+        card("one", "/item/1"),
+        card("two", "/item/2"),
+        card("clone", "/item/2")
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "one")]);
+    assert!(!content.excluded[node_with_id(&dom, "two")]);
+    // A carousel's clone links where its slide does.
+    assert!(content.excluded[node_with_id(&dom, "clone")]);
+}
