@@ -9,6 +9,7 @@
 //! paragraph that says the same as another (a refrain, a repeated tip) is
 //! the author's, and stays. A copy links where the original does: two
 //! cards of a listing that read alike but link to two items are two items.
+//! Two tab panels are alternatives, never copies.
 
 #![allow(
     clippy::indexing_slicing,
@@ -66,7 +67,10 @@ pub(super) fn exclude(dom: &Dom<'_>, content: &mut Content) {
             let later = nodes[k];
             for e in 0..k {
                 let earlier = nodes[e];
-                if later < dom.nodes[earlier].end as usize || !near(dom, earlier, later) {
+                if later < dom.nodes[earlier].end as usize
+                    || !near(dom, earlier, later)
+                    || tab_panel(dom, earlier) != tab_panel(dom, later)
+                {
                     continue;
                 }
                 let (before, from_later) = texts.split_at_mut(k);
@@ -113,6 +117,26 @@ fn near(dom: &Dom<'_>, a: usize, b: usize) -> bool {
     ancestors(b)
         .iter()
         .any(|p| *p != usize::MAX && above_a.contains(p))
+}
+
+/// The nearest `role=tabpanel` element holding node `i` (or `i`
+/// itself). Tab panels are alternatives the reader picks between (one
+/// per programming language, say): each is whole on its own, and steps
+/// that read alike in two of them are not copies.
+fn tab_panel(dom: &Dom<'_>, mut i: usize) -> Option<usize> {
+    loop {
+        if dom
+            .attr(i, "role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+        {
+            return Some(i);
+        }
+        let parent = dom.nodes[i].parent;
+        if parent == crate::extract::dom::NO_PARENT {
+            return None;
+        }
+        i = parent as usize;
+    }
 }
 
 /// The words of node `i`'s subtree outside excluded nodes, one space

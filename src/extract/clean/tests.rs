@@ -969,3 +969,23 @@ fn alike_cards_that_link_to_two_items_are_both_kept() {
     // A carousel's clone links where its slide does.
     assert!(content.excluded[node_with_id(&dom, "clone")]);
 }
+
+#[test]
+fn alike_steps_in_two_tab_panels_are_both_kept() {
+    let step = |id: &str| {
+        format!(
+            "<div id={id}><p>Install the helper library and start the tunnel before \
+             you run the example.</p><p>Run it with your credentials set.</p></div>"
+        )
+    };
+    let html = format!(
+        "<body><div id=story>{PARA}{PARA}<div role=tabpanel>{}</div>\
+         <div role=tabpanel>{}</div></div></body>",
+        step("node"),
+        step("python")
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "python")]);
+}
