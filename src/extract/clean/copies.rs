@@ -19,7 +19,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Content;
-use crate::extract::dom::{Dom, Tag, subtree_stats};
+use crate::extract::dom::{Dom, NO_PARENT, Tag, subtree_stats};
 
 /// The least text (non-whitespace characters) a copy holds: short
 /// repeated boxes ("Add to cart", a price) are left to the boilerplate
@@ -28,6 +28,11 @@ const MIN_COPY_TEXT: u32 = 80;
 /// The fewest blocks (paragraphs and headings) a copy holds: a container
 /// of text, not a box of links or prices.
 const MIN_COPY_BLOCKS: u32 = 1;
+/// The most earlier containers of the same fingerprint each one is
+/// compared with, the nearest first: copies stand side by side, and a
+/// page of thousands of alike containers costs linear time, not
+/// quadratic.
+const MAX_COMPARED: usize = 8;
 
 /// Leaves out every container inside the roots whose kept text is that of
 /// an earlier container outside it (see the module's documentation).
@@ -65,7 +70,7 @@ pub(super) fn exclude(dom: &Dom<'_>, content: &mut Content) {
         let mut texts: Vec<Option<String>> = vec![None; nodes.len()];
         for k in 1..nodes.len() {
             let later = nodes[k];
-            for e in 0..k {
+            for e in (k.saturating_sub(MAX_COMPARED)..k).rev() {
                 let earlier = nodes[e];
                 if later < dom.nodes[earlier].end as usize
                     || !near(dom, earlier, later)
@@ -105,7 +110,7 @@ fn near(dom: &Dom<'_>, a: usize, b: usize) -> bool {
         let mut out = [usize::MAX; MAX_COPY_DISTANCE];
         for slot in &mut out {
             let parent = dom.nodes[i].parent;
-            if parent == crate::extract::dom::NO_PARENT {
+            if parent == NO_PARENT {
                 break;
             }
             i = parent as usize;
@@ -132,7 +137,7 @@ fn tab_panel(dom: &Dom<'_>, mut i: usize) -> Option<usize> {
             return Some(i);
         }
         let parent = dom.nodes[i].parent;
-        if parent == crate::extract::dom::NO_PARENT {
+        if parent == NO_PARENT {
             return None;
         }
         i = parent as usize;
