@@ -373,6 +373,15 @@ fn looks_like_boilerplate(
 /// put a service page's text in banners and promos.
 const WIDGET_TOKENS: &[&str] = &["widget", "widgets", "banner", "promo"];
 
+/// Further class tokens that, on a container holding prose, name its part
+/// in the page's layout, not boilerplate: a FAQ's tab panes
+/// (`faq_tabs-menu`), a testimonial's `follow-up`, a modal's `overlay`
+/// text, a CMS's promoted teaser (Drupal's `node--promoted`, a theme's
+/// `promos` strip), a section of a `nav` card grid. On their own they mark
+/// menus and pop-ups, which hold links and a few words, not paragraphs.
+/// Unlike [`WIDGET_TOKENS`] they never make a numbered id a block's.
+const PROSE_LAYOUT_TOKENS: &[&str] = &["menu", "nav", "follow", "overlay", "promoted", "promos"];
+
 /// Whether element `i`'s id is one of [`WIDGET_TOKENS`] and a number
 /// (`banner-1866584638`, `widget-12`, HubSpot's `widget_1753110382057`):
 /// page builders number their blocks so, and the id then names the kind
@@ -453,7 +462,8 @@ fn holds_prose(dom: &Dom<'_>, i: usize) -> bool {
 }
 
 /// Whether element `i` is a `widget` container that holds prose: its class
-/// names no boilerplate besides `widget`/`widgets`, and it holds
+/// names no boilerplate besides [`WIDGET_TOKENS`] and
+/// [`PROSE_LAYOUT_TOKENS`], and it holds
 /// paragraphs with little link text. Sidebar widgets (link lists, a
 /// one-blurb text widget) stay boilerplate; so does a widget inside a
 /// sidebar, flagged through its ancestor.
@@ -469,7 +479,7 @@ fn is_prose_widget(dom: &Dom<'_>, i: usize) -> bool {
     let mut buf = TokenBuf::default();
     let mut widget = false;
     let other = each_token(class, &mut buf, |t| {
-        if WIDGET_TOKENS.contains(&t) {
+        if WIDGET_TOKENS.contains(&t) || PROSE_LAYOUT_TOKENS.contains(&t) {
             widget = true;
             false
         } else {

@@ -480,6 +480,36 @@ fn a_widget_holding_prose_is_content_but_a_link_widget_is_not() {
 }
 
 #[test]
+fn a_layout_container_holding_prose_is_content_but_its_menu_is_not() {
+    // A FAQ's tab pane named after the tab menu, and a Drupal teaser
+    // marked promoted, each holding paragraphs; beside them a real menu.
+    let para = |n: u32| {
+        format!(
+            "<p>Paragraph {n} of different words, long enough and with commas, \
+             so that it reads as prose and not as a copy of another, nor as \
+             the few words of a menu or a pop-up's button.</p>"
+        )
+    };
+    let html = format!(
+        "<body><div id=page><div class=\"faq_tabs-menu\" id=faq>{}{}</div>\
+         <div class=\"node node--promoted\" id=teaser>{}{}</div>\
+         <div class=menu id=menu><ul><li><a href=/a>Pricing plans for teams</a></li>\
+         <li><a href=/b>Contact our sales team</a></li></ul></div>{PARA}</div></body>",
+        para(1),
+        para(2),
+        para(3),
+        para(4)
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let by_id = |id: &str| node_with_id(&dom, id);
+    assert!(!content.excluded[by_id("faq")]);
+    assert!(!content.excluded[by_id("teaser")]);
+    assert!(content.excluded[by_id("menu")]);
+}
+
+#[test]
 fn a_page_of_many_small_parts_is_taken_whole_without_its_banner() {
     // A service page: a hero, three feature cards, a quote and an FAQ in
     // separate containers, none holding half the text.
