@@ -549,6 +549,38 @@ fn a_page_of_many_small_parts_is_taken_whole_without_its_banner() {
 }
 
 #[test]
+fn a_service_page_whose_best_region_holds_two_thirds_is_taken_whole() {
+    // The offer's paragraphs score; its figures and short claims, a third
+    // of the page's text, are lines too short to score.
+    let stats: String = (1..=14)
+        .map(|n| format!("<div class=stat>{n}0 offices moved</div>"))
+        .collect();
+    let html = format!(
+        "<body><div id=offer>{PARA}{PARA}{PARA}{PARA}</div>\
+         <div id=stats>{stats}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let body = dom.nodes.iter().position(|e| e.tag == Tag::Body).unwrap();
+    let regions = find_content_with(
+        &dom,
+        &Profile {
+            whole_page_below: None,
+            ..profile::SERVICE
+        },
+    );
+    let held: u32 = regions.roots.iter().map(|&r| regions.stats[r].text).sum();
+    let held = held as f32 / regions.stats[body].text as f32;
+    assert!(
+        (0.5..0.7).contains(&held),
+        "the regions hold {held} of the page"
+    );
+    let service = find_content_with(&dom, &profile::SERVICE);
+    assert_eq!(service.roots, [body]);
+    assert_eq!(roots_with(&html, &profile::ARTICLE), ["offer"]);
+}
+
+#[test]
 fn an_article_typed_as_a_service_page_keeps_its_text_container() {
     // The text container holds most of the page: it stays the content even
     // on a profile with the whole-page rule, so the list of other stories
