@@ -67,8 +67,9 @@ fn section_holds_prose(events: &[Event], start: usize, level: u8) -> bool {
         })
 }
 
-/// Drops boilerplate headings with everything under them ("Related
-/// stories", "Comments") and short blocks that open with a boilerplate
+/// Drops boilerplate headings below the page's `<h1>` with everything
+/// under them ("Related stories", "Comments") and short blocks that open
+/// with a boilerplate
 /// phrase. A heading that only opens with a phrase ("Related work",
 /// "Share capital") keeps a section that holds prose. On pages whose
 /// items are links (`items`: listings, collections), a paragraph that is
@@ -93,7 +94,10 @@ pub(super) fn drop_boilerplate(events: Vec<Event>, items: bool) -> Vec<Event> {
                     continue;
                 }
                 skipping_below = None;
+                // A page's `<h1>` names the page (a "Trending" chart, a
+                // "Recommended" reading list), not a part of it to drop.
                 if !keep
+                    && *level > 1
                     && measure(text).0 <= MAX_BOILERPLATE_BLOCK / 2
                     && opens_with_boilerplate(text)
                 {

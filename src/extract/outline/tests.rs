@@ -748,6 +748,25 @@ fn a_heading_that_opens_with_a_phrase_keeps_its_prose_section() {
 }
 
 #[test]
+fn a_pages_h1_that_is_a_boilerplate_phrase_keeps_the_page() {
+    // A chart of trending projects: its headline is a boilerplate phrase,
+    // its entries sections under it; a "Related" heading below still goes.
+    let html = format!(
+        "<body><main><h1>Trending</h1><p>{P}</p><h2>First project</h2><p>{P} Kept.</p>\
+         <h2>Related</h2><p>{P} Gone.</p></main></body>"
+    );
+    let b = body(&html, Some("Trending projects today"));
+    let text = b
+        .sections
+        .iter()
+        .map(|s| format!("{s:?}"))
+        .collect::<String>();
+    assert!(text.contains("First project"), "{text}");
+    assert!(text.contains("Kept."), "{text}");
+    assert!(!text.contains("Gone."), "{text}");
+}
+
+#[test]
 fn bare_headings_are_items_on_a_listing_and_empty_sections_on_an_article() {
     // A results page whose entries are titles alone, then one with a blurb.
     let entries: String = (0..5)
