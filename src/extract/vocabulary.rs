@@ -157,10 +157,11 @@ pub const POST_MARK_TOKENS: &[&str] = &[
 /// Tokens of class/id values that name a listing item's parts: on listing
 /// and collection pages (through their profiles) they no longer make a
 /// container boilerplate. Bootstrap's thumbnails hold their text in a
-/// `caption`, and preprint and catalogue listings put each entry's details
-/// in `meta`. (`promo` is not here: it names a shop's promotion bar as
-/// often as a news CMS's teaser, and measured it cost more than it gave.)
-pub const LISTING_ITEM_TOKENS: &[&str] = &["caption", "captions", "meta"];
+/// `caption`, preprint and catalogue listings put each entry's details in
+/// `meta`, and charts list their entries in a `metadata-list`. (`promo` is
+/// not here: it names a shop's promotion bar as often as a news CMS's
+/// teaser, and measured it cost more than it gave.)
+pub const LISTING_ITEM_TOKENS: &[&str] = &["caption", "captions", "meta", "metadata"];
 
 /// Tokens of class/id values that make a container boilerplate on product
 /// pages only (clean stage, through the product profile): the carousels of

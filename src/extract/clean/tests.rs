@@ -703,7 +703,8 @@ fn content_hidden_until_a_script_shows_it_is_kept() {
 #[test]
 fn listing_items_keep_their_caption_and_meta_parts() {
     // Bootstrap's thumbnails hold each item's text in `div.caption`, and
-    // preprint listings each entry's details in `div.meta`.
+    // preprint listings each entry's details in `div.meta`; charts list
+    // their entries in a `metadata` list.
     let item = |n: usize| {
         format!(
             "<div class=col><div class=thumbnail id=t{n}><img src=/p{n}.jpg>\
@@ -713,12 +714,18 @@ fn listing_items_keep_their_caption_and_meta_parts() {
         )
     };
     let items: String = (0..6).map(item).collect();
-    let html = format!("<body><div id=grid>{items}</div></body>");
+    // A chart whose entries are a `metadata-list`.
+    let entries: String = (0..6)
+        .map(|n| format!("<li><h3><a href=/t/{n}>Film number {n}</a></h3> 2026, 1h 54m, R</li>"))
+        .collect();
+    let html = format!(
+        "<body><div id=grid>{items}</div><ul class=metadata-list id=chart>{entries}</ul></body>"
+    );
     let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     let listing = find_content_with(&dom, &profile::LISTING);
     let article = find_content_with(&dom, &profile::ARTICLE);
-    for id in ["c2", "m2"] {
+    for id in ["c2", "m2", "chart"] {
         assert!(!listing.excluded[node_with_id(&dom, id)], "{id}");
         assert!(article.excluded[node_with_id(&dom, id)], "{id}");
     }
