@@ -704,7 +704,8 @@ fn content_hidden_until_a_script_shows_it_is_kept() {
 fn listing_items_keep_their_caption_and_meta_parts() {
     // Bootstrap's thumbnails hold each item's text in `div.caption`, and
     // preprint listings each entry's details in `div.meta`; charts list
-    // their entries in a `metadata` list.
+    // their entries in a `metadata` list; a shop's grid is made of
+    // widgets.
     let item = |n: usize| {
         format!(
             "<div class=col><div class=thumbnail id=t{n}><img src=/p{n}.jpg>\
@@ -718,14 +719,24 @@ fn listing_items_keep_their_caption_and_meta_parts() {
     let entries: String = (0..6)
         .map(|n| format!("<li><h3><a href=/t/{n}>Film number {n}</a></h3> 2026, 1h 54m, R</li>"))
         .collect();
+    // A shop's sale cards, each a `widget` with its one-line blurb.
+    let cards: String = (0..6)
+        .map(|n| {
+            format!(
+                "<div class=SaleWidget id=w{n}><h3><a href=/g/{n}>Game {n}</a></h3>\
+                 <div>An open-world adventure in a brutal land, number {n}.</div></div>"
+            )
+        })
+        .collect();
     let html = format!(
-        "<body><div id=grid>{items}</div><ul class=metadata-list id=chart>{entries}</ul></body>"
+        "<body><div id=grid>{items}</div><ul class=metadata-list id=chart>{entries}</ul>\
+         <div id=sale>{cards}</div></body>"
     );
     let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     let listing = find_content_with(&dom, &profile::LISTING);
     let article = find_content_with(&dom, &profile::ARTICLE);
-    for id in ["c2", "m2", "chart"] {
+    for id in ["c2", "m2", "chart", "w2"] {
         assert!(!listing.excluded[node_with_id(&dom, id)], "{id}");
         assert!(article.excluded[node_with_id(&dom, id)], "{id}");
     }
