@@ -247,28 +247,43 @@ impl TokenMarks {
             return marks;
         }
         let mut marks = 0;
-        // A token after a state word describes the element's state, not
-        // what it is: `no_caption`, `has-sidebar`, `with-comments`.
-        let mut after_state = false;
+        // The tokens after a state word, to the end of its class name,
+        // describe the element's state, not what it is: `no_caption`,
+        // `has-sidebar`, `with-comments`, `hide-read-more-ad` (a grid
+        // that hides its ad slot is not an ad).
+        let mut in_state = false;
         if value.is_ascii() {
             // Tokens are slices of the value; the table compares them
             // without lower-casing a copy.
             let vocabulary = &*VOCABULARY;
-            each_ascii_token(value.as_bytes(), |t| {
-                if !after_state {
+            let bytes = value.as_bytes();
+            let mut prev_end = 0;
+            each_ascii_token(bytes, |start, t| {
+                if in_state
+                    && bytes
+                        .get(prev_end..start)
+                        .is_some_and(|gap| gap.iter().any(u8::is_ascii_whitespace))
+                {
+                    in_state = false;
+                }
+                prev_end = start + t.len();
+                if !in_state {
                     marks |= vocabulary.bits(t);
                 }
-                after_state = is_state_word(t);
+                in_state |= is_state_word(t);
             });
             return TokenMarks(marks);
         }
-        each_token(value, buf, |t| {
-            if !after_state {
-                marks |= VOCABULARY.bits(t.as_bytes());
-            }
-            after_state = is_state_word(t.as_bytes());
-            false
-        });
+        for class in value.split_whitespace() {
+            in_state = false;
+            each_token(class, buf, |t| {
+                if !in_state {
+                    marks |= VOCABULARY.bits(t.as_bytes());
+                }
+                in_state |= is_state_word(t.as_bytes());
+                false
+            });
+        }
         TokenMarks(marks)
     }
 
@@ -301,9 +316,9 @@ static BYTE_CLASSES: [u8; 256] = {
     classes
 };
 
-/// Calls `visit` with each token of an ASCII value, as a slice of it in
-/// its own case (the splitting rules of [`each_token`]).
-fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
+/// Calls `visit` with each token of an ASCII value, as its offset and a
+/// slice of it in its own case (the splitting rules of [`each_token`]).
+fn each_ascii_token(value: &[u8], mut visit: impl FnMut(usize, &[u8])) {
     const NONE: usize = usize::MAX;
     let mut start = NONE;
     let mut prev_lower = false;
@@ -311,7 +326,7 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
         match BYTE_CLASSES.get(usize::from(b)).copied().unwrap_or(0) {
             0 => {
                 if start != NONE {
-                    visit(value.get(start..i).unwrap_or_default());
+                    visit(start, value.get(start..i).unwrap_or_default());
                     start = NONE;
                 }
                 prev_lower = false;
@@ -326,7 +341,7 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
                 if start == NONE {
                     start = i;
                 } else if prev_lower {
-                    visit(value.get(start..i).unwrap_or_default());
+                    visit(start, value.get(start..i).unwrap_or_default());
                     start = i;
                 }
                 prev_lower = false;
@@ -334,15 +349,15 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(&[u8])) {
         }
     }
     if start != NONE {
-        visit(value.get(start..).unwrap_or_default());
+        visit(start, value.get(start..).unwrap_or_default());
     }
 }
 
 /// Words that make the token after them a state of the element rather
 /// than its kind: BuzzFeed's `no_caption`, WordPress themes' `has-sidebar`
-/// and `with-featured-image`.
+/// and `with-featured-image`, a grid's `hide-read-more-ad`.
 fn is_state_word(token: &[u8]) -> bool {
-    [&b"no"[..], b"has", b"with", b"without"]
+    [&b"no"[..], b"has", b"with", b"without", b"hide"]
         .iter()
         .any(|w| token.eq_ignore_ascii_case(w))
 }
@@ -557,7 +572,7 @@ mod tests {
             "9Lives",
         ] {
             let mut ascii = Vec::new();
-            each_ascii_token(value.as_bytes(), |t| {
+            each_ascii_token(value.as_bytes(), |_, t| {
                 ascii.push(String::from_utf8_lossy(t).to_lowercase())
             });
             let general: Vec<String> = tokens(value).collect();
@@ -585,11 +600,16 @@ mod tests {
             TokenMarks::default()
         );
         assert!(TokenMarks::of("photoCredit", &mut buf).has(TokenMarks::CAPTION_BODY));
-        // State words: the token after them is a state, not the kind.
+        // State words: the tokens after them, to the end of their class
+        // name, are a state, not the kind.
         assert!(!TokenMarks::of("item no_caption", &mut buf).has(TokenMarks::CAPTION_BODY));
         assert!(!TokenMarks::of("has-sidebar", &mut buf).has(TokenMarks::BOILERPLATE));
         assert!(TokenMarks::of("no-js sidebar", &mut buf).has(TokenMarks::BOILERPLATE));
         assert!(!TokenMarks::of("Größe no-caption", &mut buf).has(TokenMarks::CAPTION_BODY));
+        assert!(!TokenMarks::of("grid hide-read-more-ad", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(!TokenMarks::of("Größe hide-read-more-ad", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(TokenMarks::of("hide-x  ad", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(TokenMarks::of("Größe-no ad", &mut buf).has(TokenMarks::BOILERPLATE));
         assert!(!TokenMarks::of("credentials", &mut buf).has(TokenMarks::CAPTION_BODY));
         // Tailwind arbitrary values are styling: their words name nothing.
         let tw = TokenMarks::of(
