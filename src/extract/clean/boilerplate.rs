@@ -550,7 +550,8 @@ fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
 /// a sidebar widget. Elementor (the WordPress page builder) writes
 /// `elementor-widget elementor-widget-<kind>` (and sizing classes such as
 /// `elementor-widget__width-initial`); HubSpot's CMS writes `widget-span
-/// widget-type-<kind>` cells and `hs_cos_wrapper_widget` modules. For such
+/// widget-type-<kind>` cells and `hs_cos_wrapper_widget` modules; the
+/// Brightspot CMS makes every teaser of a page list a `PagePromo`. For such
 /// an element, the marks of its class without those names (so
 /// `elementor-widget-nav-menu` still names a menu); `None` for any other
 /// element.
@@ -559,6 +560,7 @@ fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
     if !class.contains("elementor-widget")
         && !class.contains("widget-span")
         && !class.contains("hs_cos_wrapper")
+        && !class.contains("PagePromo")
     {
         return None;
     }
@@ -570,6 +572,7 @@ fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
             } else if c == "widget-span"
                 || c.starts_with("widget-type-")
                 || c.starts_with("hs_cos_wrapper")
+                || c.starts_with("PagePromo")
             {
                 ""
             } else {

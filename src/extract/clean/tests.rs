@@ -307,6 +307,30 @@ fn sized_elementor_widgets_and_hubspot_modules_are_content() {
     assert!(excluded("menu") && excluded("side"));
 }
 
+#[test]
+fn brightspot_teasers_are_not_promotions() {
+    // Brightspot names every teaser of a page list `PagePromo`; a real
+    // promotion box beside them stays boilerplate.
+    let teaser = |n: u32| {
+        format!(
+            "<div class=PageList-items-item><div class=PagePromo id=t{n}>\
+             <h3 class=PagePromo-title><a href=/s/{n}>Story number {n}</a></h3>\
+             <p class=PagePromo-description>What happened on day {n}, told in a \
+             sentence long enough to be a teaser's blurb.</p></div></div>"
+        )
+    };
+    let teasers: String = (0..6).map(teaser).collect();
+    let html = format!(
+        "<body><div class=PageList-items id=list>{teasers}</div>\
+         <div class=promo id=promo><a href=/sub>Subscribe now</a></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content_with(&dom, &profile::LISTING);
+    assert!(!content.excluded[node_with_id(&dom, "t2")]);
+    assert!(content.excluded[node_with_id(&dom, "promo")]);
+}
+
 fn roots_with(html: &str, profile: &Profile) -> Vec<String> {
     let doc = Html::parse_document(html);
     let dom = Dom::build(&doc);
