@@ -302,10 +302,13 @@ fn looks_like_boilerplate(
     if is_boilerplate_tag(entry.tag) {
         // Captions belong to figures (the figures stage reads them past
         // this flag); outside a recognised figure they are not body text.
-        // A form holding prose wraps content (Reddit's comment bodies,
+        // A form with no field to fill in that holds a paragraph wraps
+        // content (Reddit's comment bodies, one short reply each;
         // vBulletin's and ASP.NET's page-wide forms), not a login or a
         // search box.
-        return !(entry.tag == Tag::Form && holds_prose(dom, i) && !has_visible_fields(dom, i));
+        return !(entry.tag == Tag::Form
+            && holds_a_paragraph(dom, i)
+            && !has_visible_fields(dom, i));
     }
     if !entry.is_element {
         return false;
@@ -450,6 +453,21 @@ fn has_widget_role(dom: &Dom<'_>, i: usize) -> bool {
             .iter()
             .any(|w| w.eq_ignore_ascii_case(r.trim()))
     })
+}
+
+/// The least text (weighted characters) of the one paragraph that makes a
+/// form without fields a wrapper of content ([`holds_a_paragraph`]): a
+/// short reply's sentence, more than a button's or a label's words.
+/// Chosen by hand.
+const FORM_PARAGRAPH_TEXT: u32 = 25;
+
+/// Whether element `i` holds at least one paragraph of
+/// [`FORM_PARAGRAPH_TEXT`], little of it links.
+fn holds_a_paragraph(dom: &Dom<'_>, i: usize) -> bool {
+    let stats = &dom.stats[i];
+    stats.paragraphs >= 1
+        && stats.text >= FORM_PARAGRAPH_TEXT
+        && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32
 }
 
 /// Whether element `i` holds prose, not a sidebar's or a form's few

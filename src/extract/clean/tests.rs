@@ -772,6 +772,8 @@ fn a_form_wrapping_prose_is_content_but_a_contact_form_is_not() {
     let html = format!(
         "<body><div id=page><form id=wrap><div>{PARA}{PARA}{PARA}{PARA}{PARA}</div>\
          <div style=display:none><textarea>edit</textarea></div></form>\
+         <form id=reply><div><p>Looking forward to it, thanks.</p></div>\
+         <div style=display:none><textarea>edit</textarea></div><button>Save</button></form>\
          <form id=contact><p>Write to us.</p>{PARA}{PARA}<textarea name=m></textarea>\
          <input type=email name=e></form>\
          <form id=login><input name=u><input type=password name=p></form></div></body>"
@@ -780,6 +782,8 @@ fn a_form_wrapping_prose_is_content_but_a_contact_form_is_not() {
     let dom = Dom::build(&doc);
     let content = find_content(&dom);
     assert!(!content.excluded[node_with_id(&dom, "wrap")]);
+    // A one-sentence reply is a comment's body all the same.
+    assert!(!content.excluded[node_with_id(&dom, "reply")]);
     assert!(content.excluded[node_with_id(&dom, "contact")]);
     assert!(content.excluded[node_with_id(&dom, "login")]);
 }
