@@ -64,7 +64,10 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
         let share = dom.stats[i].text as f32 / page_text;
         if (share <= WRAPPER_TEXT_SHARE || is_side_region(dom, i) || is_consent_layer(dom, i))
             && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
-                || kinds::is_profile_boilerplate(dom, &mut buf, profile, i))
+                // A profile's extra names (a listing's facets, a product's
+                // upsells) mark filter bars and carousels, never prose.
+                || (kinds::is_profile_boilerplate(dom, &mut buf, profile, i)
+                    && !holds_prose(dom, i)))
             && !(share > NAMED_CONTENT_TEXT_SHARE && names_content(dom, i))
             && !(share > NAMED_CONTENT_TEXT_SHARE && wraps_story(dom, i))
             && !is_content_run(dom, i, page_text)

@@ -308,6 +308,31 @@ fn sized_elementor_widgets_and_hubspot_modules_are_content() {
 }
 
 #[test]
+fn a_listings_facets_are_boilerplate_but_a_facet_row_of_prose_is_not() {
+    // A category page's filter bar, and a buying guide in a row its theme
+    // names a facet row.
+    let cards: String = (0..12)
+        .map(|n| {
+            format!(
+                "<div class=card><h3><a href=/p/{n}>Sewing machine {n}</a></h3>\
+                 <p>A quiet machine with sixty stitches and a drop-in bobbin, model {n}.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<body><div id=filters class=facets><a href=?a=1>Brand</a> <a href=?b=1>Price</a></div>\
+         <div id=grid>{cards}</div><div id=guide class=facet-row>{PARA}\
+         <p>Beginners want a machine with few stitches, a free arm, and a needle \
+         threader, which saves time, patience and eyesight alike.</p></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content_with(&dom, &profile::COLLECTION);
+    assert!(content.excluded[node_with_id(&dom, "filters")]);
+    assert!(!content.excluded[node_with_id(&dom, "guide")]);
+}
+
+#[test]
 fn brightspot_teasers_are_not_promotions() {
     // Brightspot names every teaser of a page list `PagePromo`; a real
     // promotion box beside them stays boilerplate.
