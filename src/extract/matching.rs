@@ -353,9 +353,10 @@ fn each_ascii_token(value: &[u8], mut visit: impl FnMut(usize, &[u8])) {
     }
 }
 
-/// Words that make the token after them a state of the element rather
-/// than its kind: BuzzFeed's `no_caption`, WordPress themes' `has-sidebar`
-/// and `with-featured-image`, a grid's `hide-read-more-ad`.
+/// Words that make the tokens after them, to the end of their class name,
+/// a state of the element rather than its kind: BuzzFeed's `no_caption`,
+/// WordPress themes' `has-sidebar` and `with-featured-image`, a grid's
+/// `hide-read-more-ad`.
 fn is_state_word(token: &[u8]) -> bool {
     [&b"no"[..], b"has", b"with", b"without", b"hide"]
         .iter()

@@ -160,8 +160,9 @@ pub const POST_MARK_TOKENS: &[&str] = &[
 /// `caption`, preprint and catalogue listings put each entry's details in
 /// `meta`, charts list their entries in a `metadata-list`, and shops and
 /// page builders make each card of a grid a `widget` (a sale's
-/// `SaleWidget`). (`promo` is not here: it names a shop's promotion bar as often as a news CMS's
-/// teaser, and measured it cost more than it gave.)
+/// `SaleWidget`). (`promo` is not here: it names a shop's promotion bar
+/// as often as a news CMS's teaser, and measured it cost more than it
+/// gave.)
 pub const LISTING_ITEM_TOKENS: &[&str] = &["caption", "captions", "meta", "metadata", "widget"];
 
 /// Tokens of class/id values that make a container boilerplate on product

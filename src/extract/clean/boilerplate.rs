@@ -467,18 +467,21 @@ const FORM_PARAGRAPH_TEXT: u32 = 25;
 /// Whether element `i` holds at least one paragraph of
 /// [`FORM_PARAGRAPH_TEXT`], little of it links.
 fn holds_a_paragraph(dom: &Dom<'_>, i: usize) -> bool {
-    let stats = &dom.stats[i];
-    stats.paragraphs >= 1
-        && stats.text >= FORM_PARAGRAPH_TEXT
-        && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32
+    holds_paragraphs(dom, i, 1, FORM_PARAGRAPH_TEXT)
 }
 
 /// Whether element `i` holds prose, not a sidebar's or a form's few
 /// words: paragraphs and some text, little of it links.
 fn holds_prose(dom: &Dom<'_>, i: usize) -> bool {
+    holds_paragraphs(dom, i, PROSE_WIDGET_PARAGRAPHS, PROSE_WIDGET_TEXT)
+}
+
+/// Whether element `i` holds at least `paragraphs` paragraphs and `text`
+/// weighted characters, under [`PROSE_WIDGET_LINK_DENSITY`] of it links.
+fn holds_paragraphs(dom: &Dom<'_>, i: usize, paragraphs: u32, text: u32) -> bool {
     let stats = &dom.stats[i];
-    stats.paragraphs >= PROSE_WIDGET_PARAGRAPHS
-        && stats.text >= PROSE_WIDGET_TEXT
+    stats.paragraphs >= paragraphs
+        && stats.text >= text
         && (stats.link_text as f32) < PROSE_WIDGET_LINK_DENSITY * stats.text as f32
 }
 

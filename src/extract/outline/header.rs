@@ -69,11 +69,10 @@ fn section_holds_prose(events: &[Event], start: usize, level: u8) -> bool {
 
 /// Drops boilerplate headings below the page's `<h1>` with everything
 /// under them ("Related stories", "Comments") and short blocks that open
-/// with a boilerplate
-/// phrase. A heading that only opens with a phrase ("Related work",
-/// "Share capital") keeps a section that holds prose. On pages whose
-/// items are links (`items`: listings, collections), a paragraph that is
-/// only a link is an item, not a teaser.
+/// with a boilerplate phrase. A heading that only opens with a phrase
+/// ("Related work", "Share capital") keeps a section that holds prose. On
+/// pages whose items are links (`items`: listings, collections), a
+/// paragraph that is only a link is an item, not a teaser.
 pub(super) fn drop_boilerplate(events: Vec<Event>, items: bool) -> Vec<Event> {
     let mut kept = Vec::with_capacity(events.len());
     let mut skipping_below: Option<u8> = None;
