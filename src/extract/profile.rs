@@ -92,7 +92,9 @@ pub struct Profile {
     /// sections, a listing's entries, a reference page's blocks) one
     /// region is too little, and on an article typed as one of them by
     /// mistake its text container still holds most of the page, so it
-    /// stays the content. `None`: never.
+    /// stays the content. Below one half, the whole page is also taken when
+    /// the roots hold less than half of it and of its long paragraphs (one
+    /// text component of several). `None`: never.
     pub whole_page_below: Option<f32>,
     /// A list item holding a paragraph's worth of text itself scores like a
     /// paragraph: a product's description and a service page's features

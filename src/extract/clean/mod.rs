@@ -98,14 +98,44 @@ pub fn find_content_with(dom: &Dom<'_>, profile: &Profile) -> Content {
     content
 }
 
-/// Step 7, on profiles that say so: when the roots hold less than `share`
-/// of the page's kept text, the content is the whole body minus its
-/// boilerplate and its page banner (see [`Profile::whole_page_below`]).
+/// A paragraph of at least this many weighted characters, under half of
+/// them links, is prose in [`whole_page`]'s second test: a story's
+/// paragraph, not a teaser's blurb or a card's one-line pitch (those run
+/// to two or three lines). Chosen on the development pages: 250 to 300
+/// gained the same pages; at 200 a news site's sidebar of guide blurbs
+/// counted as prose and its story gave way to the page.
+const LONG_PARAGRAPH_TEXT: u32 = 250;
+
+/// The share of the page's kept text, and of its long paragraphs
+/// ([`LONG_PARAGRAPH_TEXT`]), under which [`whole_page`]'s second test
+/// takes the whole page. A half: the roots then hold neither most of the
+/// page nor most of its prose.
+const PROSE_SHARE: f32 = 0.5;
+
+/// Step 7, on profiles that say so: the content is the whole body minus
+/// its boilerplate and its page banner (see [`Profile::whole_page_below`])
+/// when the roots hold less than `share` of the page's kept text, or less
+/// than half of it and less than half of its long paragraphs' text: the
+/// roots are then one part of the prose (one text component of a CMS
+/// page, one section of a guide), not the prose, while a short story
+/// beside a rail of teasers keeps its roots (the teasers' blurbs are not
+/// long paragraphs).
 fn whole_page(dom: &Dom<'_>, content: &mut Content, body: usize, share: f32) {
     let page = content.stats[body].text as f32;
     let held: u32 = content.roots.iter().map(|&r| content.stats[r].text).sum();
-    if page == 0.0 || held as f32 >= page * share {
+    if page == 0.0 || held as f32 >= page * share.max(PROSE_SHARE) {
         return;
+    }
+    if held as f32 >= page * share {
+        let prose = long_paragraph_text(dom, content, body);
+        let held_prose: u32 = content
+            .roots
+            .iter()
+            .map(|&r| long_paragraph_text(dom, content, r))
+            .sum();
+        if prose == 0 || held_prose as f32 >= prose as f32 * PROSE_SHARE {
+            return;
+        }
     }
     let banners = boilerplate::page_banners(dom, body);
     if !banners.is_empty() {
@@ -115,6 +145,31 @@ fn whole_page(dom: &Dom<'_>, content: &mut Content, body: usize, share: f32) {
         content.stats = subtree_stats(&dom.nodes, |i| content.excluded[i]);
     }
     content.roots = vec![body];
+}
+
+/// The text of the long paragraphs ([`LONG_PARAGRAPH_TEXT`], under half
+/// of it links) in the subtree of node `root`, leaving out boilerplate.
+fn long_paragraph_text(dom: &Dom<'_>, content: &Content, root: usize) -> u32 {
+    let end = dom.nodes[root].end as usize;
+    let mut text = 0;
+    let mut i = root;
+    while i < end {
+        let entry = &dom.nodes[i];
+        let paragraph = entry.is_element && entry.tag == Tag::P;
+        if paragraph && !content.excluded[i] {
+            let s = &content.stats[i];
+            if s.text >= LONG_PARAGRAPH_TEXT && 2 * s.link_text < s.text {
+                text += s.text;
+            }
+        }
+        // Past a boilerplate subtree or a paragraph (no paragraph nests).
+        i = if paragraph || content.excluded[i] {
+            (entry.end as usize).max(i + 1)
+        } else {
+            i + 1
+        };
+    }
+    text
 }
 
 #[cfg(test)]

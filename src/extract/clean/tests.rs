@@ -698,6 +698,50 @@ fn a_fragment_of_a_page_builder_layout_gives_way_to_the_whole_page() {
 }
 
 #[test]
+fn roots_holding_a_minority_of_the_long_paragraphs_give_way_to_the_whole_page() {
+    // A guide's introduction is one text component; its three sections,
+    // each a component of its own nested deeper, hold more of its long
+    // paragraphs. The roots hold more than a fragment's share of the text
+    // but less than half of it and of its prose.
+    let long = format!("<p>{0} {0} {0}</p>", &PARA[3..PARA.len() - 4]);
+    let part = |n: usize, body: &str| {
+        format!("<div class=part><div><div><h2>Part {n} of the guide</h2>{body}</div></div></div>")
+    };
+    let parts: String = (0..3).map(|n| part(n, &long)).collect();
+    let html = format!(
+        "<body><div id=page><div id=intro>{long}{long}</div>{parts}</div>\
+         <footer>Contact</footer></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let body = dom.nodes.iter().position(|e| e.tag == Tag::Body).unwrap();
+    let intro = node_with_id(&dom, "intro");
+    let content = find_content(&dom);
+    let held = content.stats[intro].text as f32 / content.stats[body].text as f32;
+    assert!((0.15..0.5).contains(&held), "the intro holds {held}");
+    assert_eq!(content.roots, [body]);
+    // A short story beside a rail of teasers, whose blurbs are no long
+    // paragraphs, keeps its roots though it holds as little of the page.
+    let teaser = |n: usize| {
+        format!(
+            "<a href=/s/{n}><h3>Another story, {n}</h3></a><p>A blurb of two lines that sums up \
+             the other story for the reader who wants to know what it says before reading it</p>"
+        )
+    };
+    let teasers: String = (0..10).map(teaser).collect();
+    let teasers = part(10, &teasers);
+    let html = format!("<body><div id=intro>{long}{long}{long}</div>{teasers}</body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let body = dom.nodes.iter().position(|e| e.tag == Tag::Body).unwrap();
+    let intro = node_with_id(&dom, "intro");
+    let content = find_content(&dom);
+    let held = content.stats[intro].text as f32 / content.stats[body].text as f32;
+    assert!((0.15..0.5).contains(&held), "the story holds {held}");
+    assert_eq!(content.roots, [intro]);
+}
+
+#[test]
 fn tailwind_variant_utilities_name_no_boilerplate() {
     // GitBook and other Tailwind sites write `print:break-inside-avoid` on
     // every paragraph: the variant says when a style applies, it names no
