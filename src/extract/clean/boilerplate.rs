@@ -62,6 +62,12 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
             continue;
         }
         let share = dom.stats[i].text as f32 / page_text;
+        // A dialog is no part of the page's body, even as one of a run of
+        // alike policy dialogs.
+        if is_dialog_layer(dom, i) {
+            *flag = true;
+            continue;
+        }
         if (share <= WRAPPER_TEXT_SHARE || is_side_region(dom, i) || is_consent_layer(dom, i))
             && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
                 // A profile's extra names (a listing's facets, a product's
@@ -131,6 +137,32 @@ fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
                 r.eq_ignore_ascii_case("complementary") || r.eq_ignore_ascii_case("contentinfo")
             }));
     side && !holds_story_region(dom, i)
+}
+
+/// A modal dialog however much text it holds: a `role=dialog` or
+/// `alertdialog` element, or one marked `aria-modal=true` (a shop's
+/// refund and privacy policies, each a dialog its footer link opens, can
+/// outweigh the product it sells), that holds no article, main region or
+/// `itemprop=articleBody` (a news site opening its story in a dialog over
+/// the front page). An `<h1>` alone is no story here: a policy dialog
+/// opens with one.
+fn is_dialog_layer(dom: &Dom<'_>, i: usize) -> bool {
+    let dialog = dom.nodes[i].marks.boilerplate_role
+        && dom.attr(i, "role").is_some_and(|r| {
+            let r = r.trim();
+            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+        });
+    let modal = dom
+        .attr(i, "aria-modal")
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case("true"));
+    (dialog || modal)
+        && !(i..dom.nodes[i].end as usize).any(|j| {
+            let e = &dom.nodes[j];
+            e.is_element
+                && (matches!(e.tag, Tag::Article | Tag::Main)
+                    || e.marks.main_role
+                    || e.marks.article_body)
+        })
 }
 
 /// Whether element `i` holds an article, a main region,

@@ -922,6 +922,44 @@ fn a_story_opened_in_a_modal_layer_is_kept() {
 }
 
 #[test]
+fn a_dialog_longer_than_the_page_s_content_is_still_boilerplate() {
+    // A shop's footer links open its refund and privacy policies, each a
+    // dialog holding more text than the product it sells; a news site's
+    // story opened in a dialog over its front page stays the content.
+    let policy = PARA.repeat(12);
+    let dialog = |id: &str, role: &str| {
+        format!(
+            "<a role=button aria-controls=modal-{id}>{id} policy</a>\
+             <div id=modal-{id} aria-modal=true {role} class=\"takeover fixed\" v-cloak>\
+             <div class=inner><h1>{id} policy</h1><div class=prose>{policy}</div></div></div>"
+        )
+    };
+    // Alike dialogs in a row, each a heading and paragraphs, are no run
+    // of the page's sections.
+    let html = format!(
+        "<body><div id=product><h1>Wool shoes</h1>{PARA}{PARA}</div><div class=legal>{}{}{}</div></body>",
+        dialog("privacy", "role=dialog"),
+        dialog("refund", "role=alertdialog"),
+        dialog("terms", ""),
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    for id in ["modal-privacy", "modal-refund", "modal-terms"] {
+        assert!(content.excluded[node_with_id(&dom, id)], "{id}");
+    }
+    assert_eq!(roots_text(&html), ["product"]);
+    let html = format!(
+        "<body><div id=front><p>Teaser</p></div>\
+         <div id=layer role=dialog><article><h1>Headline</h1>{policy}</article></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    assert!(!content.excluded[node_with_id(&dom, "layer")]);
+}
+
+#[test]
 fn a_consent_layer_longer_than_the_page_s_story_is_still_boilerplate() {
     // A short post, and a consent platform's preference centre describing
     // each purpose at length: more of the page's text than the post.
