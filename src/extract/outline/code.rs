@@ -32,6 +32,12 @@ const LINE_NUMBER_CLASSES: &[&str] = &[
     "code-line-number",
 ];
 
+/// Class values of inline elements that hold one line of code each, made
+/// blocks by the highlighter's CSS: Shiki's `line` (VitePress, Astro,
+/// Nuxt Content, Tailwind's docs), Docusaurus's `token-line`, Expressive
+/// Code's `ec-line`, Prism's `code-line`.
+const LINE_CLASSES: &[&str] = &["line", "token-line", "ec-line", "code-line"];
+
 /// Class values of copy buttons that are not `<button>`s.
 const COPY_CLASSES: &[&str] = &[
     "copy",
@@ -147,7 +153,11 @@ impl Walker<'_, '_> {
                 if entry.tag == Tag::Br {
                     text.push('\n');
                     new_line = false;
-                } else if entry.tag.is_block() {
+                } else if entry.tag.is_block()
+                    || dom
+                        .attr(j, "class")
+                        .is_some_and(|c| has_class(c, LINE_CLASSES))
+                {
                     new_line = true;
                     blocks.push(entry.end as usize);
                 }

@@ -615,6 +615,10 @@ fn code_keeps_its_lines_whatever_the_highlighter_wrote() {
         // Lines as elements, no newlines (CodeMirror, many site themes).
         "<pre><code class=language-rust><div class=line>fn main() {</div><div class=line>    \
          run();</div><div class=line>}</div></code></pre>",
+        // Shiki's line spans with no newline between them (Tailwind's,
+        // VitePress's and Astro's minified builds; CSS makes them blocks).
+        "<pre class=shiki><code class=language-rust><span class=line><span>fn</span><span> main() \
+         {</span></span><span class=line>    run();</span><span class=line>}</span></code></pre>",
         // `<br>` between lines, spans inside (Hexo, WordPress plugins).
         "<pre class=\"brush: rust; gutter: true\"><span class=kw>fn</span> main() {<br>    \
          run();<br>}</pre>",
