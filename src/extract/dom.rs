@@ -389,6 +389,9 @@ pub struct Marks {
     pub hidden: bool,
     /// An ARIA role of a region that is never the body.
     pub boilerplate_role: bool,
+    /// A modal dialog: `role=dialog`, `role=alertdialog` or
+    /// `aria-modal=true`.
+    pub dialog: bool,
     /// `role=main`.
     pub main_role: bool,
     /// `itemprop=articleBody`.
@@ -451,6 +454,8 @@ impl Marks {
                         .iter()
                         .any(|r| r.eq_ignore_ascii_case(role));
                     marks.main_role = value.eq_ignore_ascii_case("main");
+                    marks.dialog |= role.eq_ignore_ascii_case("dialog")
+                        || role.eq_ignore_ascii_case("alertdialog");
                     shown_later |= role.eq_ignore_ascii_case("tabpanel");
                 }
                 local_name!("itemprop") => {
@@ -458,6 +463,9 @@ impl Marks {
                 }
                 local_name!("aria-controls") => marks.controls = true,
                 local_name!("aria-expanded") => marks.toggle = true,
+                local_name!("aria-modal") => {
+                    marks.dialog |= value.trim().eq_ignore_ascii_case("true");
+                }
                 _ => {}
             }
         }

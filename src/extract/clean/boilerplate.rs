@@ -147,15 +147,7 @@ fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
 /// the front page). An `<h1>` alone is no story here: a policy dialog
 /// opens with one.
 fn is_dialog_layer(dom: &Dom<'_>, i: usize) -> bool {
-    let dialog = dom.nodes[i].marks.boilerplate_role
-        && dom.attr(i, "role").is_some_and(|r| {
-            let r = r.trim();
-            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
-        });
-    let modal = dom
-        .attr(i, "aria-modal")
-        .is_some_and(|m| m.trim().eq_ignore_ascii_case("true"));
-    (dialog || modal)
+    dom.nodes[i].marks.dialog
         && !(i..dom.nodes[i].end as usize).any(|j| {
             let e = &dom.nodes[j];
             e.is_element
