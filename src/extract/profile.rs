@@ -9,7 +9,7 @@ use crate::article::PageType;
 use crate::extract::page_type::PageTypeGuess;
 use crate::extract::vocabulary::{
     FORUM_CHROME_TOKENS, LISTING_CHROME_TOKENS, LISTING_ITEM_TOKENS, POST_MARK_TOKENS,
-    PRODUCT_RECOMMENDATION_TOKENS,
+    PRODUCT_RECOMMENDATION_TOKENS, SERVICE_PART_TOKENS,
 };
 
 /// The share of the page's kept text below which the roots of a page made
@@ -45,7 +45,8 @@ pub struct Profile {
     /// Class/id tokens that name content, not boilerplate, on this kind of
     /// page: a forum thread's comment markup and each post's author and
     /// date marks (a thread is its posts and replies); a listing item's
-    /// `caption` and `meta` parts (its blurb and details).
+    /// `caption` and `meta` parts (its blurb and details); a service
+    /// page's hero `banner`.
     pub content_tokens: &'static [&'static str],
     /// The top candidate climbs to the container of the repeated items it
     /// is one of (forum posts, product cards, listing entries): at least
@@ -201,7 +202,7 @@ pub const DOCUMENTATION: Profile = Profile {
 
 /// Service and marketing pages: the scored sections merged, not one node.
 pub const SERVICE: Profile = Profile {
-    content_tokens: &[],
+    content_tokens: SERVICE_PART_TOKENS,
     repeated_items: 0,
     repeated_min_share: 0.0,
     listings_are_content: true,

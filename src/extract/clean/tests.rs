@@ -598,6 +598,21 @@ fn a_page_of_many_small_parts_is_taken_whole_without_its_banner() {
 }
 
 #[test]
+fn a_service_page_s_hero_banner_is_its_pitch() {
+    // A marketing page opens with its pitch in a hero banner; on an
+    // article a banner is an ad.
+    let html = format!(
+        "<body><div id=page><section id=hero class=hero-banner><h1>Payroll in minutes</h1>\
+         {PARA}</section><div id=features>{PARA}{PARA}{PARA}</div></div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let hero = node_with_id(&dom, "hero");
+    assert!(!find_content_with(&dom, &profile::SERVICE).excluded[hero]);
+    assert!(find_content_with(&dom, &profile::ARTICLE).excluded[hero]);
+}
+
+#[test]
 fn a_service_page_whose_best_region_holds_two_thirds_is_taken_whole() {
     // The offer's paragraphs score; its figures and short claims, a third
     // of the page's text, are lines too short to score.
