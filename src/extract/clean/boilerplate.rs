@@ -61,13 +61,13 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
             *flag = true;
             continue;
         }
-        let share = dom.stats[i].text as f32 / page_text;
         // A dialog is no part of the page's body, even as one of a run of
         // alike policy dialogs.
         if is_dialog_layer(dom, i) {
             *flag = true;
             continue;
         }
+        let share = dom.stats[i].text as f32 / page_text;
         if (share <= WRAPPER_TEXT_SHARE || is_side_region(dom, i) || is_consent_layer(dom, i))
             && (looks_like_boilerplate(dom, &mut holds_text, ignored, i)
                 // A profile's extra names (a listing's facets, a product's
@@ -147,23 +147,23 @@ fn is_side_region(dom: &Dom<'_>, i: usize) -> bool {
 /// the front page). An `<h1>` alone is no story here: a policy dialog
 /// opens with one.
 fn is_dialog_layer(dom: &Dom<'_>, i: usize) -> bool {
-    dom.nodes[i].marks.dialog
-        && !(i..dom.nodes[i].end as usize).any(|j| {
-            let e = &dom.nodes[j];
-            e.is_element
-                && (matches!(e.tag, Tag::Article | Tag::Main)
-                    || e.marks.main_role
-                    || e.marks.article_body)
-        })
+    dom.nodes[i].marks.dialog && !holds_story_mark(dom, i, false)
 }
 
 /// Whether element `i` holds an article, a main region,
 /// `itemprop=articleBody` or an `<h1>`: the marks of the page's story.
 fn holds_story_region(dom: &Dom<'_>, i: usize) -> bool {
+    holds_story_mark(dom, i, true)
+}
+
+/// Whether element `i` holds an article, a main region or
+/// `itemprop=articleBody`, or with `h1` an `<h1>`.
+fn holds_story_mark(dom: &Dom<'_>, i: usize, h1: bool) -> bool {
     (i..dom.nodes[i].end as usize).any(|j| {
         let e = &dom.nodes[j];
         e.is_element
-            && (matches!(e.tag, Tag::Article | Tag::Main | Tag::H1)
+            && (matches!(e.tag, Tag::Article | Tag::Main)
+                || (h1 && e.tag == Tag::H1)
                 || e.marks.main_role
                 || e.marks.article_body)
     })
