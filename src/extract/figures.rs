@@ -208,7 +208,15 @@ pub fn container_of(
                     || paragraph_has_own_words(dom, content, ancestor)))
             // A paragraph of prose beside the image's own is body text
             // that follows the picture, not its caption.
-            && !(stats.text > MAX_PARAGRAPH_CAPTION && holds_prose_beside(dom, content, ancestor, img));
+            && !(stats.text > MAX_PARAGRAPH_CAPTION && holds_prose_beside(dom, content, ancestor, img))
+            // The text of a card in a run of them beside its picture (a
+            // testimonial, a feature's blurb) is the page's text: a caption
+            // that long is marked as one. So is a list of points.
+            && !(stats.text > MAX_PARAGRAPH_CAPTION
+                && stats.link_text * 2 < stats.text
+                && is_one_of_cards(dom, content, ancestor)
+                && !names_caption_within(dom, ancestor, img))
+            && !holds_list_beside(dom, content, ancestor, img);
         if !fits {
             break;
         }
@@ -255,6 +263,76 @@ fn holds_prose_beside(dom: &Dom<'_>, content: &Content, container: usize, img: u
             && !dom
                 .attr(j, "class")
                 .is_some_and(|c| has_token(c, CAPTION_TOKENS))
+    })
+}
+
+/// Whether `container` holds a `<figcaption>` or an element whose class,
+/// id, `data-testid` or `itemprop` names a caption or a credit, outside
+/// image `img`'s own element.
+fn names_caption_within(dom: &Dom<'_>, container: usize, img: usize) -> bool {
+    let end = dom.nodes[container].end as usize;
+    (container + 1..end).any(|j| {
+        let e = &dom.nodes[j];
+        e.is_element
+            && j != img
+            && (e.tag == Tag::Figcaption
+                || ["class", "id", DATA_TESTID, "itemprop"]
+                    .iter()
+                    .filter_map(|a| dom.attr(j, a))
+                    .any(|v| has_token(v, CAPTION_TOKENS) || has_token(v, CREDIT_TOKENS)))
+    })
+}
+
+/// The most levels climbed from a card to the wrapper that repeats with
+/// its siblings (a grid's column around each card).
+const MAX_CARD_WRAPPERS: usize = 3;
+
+/// Whether `container` is one of a run of cards: it, or a wrapper that holds
+/// nothing else, has a sibling of the same tag that holds a picture too (a
+/// grid of features, testimonials or products, each a picture and its
+/// text; themes alternate the cards' classes, `item-left`/`item-right`).
+fn is_one_of_cards(dom: &Dom<'_>, content: &Content, container: usize) -> bool {
+    let mut node = container;
+    for _ in 0..=MAX_CARD_WRAPPERS {
+        let parent = dom.nodes[node].parent as usize;
+        if parent >= dom.nodes.len() {
+            return false;
+        }
+        let tag = dom.nodes[node].tag;
+        let mut elements = 0;
+        let mut alike = false;
+        for c in dom.children(parent) {
+            let Some(e) = dom.nodes.get(c) else {
+                continue;
+            };
+            if !e.is_element || e.tag.is_never_text() {
+                continue;
+            }
+            elements += 1;
+            alike |= c != node && e.tag == tag && content.stats[c].images > 0;
+        }
+        if alike {
+            return true;
+        }
+        if elements > 1 {
+            return false;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// Whether `container` holds a list with text that does not hold image
+/// `img`: a card's list of points beside its picture, body text rather
+/// than a caption.
+fn holds_list_beside(dom: &Dom<'_>, content: &Content, container: usize, img: usize) -> bool {
+    let end = dom.nodes[container].end as usize;
+    (container + 1..end).any(|j| {
+        let e = &dom.nodes[j];
+        e.is_element
+            && matches!(e.tag, Tag::Ul | Tag::Ol | Tag::Dl)
+            && content.stats[j].text > 0
+            && !dom.contains(j, img)
     })
 }
 
@@ -663,6 +741,52 @@ mod tests {
             figure(html, None).unwrap().caption.as_deref(),
             Some("The framework's logo.")
         );
+    }
+
+    #[test]
+    fn the_text_of_cards_in_a_run_is_no_caption() {
+        // A grid of testimonials, each a portrait and a quote: the quotes
+        // are the page's text. The same card alone keeps its text as the
+        // picture's caption, as before.
+        let quote = "One of the best things about my therapist is that she lets me \
+                     be me and we really work together on what matters to me, week after \
+                     week, in a way I had never found before.";
+        let card = |n: u32| {
+            format!(
+                "<div class=card-{n}><img src=/p{n}.jpg width=300 height=300><div>{quote}</div></div>"
+            )
+        };
+        let grid = format!(
+            "<body><div class=grid>{}{}{}</div></body>",
+            card(1),
+            card(2),
+            card(3)
+        );
+        assert_eq!(figure(&grid, None).unwrap().caption, None);
+        let alone = format!("<body><div class=story>{}</div></body>", card(1));
+        assert_eq!(
+            figure(&alone, None).unwrap().caption.as_deref(),
+            Some(quote)
+        );
+        // Named captions stay captions in a run of figures.
+        let named = format!(
+            "<body><div>{0}{0}</div></body>",
+            format!(
+                "<div><img src=/p.jpg width=300 height=300><div class=caption>{quote}</div></div>"
+            )
+        );
+        assert_eq!(
+            figure(&named, None).unwrap().caption.as_deref(),
+            Some(quote)
+        );
+    }
+
+    #[test]
+    fn a_list_beside_a_picture_is_no_caption() {
+        let html = "<body><div class=benefit><img src=/b.jpg width=300 height=200>\
+                    <p>Strategic clarity</p><ul><li>Discover use cases</li>\
+                    <li>Prioritize initiatives</li></ul></div></body>";
+        assert_eq!(figure(html, None).unwrap().caption, None);
     }
 
     #[test]
