@@ -102,6 +102,10 @@ pub struct Profile {
     /// are often written as list items of prose, not `<p>`s. Off where a
     /// page's menus and link rails are lists of long items.
     pub list_items_are_paragraphs: bool,
+    /// Every element of the same tag and class value as a root joins the
+    /// roots, however little it scores: a thread's short replies are posts
+    /// as much as its long ones.
+    pub alike_roots: bool,
 }
 
 /// Roots holding less than this share of the page's kept text are a
@@ -129,6 +133,7 @@ pub const ARTICLE: Profile = Profile {
     lead_levels: 0,
     whole_page_below: Some(FRAGMENT_SHARE),
     list_items_are_paragraphs: false,
+    alike_roots: false,
 };
 
 /// Forum threads: every post and reply, in their common container.
@@ -145,6 +150,7 @@ pub const FORUM: Profile = Profile {
     lead_levels: 0,
     whole_page_below: Some(THREAD_SHARE),
     list_items_are_paragraphs: false,
+    alike_roots: true,
 };
 
 /// Product pages: description, specifications and reviews summary, which
@@ -162,6 +168,7 @@ pub const PRODUCT: Profile = Profile {
     lead_levels: 0,
     whole_page_below: None,
     list_items_are_paragraphs: true,
+    alike_roots: false,
 };
 
 /// Category grids: the repeated items with their titles and blurbs.
@@ -178,6 +185,7 @@ pub const COLLECTION: Profile = Profile {
     lead_levels: 0,
     whole_page_below: Some(WHOLE_PAGE_SHARE),
     list_items_are_paragraphs: false,
+    alike_roots: false,
 };
 
 /// Listings (articles, courses, jobs, results): as collections, but a
@@ -214,6 +222,7 @@ pub const SERVICE: Profile = Profile {
     lead_levels: 2,
     whole_page_below: Some(SERVICE_WHOLE_PAGE_SHARE),
     list_items_are_paragraphs: true,
+    alike_roots: false,
 };
 
 /// The profile for a page type.

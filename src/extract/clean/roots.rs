@@ -67,7 +67,8 @@ const SPLIT_BODY_MAX_LINK_DENSITY: f32 = 0.25;
 /// Steps 3 to 6: the content roots, in page order: the top candidate
 /// ([`choose_top`], then [`climb_repeated`]), its siblings
 /// ([`merge_siblings`]), where the profile says so other regions
-/// ([`merge_regions`]), and the header above them ([`extend_to_lead`]).
+/// ([`merge_regions`]) and the elements alike to the roots
+/// ([`join_alike_roots`]), and the header above them ([`extend_to_lead`]).
 /// `None` when no node scored at all.
 pub(super) fn choose(
     dom: &Dom<'_>,
@@ -81,6 +82,11 @@ pub(super) fn choose(
     let roots = match profile.merge_regions {
         Some(share) => merge_regions(dom, content, scored, roots, share, profile),
         None => roots,
+    };
+    let roots = if profile.alike_roots {
+        join_alike_roots(dom, content, roots, profile)
+    } else {
+        roots
     };
     let roots = extend_to_lead(dom, content, roots, profile.lead_levels);
     Some(join_lead_figure(dom, content, roots))
@@ -375,6 +381,59 @@ fn merge_regions(
             roots.push(candidate);
         }
     }
+    roots.sort_unstable();
+    roots
+}
+
+/// At most this many roots of one kind: a thread's posts.
+const MAX_ALIKE_ROOTS: usize = 400;
+
+/// Every element of the same tag and class value as a root (a thread's
+/// other post bodies, however short) joins the roots, none overlapping
+/// another.
+fn join_alike_roots(
+    dom: &Dom<'_>,
+    content: &Content,
+    mut roots: Vec<usize>,
+    profile: &Profile,
+) -> Vec<usize> {
+    let kinds: Vec<(Tag, &str)> = roots
+        .iter()
+        .filter_map(|&r| Some((dom.nodes[r].tag, dom.attr(r, "class")?)))
+        .filter(|(_, c)| !c.trim().is_empty())
+        .collect();
+    if kinds.is_empty() {
+        return roots;
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < dom.nodes.len() && roots.len() + added.len() < MAX_ALIKE_ROOTS {
+        let e = &dom.nodes[i];
+        if !e.is_element || content.excluded[i] {
+            i = if e.is_element { e.end as usize } else { i + 1 };
+            continue;
+        }
+        if roots.contains(&i) {
+            i = e.end as usize;
+            continue;
+        }
+        let alike = dom
+            .attr(i, "class")
+            .is_some_and(|c| kinds.iter().any(|&(t, k)| t == e.tag && k == c));
+        if alike
+            && content.stats[i].text > 0
+            && is_prose_or_cards(content, i, profile)
+            && !roots
+                .iter()
+                .any(|&r| dom.contains(i, r) || dom.contains(r, i))
+        {
+            added.push(i);
+            i = e.end as usize;
+            continue;
+        }
+        i += 1;
+    }
+    roots.extend(added);
     roots.sort_unstable();
     roots
 }

@@ -368,6 +368,37 @@ fn roots_with(html: &str, profile: &Profile) -> Vec<String> {
 }
 
 #[test]
+fn a_short_reply_alike_to_the_posts_is_kept() {
+    // Each post's body sits between its author card and a menu of
+    // actions, so the thread is no prose container to climb to; the short
+    // reply scores too little to merge as a region, yet is a post.
+    let actions = "<ul class=actions><li><a href=#r>Reply</a><li><a href=#q>Quote</a>\
+                   <li><a href=#s>Share this post with a friend</a><li><a href=#f>Report to a moderator</a>\
+                   <li><a href=#u>View the profile of this member</a><li><a href=#m>Send a private message</a>\
+                   <li><a href=#t>Find all the other posts of this member</a><li><a href=#l>Link to this post</a></ul>";
+    let post = |n: usize, text: &str| {
+        format!(
+            "<div class=card><a href=/u{n}>user{n}</a></div>\
+             <div class=postmsg id=m{n}>{text}</div>{actions}"
+        )
+    };
+    let html = format!(
+        "<body><div id=thread>{}{}{}</div></body>",
+        post(1, PARA),
+        post(2, PARA),
+        post(3, "<p>Thanks, that fixed it for me.</p>")
+    );
+    assert_eq!(roots_with(&html, &profile::FORUM), ["m1", "m2", "m3"]);
+    let single = Profile {
+        alike_roots: false,
+        ..profile::FORUM
+    };
+    // Without the join the two long posts are too little of the thread
+    // and it gives way to the whole page, menus and cards included.
+    assert_eq!(roots_with(&html, &single), ["?"]);
+}
+
+#[test]
 fn forum_posts_in_comment_markup_are_the_content() {
     // phpBB-like thread: every post is a `div.post` holding a
     // `div.comment-body` and an author line.
