@@ -402,11 +402,6 @@ pub struct Marks {
     /// Has an `aria-expanded` attribute: the toggle of the WAI-ARIA
     /// disclosure pattern, which opens the content that follows it.
     pub toggle: bool,
-    /// A link with `aria-hidden=true` and `tabindex=-1`: hidden from
-    /// assistive technology and the keyboard, as a link that repeats one
-    /// beside it is (a card's blurb linking where its title does); shown
-    /// by [`Dom::build`] when it holds no picture.
-    pub redundant_link: bool,
 }
 
 impl Marks {
@@ -423,8 +418,6 @@ impl Marks {
         // assistive technology while a dialog is open (the app re-exposes
         // it on close); it never hides anything from sight.
         let mut aria_hidden = false;
-        // `tabindex=-1`: out of the keyboard's order.
-        let mut unfocusable = false;
         for (name, value) in &el.attrs {
             if name.ns != html5ever::ns!() {
                 continue;
@@ -454,7 +447,6 @@ impl Marks {
                 }
                 local_name!("hidden") => marks.hidden = true,
                 local_name!("aria-hidden") => aria_hidden = value.trim() == "true",
-                local_name!("tabindex") => unfocusable = value.trim() == "-1",
                 local_name!("style") => marks.hidden |= style_hides(value),
                 local_name!("role") => {
                     let role = value.trim();
@@ -477,7 +469,6 @@ impl Marks {
                 _ => {}
             }
         }
-        marks.redundant_link = aria_hidden && unfocusable && el.name.local == local_name!("a");
         marks.hidden |= aria_hidden && !marks.main_role && el.name.local != local_name!("main");
         if marks.hidden
             && (shown_later
@@ -533,25 +524,6 @@ fn show_controlled_panels<'a>(nodes: &mut [Entry<'a>], controls: bool, toggles: 
                 .and_then(|el| el.id())
                 .is_some_and(|id| controlled.contains(id));
         if named || (toggles && follows_toggle(nodes, index)) {
-            nodes[index].marks.hidden = false;
-        }
-    }
-}
-
-/// Shows the [`Marks::redundant_link`]s that hold no image: their text
-/// is on screen beside the link it repeats (a teaser's blurb under its
-/// title). A picture in one is a teaser's thumbnail, left out as before.
-fn show_redundant_links(nodes: &mut [Entry<'_>]) {
-    for index in 0..nodes.len() {
-        if !(nodes[index].marks.redundant_link && nodes[index].marks.hidden) {
-            continue;
-        }
-        let end = (nodes[index].end as usize).min(nodes.len());
-        let pictured = nodes.get(index..end).is_some_and(|held| {
-            held.iter()
-                .any(|e| matches!(e.tag, Tag::Img | Tag::Picture))
-        });
-        if !pictured {
             nodes[index].marks.hidden = false;
         }
     }
@@ -692,7 +664,7 @@ impl<'a> Dom<'a> {
         let mut stack: Vec<u32> = Vec::with_capacity(64);
         let mut buf = TokenBuf::default();
         let mut classes = ClassCache::default();
-        let (mut controls, mut toggles, mut redundant) = (false, false, false);
+        let (mut controls, mut toggles) = (false, false);
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => {
@@ -707,7 +679,6 @@ impl<'a> Dom<'a> {
                     };
                     controls |= marks.controls;
                     toggles |= marks.toggle;
-                    redundant |= marks.redundant_link;
                     let parent = stack.last().copied().unwrap_or(NO_PARENT);
                     // Text inside scripts and styles never counts: skip
                     // measuring it (it is often most of a page's bytes).
@@ -741,9 +712,6 @@ impl<'a> Dom<'a> {
             }
         }
         show_controlled_panels(&mut nodes, controls, toggles);
-        if redundant {
-            show_redundant_links(&mut nodes);
-        }
         let stats = subtree_stats(&nodes, |_| false);
         Dom { nodes, stats }
     }
@@ -980,23 +948,6 @@ mod tests {
             .filter(|e| e.tag == tag)
             .map(|e| e.marks.hidden)
             .collect()
-    }
-
-    #[test]
-    fn a_redundant_link_without_a_picture_is_on_screen() {
-        // A teaser's blurb links where its title does, hidden from
-        // assistive technology and the keyboard only; its thumbnail link
-        // and a link merely aria-hidden stay hidden.
-        let doc = Html::parse_document(
-            "<article><a href=/s aria-hidden=true tabindex=-1><img src=t.jpg></a>\
-             <h2><a href=/s>Title</a></h2>\
-             <p><a href=/s aria-hidden=true tabindex=-1>The blurb.</a></p>\
-             <p><a href=/s aria-hidden=true>Hidden.</a></p>\
-             <p><span aria-hidden=true tabindex=-1>Icon</span></p></article>",
-        );
-        let dom = Dom::build(&doc);
-        assert_eq!(hidden_of(&dom, Tag::A), [true, false, false, true]);
-        assert_eq!(hidden_of(&dom, Tag::Span), [true]);
     }
 
     #[test]
