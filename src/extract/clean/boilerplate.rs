@@ -55,7 +55,9 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
             continue;
         }
         if entry.tag.is_never_text()
-            || (is_hidden(dom, i) && !is_revealed_by_script(dom, i, page_text))
+            || (is_hidden(dom, i)
+                && !is_revealed_by_script(dom, i, page_text)
+                && !is_redundant_link(dom, i))
             || is_narrow_artboard(dom, i)
         {
             *flag = true;
@@ -295,6 +297,26 @@ fn is_revealed_by_script(dom: &Dom<'_>, i: usize, page_text: f32) -> bool {
                 hiding.display_none
             }
         })
+}
+
+/// Whether hidden element `i` is a link that repeats one beside it, hidden
+/// from assistive technology and the keyboard alone (`aria-hidden=true`
+/// and `tabindex=-1`, no `hidden` attribute or hiding style): a teaser's
+/// blurb linking where its title does, which sighted readers see. One
+/// holding a picture is the teaser's thumbnail and stays out.
+fn is_redundant_link(dom: &Dom<'_>, i: usize) -> bool {
+    let end = dom.nodes[i].end as usize;
+    dom.nodes[i].tag == Tag::A
+        && dom
+            .attr(i, "aria-hidden")
+            .is_some_and(|v| v.trim() == "true")
+        && dom.attr(i, "tabindex").is_some_and(|v| v.trim() == "-1")
+        && dom.attr(i, "hidden").is_none()
+        && !dom.attr(i, "style").is_some_and(|s| {
+            let hiding = style_hiding(s);
+            hiding.display_none || hiding.visibility_hidden
+        })
+        && !(i..end).any(|j| matches!(dom.nodes[j].tag, Tag::Img | Tag::Picture))
 }
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`.

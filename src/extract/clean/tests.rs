@@ -43,6 +43,27 @@ fn picks_the_paragraph_container_over_navigation() {
 }
 
 #[test]
+fn a_redundant_teaser_link_without_a_picture_is_kept() {
+    // A news river links each teaser's blurb where its title does and hides
+    // that repeat from screen readers and the keyboard only; its thumbnail
+    // link, and a link hidden by aria-hidden alone, stay out.
+    let html = format!(
+        "<body><div id=river>{PARA}<article>\
+         <a href=/s aria-hidden=true tabindex=-1 id=thumb><img src=t.jpg></a>\
+         <h2><a href=/s>Title</a></h2>\
+         <p><a href=/s aria-hidden=true tabindex=-1 id=blurb>The blurb of the story.</a></p>\
+         <p><a href=/s aria-hidden=true id=plain>Hidden.</a></p></article>{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let by_id = |id: &str| node_with_id(&dom, id);
+    assert!(!content.excluded[by_id("blurb")]);
+    assert!(content.excluded[by_id("thumb")]);
+    assert!(content.excluded[by_id("plain")]);
+}
+
+#[test]
 fn marks_hidden_and_boilerplate_regions() {
     let html = format!(
         "<body><div id=story>{PARA}<section aria-hidden=true id=ad><p>Advert</p></section>\
