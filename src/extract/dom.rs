@@ -611,7 +611,7 @@ fn semantic_classes(value: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether an inline style hides the element (`display: none`,
 /// `visibility:hidden`, any case and spacing).
-fn style_hides(style: &str) -> bool {
+pub(crate) fn style_hides(style: &str) -> bool {
     let hiding = style_hiding(style);
     hiding.display_none || hiding.visibility_hidden
 }

@@ -235,14 +235,7 @@ fn paragraph_has_own_words(dom: &Dom<'_>, content: &Content, p: usize) -> bool {
         return false;
     }
     let end = dom.nodes[p].end as usize;
-    let named = (p..end).any(|i| {
-        dom.nodes[i].is_element
-            && ["class", "id", DATA_TESTID, "itemprop"]
-                .iter()
-                .filter_map(|a| dom.attr(i, a))
-                .any(|v| has_token(v, CAPTION_TOKENS) || has_token(v, CREDIT_TOKENS))
-    });
-    if named {
+    if (p..end).any(|i| dom.nodes[i].is_element && names_caption_or_credit(dom, i)) {
         return false;
     }
     let text = subtree_text(dom, content, p);
@@ -273,14 +266,17 @@ fn names_caption_within(dom: &Dom<'_>, container: usize, img: usize) -> bool {
     let end = dom.nodes[container].end as usize;
     (container + 1..end).any(|j| {
         let e = &dom.nodes[j];
-        e.is_element
-            && j != img
-            && (e.tag == Tag::Figcaption
-                || ["class", "id", DATA_TESTID, "itemprop"]
-                    .iter()
-                    .filter_map(|a| dom.attr(j, a))
-                    .any(|v| has_token(v, CAPTION_TOKENS) || has_token(v, CREDIT_TOKENS)))
+        e.is_element && j != img && (e.tag == Tag::Figcaption || names_caption_or_credit(dom, j))
     })
+}
+
+/// Whether element `i`'s class, id, `data-testid` or `itemprop` names a
+/// caption or a credit.
+fn names_caption_or_credit(dom: &Dom<'_>, i: usize) -> bool {
+    ["class", "id", DATA_TESTID, "itemprop"]
+        .iter()
+        .filter_map(|a| dom.attr(i, a))
+        .any(|v| has_token(v, CAPTION_TOKENS) || has_token(v, CREDIT_TOKENS))
 }
 
 /// The most levels climbed from a card to the wrapper that repeats with

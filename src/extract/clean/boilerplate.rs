@@ -10,7 +10,7 @@
 )]
 
 use super::Content;
-use crate::extract::dom::{Dom, NO_PARENT, Tag, style_hiding, subtree_stats};
+use crate::extract::dom::{Dom, NO_PARENT, Tag, style_hides, style_hiding, subtree_stats};
 use crate::extract::kinds;
 use crate::extract::matching::{TokenBuf, TokenMarks, each_token};
 use crate::extract::profile::Profile;
@@ -312,10 +312,7 @@ fn is_redundant_link(dom: &Dom<'_>, i: usize) -> bool {
             .is_some_and(|v| v.trim() == "true")
         && dom.attr(i, "tabindex").is_some_and(|v| v.trim() == "-1")
         && dom.attr(i, "hidden").is_none()
-        && !dom.attr(i, "style").is_some_and(|s| {
-            let hiding = style_hiding(s);
-            hiding.display_none || hiding.visibility_hidden
-        })
+        && !dom.attr(i, "style").is_some_and(style_hides)
         && !(i..end).any(|j| matches!(dom.nodes[j].tag, Tag::Img | Tag::Picture))
 }
 
