@@ -423,6 +423,22 @@ fn a_sidebar_class_on_the_page_wrapper_does_not_hide_the_date() {
 }
 
 #[test]
+fn a_page_without_an_h1_has_its_date_line_by_the_first_h2() {
+    // A phpBB thread: the topic title in `h2`, the post's date line after it.
+    let html = r#"<div id="page-body"><h2 class="topic-title">Turning off the LEDs</h2>
+        <div class="post"><p class="author">by <strong>bob</strong> &raquo; Sun Dec 17, 2023 11:23 am</p>
+        <div class="content">Hi, how do I turn them off?</div></div></div>"#;
+    let m = meta_of(html);
+    assert_eq!(
+        m.published().map(|d| d.value.as_str()),
+        Some("2023-12-17T11:23:00")
+    );
+    // Only the texts right after it: not a date far down the page.
+    let far = html.replace("<div class=\"post\">", &"<p>item</p>".repeat(40));
+    assert_eq!(meta_of(&far).published().map(|d| d.value.as_str()), None);
+}
+
+#[test]
 fn heading_text_keeps_a_space_at_line_breaks_and_blocks() {
     let m = meta_of("<body><h1>Black Edition<br>Complete meal<script>x()</script></h1></body>");
     assert_eq!(m.title(), Some("Black Edition Complete meal"));

@@ -272,6 +272,14 @@ struct Walk {
     before_h1: VecDeque<String>,
     /// Short texts with a digit after the first `h1`, the nearest first.
     after_h1: Vec<String>,
+    /// Whether an `h2` has been passed before any `h1`.
+    seen_h2: bool,
+    /// Text nodes since that first `h2`.
+    texts_after_h2: usize,
+    /// Short texts with a digit after the first `h2`, the nearest first:
+    /// the date line of a page without an `h1` (a forum thread's title or
+    /// a page builder's headline set in `h2`).
+    after_h2: Vec<String>,
     /// Labelled bylines before the first `h1`, the nearest last.
     before_labelled: Vec<String>,
     /// Late byline texts read so far (see [`MAX_LATE_BYLINE_READS`]).
@@ -303,6 +311,9 @@ impl Walk {
             texts_since_h1: usize::MAX,
             before_h1: VecDeque::new(),
             after_h1: Vec::new(),
+            seen_h2: false,
+            texts_after_h2: 0,
+            after_h2: Vec::new(),
             before_labelled: Vec::new(),
             late_bylines_read: 0,
             late_bylines: Vec::new(),
@@ -442,10 +453,16 @@ impl Walk {
                 self.after_h1.push(text);
             }
         } else if keep {
+            if self.seen_h2 && self.texts_after_h2 < NEAR_H1_TEXTS_AFTER {
+                self.texts_after_h2 += 1;
+                self.after_h2.push(text.clone());
+            }
             if self.before_h1.len() == NEAR_H1_TEXTS_BEFORE {
                 self.before_h1.pop_front();
             }
             self.before_h1.push_back(text);
+        } else if self.seen_h2 {
+            self.texts_after_h2 += 1;
         }
     }
 
@@ -458,6 +475,7 @@ impl Walk {
             self.seen_h1 = true;
             self.texts_since_h1 = 0;
         }
+        self.seen_h2 |= tag == Tag::H2;
         self.tag_signal(el, tag);
         if attr::get(v, &local_name!("rel")).is_some_and(|r| {
             r.split_whitespace()
@@ -639,9 +657,12 @@ impl Walk {
             }
         }
         // Without a headline there is nothing to be near.
+        // A page without one has its headline in the first `h2`.
         if self.seen_h1 {
             m.near_h1 = self.after_h1;
             m.near_h1.extend(self.before_h1.into_iter().rev());
+        } else {
+            m.near_h1 = self.after_h2;
         }
         // Bylines above the headline come after those below it, nearest first.
         m.labelled_bylines.extend(
