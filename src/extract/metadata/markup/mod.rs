@@ -166,7 +166,8 @@ pub(super) struct Markup {
     /// ("By Jane Doe"), nearest first.
     pub(super) labelled_bylines: Vec<String>,
     /// Short text nodes with a digit around the first `h1`: those after it
-    /// (nearest first), then those before it (nearest first).
+    /// (nearest first), then those before it (nearest first). On a page
+    /// without an `h1`, those after its first `h2`.
     pub(super) near_h1: Vec<String>,
     /// The standfirst printed just under the headline: an element whose
     /// class names a dek ([`crate::extract::vocabulary::DEK_FRAGMENTS`]),
@@ -272,9 +273,9 @@ struct Walk {
     before_h1: VecDeque<String>,
     /// Short texts with a digit after the first `h1`, the nearest first.
     after_h1: Vec<String>,
-    /// Whether an `h2` has been passed before any `h1`.
+    /// Whether an `h2` has been passed; read only while no `h1` has.
     seen_h2: bool,
-    /// Text nodes since that first `h2`.
+    /// Text nodes since the first `h2`, counted while no `h1` is seen.
     texts_after_h2: usize,
     /// Short texts with a digit after the first `h2`, the nearest first:
     /// the date line of a page without an `h1` (a forum thread's title or
@@ -452,17 +453,19 @@ impl Walk {
             if keep && self.texts_after <= NEAR_H1_TEXTS_AFTER {
                 self.after_h1.push(text);
             }
-        } else if keep {
-            if self.seen_h2 && self.texts_after_h2 < NEAR_H1_TEXTS_AFTER {
+        } else {
+            if self.seen_h2 {
                 self.texts_after_h2 += 1;
-                self.after_h2.push(text.clone());
+                if keep && self.texts_after_h2 <= NEAR_H1_TEXTS_AFTER {
+                    self.after_h2.push(text.clone());
+                }
             }
-            if self.before_h1.len() == NEAR_H1_TEXTS_BEFORE {
-                self.before_h1.pop_front();
+            if keep {
+                if self.before_h1.len() == NEAR_H1_TEXTS_BEFORE {
+                    self.before_h1.pop_front();
+                }
+                self.before_h1.push_back(text);
             }
-            self.before_h1.push_back(text);
-        } else if self.seen_h2 {
-            self.texts_after_h2 += 1;
         }
     }
 
@@ -656,8 +659,8 @@ impl Walk {
                 d.in_aside |= !headline_ancestors.contains(&id);
             }
         }
-        // Without a headline there is nothing to be near.
-        // A page without one has its headline in the first `h2`.
+        // The texts by the `h1`; on a page without one, those after its
+        // first `h2` (a forum thread's title, a page builder's headline).
         if self.seen_h1 {
             m.near_h1 = self.after_h1;
             m.near_h1.extend(self.before_h1.into_iter().rev());
