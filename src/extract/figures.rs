@@ -34,6 +34,10 @@ const MAX_FIGURE_TEXT: u32 = 400;
 /// hold to be the figure's caption rather than prose the image stands in
 /// or before.
 const MAX_PARAGRAPH_CAPTION: u32 = 120;
+/// Least text (weighted characters) a `<div>` of bare text beside an image
+/// needs to be prose rather than its caption: a few sentences, where even
+/// a long news caption is one or two.
+const MIN_PROSE_DIV: u32 = 240;
 /// Images declared this small (either side, pixels) are icons or trackers.
 const MIN_IMAGE_SIDE: u32 = 50;
 /// Tokens of class, id or URL that mark decoration rather than content.
@@ -159,12 +163,20 @@ pub fn container_of(
         last.saturating_sub(first) <= 1
     };
     // A `<figure>` holding no other content image is the container, however
-    // deep the image sits in wrappers (and placeholder copies) inside it.
+    // deep the image sits in wrappers (and placeholder copies) inside it,
+    // unless it is a page builder's box for a picture and its prose: no
+    // caption named in it, and a block of prose beside the image.
+    let prose_figure = |figure: usize| {
+        content.stats[figure].text > MIN_PROSE_DIV
+            && holds_prose_beside(dom, content, figure, img)
+            && !names_caption_within(dom, figure, img)
+    };
     if let Some(figure) = dom
         .ancestors(img)
         .take_while(|&a| dom.contains(limit, a) && a != limit)
         .find(|&a| dom.nodes[a].tag == Tag::Figure)
         && alone(figure)
+        && !prose_figure(figure)
     {
         return figure;
     }
@@ -175,6 +187,9 @@ pub fn container_of(
         }
         let entry = &dom.nodes[ancestor];
         if entry.tag == Tag::Figure {
+            if prose_figure(ancestor) {
+                break;
+            }
             return ancestor;
         }
         let stats = &content.stats[ancestor];
@@ -242,16 +257,25 @@ fn paragraph_has_own_words(dom: &Dom<'_>, content: &Content, p: usize) -> bool {
     !(starts_with_credit_label(&text) || label_prefix_len(&text, CAPTION_LABELS).is_some())
 }
 
-/// Whether `container` holds a `<p>` longer than a paragraph caption that
-/// neither holds image `img` nor is named a caption: prose beside the
-/// picture (a CMS's image-then-text block), which a figure's caption is not.
+/// Whether `container` holds a block of prose longer than a paragraph
+/// caption that neither holds image `img` nor is named a caption: prose
+/// beside the picture (a CMS's image-then-text block), which a figure's
+/// caption is not. The block is a `<p>`, or a `<div>` of running text with
+/// no paragraphs or headings inside (page builders' rich-text boxes, such
+/// as Oxygen's `oxy-rich-text`, hold bare text).
 fn holds_prose_beside(dom: &Dom<'_>, content: &Content, container: usize, img: usize) -> bool {
     let end = dom.nodes[container].end as usize;
     (container + 1..end).any(|j| {
         let e = &dom.nodes[j];
+        let stats = &content.stats[j];
         e.is_element
-            && e.tag == Tag::P
-            && content.stats[j].text > MAX_PARAGRAPH_CAPTION
+            && match e.tag {
+                Tag::P => stats.text > MAX_PARAGRAPH_CAPTION,
+                Tag::Div => {
+                    stats.paragraphs == 0 && stats.headings == 0 && stats.text > MIN_PROSE_DIV
+                }
+                _ => false,
+            }
             && !dom.contains(j, img)
             && !dom
                 .attr(j, "class")

@@ -906,3 +906,52 @@ fn a_list_of_links_introduced_before_it_is_content() {
         assert_eq!(b.related_links.len(), 4, "{before}");
     }
 }
+
+#[test]
+fn a_builders_box_of_a_picture_and_its_prose_keeps_the_prose_in_the_body() {
+    // Page builders (Oxygen's `ct-div-block` and `oxy-rich-text`) set a
+    // product's picture and its review side by side, in a `<figure>` or a
+    // `<div>`, the prose as bare text or a `<p>`. The prose is body text,
+    // not the picture's caption. A short line under a picture still is one.
+    let review = "The projector is a standout portable model that brings films and games \
+                  to life wherever you are. Priced at $899, it uses an LED light source, \
+                  offers 1000 lumens and covers most of the cinema colour gamut. It is \
+                  compact and light enough to carry without sacrificing performance, and \
+                  its speaker fills a small room.";
+    let html = format!(
+        "<body><article><p>{P}</p><h2>First pick</h2>\
+         <div class=ct-div-block><img src=/first.webp width=1280 height=720>\
+         <div class=oxy-rich-text>{review}</div></div>\
+         <h2>Second pick</h2><figure class=ct-div-block><img src=/second.webp width=1280 height=720>\
+         <div class=oxy-rich-text><p>{review}</p></div></figure>\
+         <figure><img src=/third.jpg width=1280 height=720>\
+         <div>The harbour at dawn, seen from the lighthouse.</div></figure><p>{P}</p>\
+         </article></body>"
+    );
+    let (b, text) = body_and_text(&html);
+    assert_eq!(
+        text.matches("The projector is a standout").count(),
+        2,
+        "{text} {:?}",
+        b.figures
+    );
+    for name in ["first.webp", "second.webp"] {
+        let figure = b.figures.iter().find(|f| f.image.src.ends_with(name));
+        assert_eq!(
+            figure.map(|f| f.caption.is_none()),
+            Some(true),
+            "{name}: {:?}",
+            b.figures
+        );
+    }
+    let third = b
+        .figures
+        .iter()
+        .find(|f| f.image.src.ends_with("third.jpg"));
+    assert_eq!(
+        third.and_then(|f| f.caption.as_deref()),
+        Some("The harbour at dawn, seen from the lighthouse."),
+        "{:?}",
+        b.figures
+    );
+}
