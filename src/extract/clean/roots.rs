@@ -88,8 +88,44 @@ pub(super) fn choose(
     } else {
         roots
     };
+    let roots = lift_table_parts(dom, roots);
     let roots = extend_to_lead(dom, content, roots, profile.lead_levels);
     Some(join_lead_figure(dom, content, roots))
+}
+
+/// A root that is part of a table (a `<tbody>`, `<thead>`, `<tfoot>` or
+/// `<tr>`, chosen for its rows' text) stands for its whole `<table>`: the
+/// rows are cells of a grid whose header row and row labels give them their
+/// meaning, and only a whole table is rendered as one. Roots the lifted
+/// table takes in drop out; the roots stay in page order.
+pub(super) fn lift_table_parts(dom: &Dom<'_>, roots: Vec<usize>) -> Vec<usize> {
+    if !roots.iter().any(|&r| {
+        matches!(
+            dom.nodes[r].tag,
+            Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
+        )
+    }) {
+        return roots;
+    }
+    let lifted: Vec<usize> = roots
+        .iter()
+        .map(|&r| match dom.nodes[r].tag {
+            Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr => dom
+                .ancestors(r)
+                .find(|&a| dom.nodes[a].tag == Tag::Table)
+                .unwrap_or(r),
+            _ => r,
+        })
+        .collect();
+    let mut out: Vec<usize> = Vec::with_capacity(lifted.len());
+    for &r in &lifted {
+        let covered = lifted.iter().any(|&o| o != r && dom.contains(o, r)) || out.contains(&r);
+        if !covered {
+            out.push(r);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// A `<figure>` that is the element just before the first root, in the

@@ -1278,3 +1278,32 @@ fn alike_steps_in_two_tab_panels_are_both_kept() {
     let content = find_content(&dom);
     assert!(!content.excluded[node_with_id(&dom, "python")]);
 }
+
+#[test]
+fn a_root_inside_a_table_stands_for_the_whole_table() {
+    // A service page's comparison grid: the region merge picks the
+    // `<tbody>` for its rows' text; the root is the table, header row and
+    // all, and a second part of the same table does not make a second root.
+    let html = format!(
+        "<body><div id=intro>{PARA}</div><table id=grid><thead id=head><tr><th>Plan</th>\
+         <th>Basic</th><th>Pro</th></tr></thead><tbody id=rows><tr id=row><td>Revisions</td>\
+         <td>Yes</td><td>Yes</td></tr></tbody></table><table id=other><tr><td>{PARA}</td>\
+         </tr></table></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let [intro, grid, head, rows, row, other] =
+        ["intro", "grid", "head", "rows", "row", "other"].map(|id| node_with_id(&dom, id));
+    let cell = dom.children(row).next().unwrap();
+    assert_eq!(
+        roots::lift_table_parts(&dom, vec![intro, head, rows]),
+        vec![intro, grid]
+    );
+    assert_eq!(roots::lift_table_parts(&dom, vec![row]), vec![grid]);
+    // A cell is a layout table's column, a root in its own right; so is a
+    // whole table.
+    assert_eq!(
+        roots::lift_table_parts(&dom, vec![cell, other]),
+        vec![cell, other]
+    );
+}
