@@ -618,7 +618,9 @@ fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
 /// `elementor-widget elementor-widget-<kind>` (and sizing classes such as
 /// `elementor-widget__width-initial`); HubSpot's CMS writes `widget-span
 /// widget-type-<kind>` cells and `hs_cos_wrapper_widget` modules; the
-/// Brightspot CMS makes every teaser of a page list a `PagePromo`. For such
+/// Brightspot CMS makes every teaser of a page list a `PagePromo`;
+/// SiteOrigin's Page Builder (WordPress) writes `so-panel widget
+/// widget_<kind>` around each panel of a layout. For such
 /// an element, the marks of its class without those names (so
 /// `elementor-widget-nav-menu` still names a menu); `None` for any other
 /// element.
@@ -628,13 +630,19 @@ fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
         && !class.contains("widget-span")
         && !class.contains("hs_cos_wrapper")
         && !class.contains("PagePromo")
+        && !class.contains("so-panel")
     {
         return None;
     }
+    let site_origin = class.split_ascii_whitespace().any(|c| c == "so-panel");
     let rest: String = class
         .split_ascii_whitespace()
         .map(|c| {
             if let Some(kind) = c.strip_prefix("elementor-widget") {
+                kind
+            } else if site_origin && (c == "so-panel" || c == "widget") {
+                ""
+            } else if let Some(kind) = c.strip_prefix("widget_").filter(|_| site_origin) {
                 kind
             } else if c == "widget-span"
                 || c.starts_with("widget-type-")

@@ -1307,3 +1307,24 @@ fn a_root_inside_a_table_stands_for_the_whole_table() {
         vec![cell, other]
     );
 }
+
+#[test]
+fn site_origin_panels_are_content_and_their_menus_are_not() {
+    // SiteOrigin's Page Builder wraps each panel of a layout in `so-panel
+    // widget widget_<kind>`: a building block, whose kind still names a
+    // menu where it is one.
+    let html = format!(
+        "<body><div class=panel-layout><div class=panel-grid><div class=panel-grid-cell>\
+         <div id=editor class=\"so-panel widget widget_sow-editor panel-first-child\">\
+         <h2>Electrical pricing</h2>{PARA}</div>\
+         <div id=text class=\"so-panel widget widget_text panel-last-child\">{PARA}</div>\
+         <div id=menu class=\"so-panel widget widget_nav_menu\"><a href=/a>Home</a> \
+         <a href=/b>Blog</a></div></div></div></div><div id=side class=widget>{PARA}</div></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content_with(&dom, &profile::SERVICE);
+    let excluded = |id: &str| content.excluded[node_with_id(&dom, id)];
+    assert!(!excluded("editor") && !excluded("text"));
+    assert!(excluded("menu") && excluded("side"));
+}
