@@ -620,7 +620,9 @@ fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
 /// widget-type-<kind>` cells and `hs_cos_wrapper_widget` modules; the
 /// Brightspot CMS makes every teaser of a page list a `PagePromo`;
 /// SiteOrigin's Page Builder (WordPress) writes `so-panel widget
-/// widget_<kind>` around each panel of a layout. For such
+/// widget_<kind>` around each panel of a layout, `panel-widget-style`
+/// around its content and, from its widgets bundle, `so-widget-<kind>` and
+/// `siteorigin-widget-<kind>` inside. For such
 /// an element, the marks of its class without those names (so
 /// `elementor-widget-nav-menu` still names a menu); `None` for any other
 /// element.
@@ -631,6 +633,9 @@ fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
         && !class.contains("hs_cos_wrapper")
         && !class.contains("PagePromo")
         && !class.contains("so-panel")
+        && !class.contains("panel-widget-style")
+        && !class.contains("so-widget")
+        && !class.contains("siteorigin-widget")
     {
         return None;
     }
@@ -640,7 +645,11 @@ fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
         .map(|c| {
             if let Some(kind) = c.strip_prefix("elementor-widget") {
                 kind
-            } else if site_origin && (c == "so-panel" || c == "widget") {
+            } else if (site_origin && (c == "so-panel" || c == "widget"))
+                || c.starts_with("panel-widget-style")
+                || c.starts_with("so-widget")
+                || c.starts_with("siteorigin-widget")
+            {
                 ""
             } else if let Some(kind) = c.strip_prefix("widget_").filter(|_| site_origin) {
                 kind

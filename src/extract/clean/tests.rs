@@ -1316,7 +1316,9 @@ fn site_origin_panels_are_content_and_their_menus_are_not() {
     let html = format!(
         "<body><div class=panel-layout><div class=panel-grid><div class=panel-grid-cell>\
          <div id=editor class=\"so-panel widget widget_sow-editor panel-first-child\">\
-         <h2>Electrical pricing</h2>{PARA}</div>\
+         <div class=\"panel-widget-style panel-widget-style-for-610-0-0-0\"><div class=\"so-widget-sow-editor so-widget-sow-editor-base\">\
+         <div class=\"siteorigin-widget-tinymce textwidget\"><h2>Electrical pricing</h2>{PARA}\
+         </div></div></div></div>\
          <div id=text class=\"so-panel widget widget_text panel-last-child\">{PARA}</div>\
          <div id=menu class=\"so-panel widget widget_nav_menu\"><a href=/a>Home</a> \
          <a href=/b>Blog</a></div></div></div></div><div id=side class=widget>{PARA}</div></body>"
@@ -1326,5 +1328,19 @@ fn site_origin_panels_are_content_and_their_menus_are_not() {
     let content = find_content_with(&dom, &profile::SERVICE);
     let excluded = |id: &str| content.excluded[node_with_id(&dom, id)];
     assert!(!excluded("editor") && !excluded("text"));
+    let style = (0..dom.nodes.len())
+        .find(|&i| {
+            dom.attr(i, "class")
+                .is_some_and(|c| c.starts_with("panel-widget-style"))
+        })
+        .unwrap();
+    assert!(!content.excluded[style]);
+    let tinymce = (0..dom.nodes.len())
+        .find(|&i| {
+            dom.attr(i, "class")
+                .is_some_and(|c| c.starts_with("siteorigin-widget"))
+        })
+        .unwrap();
+    assert!(!content.excluded[tinymce]);
     assert!(excluded("menu") && excluded("side"));
 }
