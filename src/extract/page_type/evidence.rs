@@ -124,6 +124,9 @@ pub(crate) const CLASS_VOCABULARY: &[(&str, Group)] = &[
     // Invision Community.
     ("ipscomment", Group::ForumSw),
     ("cpost", Group::ForumSw),
+    // Lemmy (its comment tree, and the author of every post and comment).
+    ("comment-node", Group::ForumSw),
+    ("person-listing", Group::ForumSw),
     // bbPress, MyBB, Vanilla, NodeBB, Flarum.
     ("bbp-reply", Group::ForumSw),
     ("bbp-topic", Group::ForumSw),

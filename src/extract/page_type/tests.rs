@@ -1,7 +1,7 @@
 //! The page-type stage on hand-written pages, one per kind of evidence.
 
 use super::evidence::is_price;
-use super::features::{ld_types, url_shape};
+use super::features::{ld_types, log_count, url_shape};
 use super::*;
 use crate::extract::metadata;
 use scraper::Html;
@@ -318,4 +318,39 @@ fn explain_names_the_evidence_that_decided() {
         },
     );
     assert!(explain(&super::features(&Dom::build(&empty), &meta, None), 5).is_empty());
+}
+
+#[test]
+fn lemmy_comment_trees_are_forum_software() {
+    // Lemmy writes each comment as an `article.comment-node` and every
+    // author as a `person-listing` link: a forum software's markup, counted
+    // with phpBB's and XenForo's.
+    let comments: String = (0..5)
+        .map(|i| {
+            format!(
+                r#"<li class="comment list-unstyled"><article id="comment-{i}" class="details comment-node py-2">
+                <a class="person-listing d-inline-flex" href="/u/user{i}">user{i}</a>
+                <div class="comment-content"><div class="md-div"><p>{}</p></div></div></article></li>"#,
+                words(20, "reply")
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><body><article id="postContent" class="card"><div class="md-div"><p>{}</p></div></article>
+        <ul class="comments">{comments}</ul></body></html>"#,
+        words(40, "update")
+    );
+    let doc = Html::parse_document(&html);
+    let url = Url::parse("https://lemmy.example/post/21018364").ok();
+    let meta = metadata::collect(
+        &doc,
+        &metadata::Hints {
+            page_url: url.as_ref(),
+            prelude: None,
+            now: None,
+        },
+    );
+    let dom = Dom::build(&doc);
+    let features = features(&dom, &meta, url.as_ref());
+    assert_eq!(features.get(F::cls_forum_sw), log_count(10), "{features:?}");
 }
