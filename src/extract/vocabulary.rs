@@ -87,6 +87,7 @@ pub const BOILERPLATE_TOKENS: &[&str] = &[
     "tagcloud",
     "tags",
     "toolbar",
+    "settings",
     "usercentrics",
     "trending",
     "widget",
@@ -132,6 +133,7 @@ pub const LISTING_CHROME_TOKENS: &[&str] = &[
     "ordering",
     "orderby",
     "toolbar",
+    "settings",
     "count",
     "viewmode",
     "layered",
@@ -361,6 +363,7 @@ pub const BOILERPLATE_ROLES: &[&str] = &[
     "dialog",
     "alertdialog",
     "toolbar",
+    "settings",
     "tablist",
     "alert",
 ];

@@ -1344,3 +1344,21 @@ fn site_origin_panels_are_content_and_their_menus_are_not() {
     assert!(!content.excluded[tinymce]);
     assert!(excluded("menu") && excluded("side"));
 }
+
+#[test]
+fn a_video_players_settings_menu_is_not_content() {
+    // A player's settings panel (quality, caption fonts) sits inside the
+    // story beside its video: controls, not text.
+    let html = format!(
+        "<body><article>{PARA}<div class=yvp-player><div class=\"yvp-settings-container\">\
+         <div class=yvp-settings-header>Video Quality</div><div class=yvp-settings-item>High (HD)\
+         </div><div class=yvp-settings-item>Closed Caption Settings</div><div>Arial</div>\
+         <div>Georgia</div><div>Times New Roman</div></div></div>{PARA}</article></body>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("long paragraph of article text"), "{text}");
+    assert!(
+        !text.contains("Video Quality") && !text.contains("Georgia"),
+        "{text}"
+    );
+}
