@@ -25,6 +25,15 @@ fn body_and_text(html: &str) -> (Body, String) {
 
 const P: &str = "Long enough paragraph text, with commas, clauses, and words to be prose.";
 
+/// The caption of the figure whose image's URL ends with `name`: `None`
+/// inside when it has none, `None` outside when there is no such figure.
+fn caption_of(b: &Body, name: &str) -> Option<Option<String>> {
+    b.figures
+        .iter()
+        .find(|f| f.image.src.ends_with(name))
+        .map(|f| f.caption.clone())
+}
+
 #[test]
 fn nests_sections_by_level_and_skips_the_title() {
     let html = format!(
@@ -292,13 +301,9 @@ fn a_paragraphs_own_line_beside_its_image_stays_body_text() {
         text.contains("The dress was stolen from her hotel room on Thursday night."),
         "{text}"
     );
-    let portrait = b
-        .figures
-        .iter()
-        .find(|f| f.image.src.ends_with("portrait.jpg"));
     assert_eq!(
-        portrait.map(|f| f.caption.is_none()),
-        Some(true),
+        caption_of(&b, "portrait.jpg"),
+        Some(None),
         "{:?}",
         b.figures
     );
@@ -936,21 +941,13 @@ fn a_builders_box_of_a_picture_and_its_prose_keeps_the_prose_in_the_body() {
         b.figures
     );
     for name in ["first.webp", "second.webp"] {
-        let figure = b.figures.iter().find(|f| f.image.src.ends_with(name));
-        assert_eq!(
-            figure.map(|f| f.caption.is_none()),
-            Some(true),
-            "{name}: {:?}",
-            b.figures
-        );
+        assert_eq!(caption_of(&b, name), Some(None), "{name}: {:?}", b.figures);
     }
-    let third = b
-        .figures
-        .iter()
-        .find(|f| f.image.src.ends_with("third.jpg"));
     assert_eq!(
-        third.and_then(|f| f.caption.as_deref()),
-        Some("The harbour at dawn, seen from the lighthouse."),
+        caption_of(&b, "third.jpg"),
+        Some(Some(
+            "The harbour at dawn, seen from the lighthouse.".to_owned()
+        )),
         "{:?}",
         b.figures
     );

@@ -7,8 +7,13 @@ use crate::extract::metadata;
 use scraper::Html;
 
 fn guess(html: &str, url: &str) -> PageTypeGuess {
+    decide(&features_of(html, Some(url)))
+}
+
+/// The classifier's features of `html` served from `url`.
+fn features_of(html: &str, url: Option<&str>) -> Features {
     let doc = Html::parse_document(html);
-    let url = Url::parse(url).ok();
+    let url = url.and_then(|u| Url::parse(u).ok());
     let meta = metadata::collect(
         &doc,
         &metadata::Hints {
@@ -18,7 +23,7 @@ fn guess(html: &str, url: &str) -> PageTypeGuess {
         },
     );
     let dom = Dom::build(&doc);
-    classify(&dom, &meta, url.as_ref())
+    features(&dom, &meta, url.as_ref())
 }
 
 #[test]
@@ -282,18 +287,7 @@ fn explain_names_the_evidence_that_decided() {
     // declared type and the URL are among the reasons, in favour.
     let html = r#"<html><head><script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script></head>
         <body><h1>Question about the settings</h1><p>Short.</p></body></html>"#;
-    let doc = Html::parse_document(html);
-    let url = Url::parse("https://community.example.org/t/question/77").ok();
-    let meta = metadata::collect(
-        &doc,
-        &metadata::Hints {
-            page_url: url.as_ref(),
-            prelude: None,
-            now: None,
-        },
-    );
-    let dom = Dom::build(&doc);
-    let features = features(&dom, &meta, url.as_ref());
+    let features = features_of(html, Some("https://community.example.org/t/question/77"));
     assert_eq!(decide(&features).page_type, PageType::Forum);
     let reasons = explain(&features, 8);
     assert_eq!(reasons.len(), 8);
@@ -308,16 +302,7 @@ fn explain_names_the_evidence_that_decided() {
         "{reasons:?}"
     );
     // An empty page has no type, so nothing to explain.
-    let empty = Html::parse_document("<html><body></body></html>");
-    let meta = metadata::collect(
-        &empty,
-        &metadata::Hints {
-            page_url: None,
-            prelude: None,
-            now: None,
-        },
-    );
-    assert!(explain(&super::features(&Dom::build(&empty), &meta, None), 5).is_empty());
+    assert!(explain(&features_of("<html><body></body></html>", None), 5).is_empty());
 }
 
 #[test]
@@ -340,17 +325,6 @@ fn lemmy_comment_trees_are_forum_software() {
         <ul class="comments">{comments}</ul></body></html>"#,
         words(40, "update")
     );
-    let doc = Html::parse_document(&html);
-    let url = Url::parse("https://lemmy.example/post/21018364").ok();
-    let meta = metadata::collect(
-        &doc,
-        &metadata::Hints {
-            page_url: url.as_ref(),
-            prelude: None,
-            now: None,
-        },
-    );
-    let dom = Dom::build(&doc);
-    let features = features(&dom, &meta, url.as_ref());
+    let features = features_of(&html, Some("https://lemmy.example/post/21018364"));
     assert_eq!(features.get(F::cls_forum_sw), log_count(10), "{features:?}");
 }
