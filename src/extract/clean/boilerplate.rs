@@ -628,18 +628,19 @@ fn names_boilerplate_besides(value: &str, ignored: &[&str]) -> bool {
 /// element.
 fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
     let class = dom.attr(i, "class")?;
-    if !class.contains("elementor-widget")
-        && !class.contains("widget-span")
-        && !class.contains("hs_cos_wrapper")
-        && !class.contains("PagePromo")
-        && !class.contains("so-panel")
-        && !class.contains("panel-widget-style")
-        && !class.contains("so-widget")
-        && !class.contains("siteorigin-widget")
-    {
+    // One pass over the class names, comparing prefixes (a substring
+    // search per builder costs more on every widget-classed element).
+    let mut builder = false;
+    let mut site_origin = false;
+    for c in class.split_ascii_whitespace() {
+        site_origin |= c == "so-panel";
+        builder |= c == "so-panel"
+            || c == "widget-span"
+            || BUILDER_CLASS_PREFIXES.iter().any(|p| c.starts_with(p));
+    }
+    if !builder {
         return None;
     }
-    let site_origin = class.split_ascii_whitespace().any(|c| c == "so-panel");
     let rest: String = class
         .split_ascii_whitespace()
         .map(|c| {
@@ -667,6 +668,18 @@ fn builder_widget_class(dom: &Dom<'_>, i: usize) -> Option<TokenMarks> {
         .join(" ");
     Some(TokenMarks::of(&rest, &mut TokenBuf::default()))
 }
+
+/// The prefixes of the page builders' class names that
+/// [`builder_widget_class`] reads (besides `so-panel` and `widget-span`,
+/// which are whole names).
+const BUILDER_CLASS_PREFIXES: &[&str] = &[
+    "elementor-widget",
+    "hs_cos_wrapper",
+    "PagePromo",
+    "panel-widget-style",
+    "so-widget",
+    "siteorigin-widget",
+];
 
 /// HubSpot's CMS numbers each module's wrapper `hs_cos_wrapper_widget_<n>`
 /// or `hs_cos_wrapper_module_<n>`: the id names a building block, not a
