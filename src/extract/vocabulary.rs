@@ -133,7 +133,6 @@ pub const LISTING_CHROME_TOKENS: &[&str] = &[
     "ordering",
     "orderby",
     "toolbar",
-    "settings",
     "count",
     "viewmode",
     "layered",
@@ -363,7 +362,6 @@ pub const BOILERPLATE_ROLES: &[&str] = &[
     "dialog",
     "alertdialog",
     "toolbar",
-    "settings",
     "tablist",
     "alert",
 ];

@@ -99,22 +99,25 @@ pub(super) fn choose(
 /// meaning, and only a whole table is rendered as one. Roots the lifted
 /// table takes in drop out; the roots stay in page order.
 pub(super) fn lift_table_parts(dom: &Dom<'_>, roots: Vec<usize>) -> Vec<usize> {
-    if !roots.iter().any(|&r| {
+    let is_part = |r: usize| {
         matches!(
             dom.nodes[r].tag,
             Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr
         )
-    }) {
+    };
+    if !roots.iter().any(|&r| is_part(r)) {
         return roots;
     }
     let lifted: Vec<usize> = roots
         .iter()
-        .map(|&r| match dom.nodes[r].tag {
-            Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr => dom
-                .ancestors(r)
-                .find(|&a| dom.nodes[a].tag == Tag::Table)
-                .unwrap_or(r),
-            _ => r,
+        .map(|&r| {
+            if is_part(r) {
+                dom.ancestors(r)
+                    .find(|&a| dom.nodes[a].tag == Tag::Table)
+                    .unwrap_or(r)
+            } else {
+                r
+            }
         })
         .collect();
     let mut out: Vec<usize> = Vec::with_capacity(lifted.len());
