@@ -252,6 +252,9 @@ impl TokenMarks {
         // `has-sidebar`, `with-comments`, `hide-read-more-ad` (a grid
         // that hides its ad slot is not an ad).
         let mut in_state = false;
+        // The marks of a compound's head ([`COMPOUND_HEADS`]), held until
+        // the next token shows whether the compound goes on.
+        let mut held = 0;
         if value.is_ascii() {
             // Tokens are slices of the value; the table compares them
             // without lower-casing a copy.
@@ -259,30 +262,48 @@ impl TokenMarks {
             let bytes = value.as_bytes();
             let mut prev_end = 0;
             each_ascii_token(bytes, |start, t| {
-                if in_state
-                    && bytes
-                        .get(prev_end..start)
-                        .is_some_and(|gap| gap.iter().any(u8::is_ascii_whitespace))
-                {
+                let new_class = bytes
+                    .get(prev_end..start)
+                    .is_some_and(|gap| gap.iter().any(u8::is_ascii_whitespace));
+                if in_state && new_class {
                     in_state = false;
                 }
+                if held != 0 && (new_class || !ends_compound(t)) {
+                    marks |= held;
+                }
+                held = 0;
                 prev_end = start + t.len();
                 if !in_state {
-                    marks |= vocabulary.bits(t);
+                    if is_compound_head(t) {
+                        held = vocabulary.bits(t);
+                    } else {
+                        marks |= vocabulary.bits(t);
+                    }
                 }
                 in_state |= is_state_word(t);
             });
-            return TokenMarks(marks);
+            return TokenMarks(marks | held);
         }
         for class in value.split_whitespace() {
             in_state = false;
             each_token(class, buf, |t| {
-                if !in_state {
-                    marks |= VOCABULARY.bits(t.as_bytes());
+                let t = t.as_bytes();
+                if held != 0 && !ends_compound(t) {
+                    marks |= held;
                 }
-                in_state |= is_state_word(t.as_bytes());
+                held = 0;
+                if !in_state {
+                    if is_compound_head(t) {
+                        held = VOCABULARY.bits(t);
+                    } else {
+                        marks |= VOCABULARY.bits(t);
+                    }
+                }
+                in_state |= is_state_word(t);
                 false
             });
+            marks |= held;
+            held = 0;
         }
         TokenMarks(marks)
     }
@@ -361,6 +382,26 @@ fn is_state_word(token: &[u8]) -> bool {
     [&b"no"[..], b"has", b"with", b"without", b"hide"]
         .iter()
         .any(|w| token.eq_ignore_ascii_case(w))
+}
+
+/// Boilerplate words that, joined to the next word of the same class name,
+/// make a compound of another meaning, and that word: `follow-up` (a
+/// testimonial slider's `follow-up__item`, a sales page's follow-up
+/// section, a clinic's follow-up care) is no "follow us" button.
+const COMPOUNDS: &[(&[u8], &[u8])] = &[(b"follow", b"up")];
+
+/// Whether `token` opens one of [`COMPOUNDS`].
+fn is_compound_head(token: &[u8]) -> bool {
+    COMPOUNDS
+        .iter()
+        .any(|(head, _)| token.eq_ignore_ascii_case(head))
+}
+
+/// Whether `token` closes one of [`COMPOUNDS`] (its head came just before).
+fn ends_compound(token: &[u8]) -> bool {
+    COMPOUNDS
+        .iter()
+        .any(|(_, tail)| token.eq_ignore_ascii_case(tail))
 }
 
 /// The clean stage's vocabularies as an open-addressing hash table of
@@ -612,6 +653,16 @@ mod tests {
         assert!(TokenMarks::of("hide-x  ad", &mut buf).has(TokenMarks::BOILERPLATE));
         assert!(TokenMarks::of("Größe-no ad", &mut buf).has(TokenMarks::BOILERPLATE));
         assert!(!TokenMarks::of("credentials", &mut buf).has(TokenMarks::CAPTION_BODY));
+        // A compound is not its boilerplate head: `follow-up` is no
+        // "follow us" button, but `follow` stays one on its own, before
+        // another word or at the end of a class name.
+        assert!(!TokenMarks::of("better__follow-up", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(!TokenMarks::of("followUp card", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(!TokenMarks::of("Größe follow-up", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(TokenMarks::of("follow-us", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(TokenMarks::of("btn-follow up", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(TokenMarks::of("Größe-follow up", &mut buf).has(TokenMarks::BOILERPLATE));
+        assert!(TokenMarks::of("card-follow", &mut buf).has(TokenMarks::BOILERPLATE));
         // Tailwind arbitrary values are styling: their words name nothing.
         let tw = TokenMarks::of(
             "stack lg:pt-[calc(var(--banner-min-height))] main",
