@@ -424,12 +424,12 @@ const WIDGET_TOKENS: &[&str] = &["widget", "widgets", "banner", "promo"];
 
 /// Further class tokens that, on a container holding prose, name its part
 /// in the page's layout, not boilerplate: a FAQ's tab panes
-/// (`faq_tabs-menu`), a testimonial's `follow-up`, a modal's `overlay`
+/// (`faq_tabs-menu`), a modal's `overlay`
 /// text, a CMS's promoted teaser (Drupal's `node--promoted`, a theme's
 /// `promos` strip), a section of a `nav` card grid. On their own they mark
 /// menus and pop-ups, which hold links and a few words, not paragraphs.
 /// Unlike [`WIDGET_TOKENS`] they never make a numbered id a block's.
-const PROSE_LAYOUT_TOKENS: &[&str] = &["menu", "nav", "follow", "overlay", "promoted", "promos"];
+const PROSE_LAYOUT_TOKENS: &[&str] = &["menu", "nav", "overlay", "promoted", "promos"];
 
 /// Whether element `i`'s id is one of [`WIDGET_TOKENS`] and a number
 /// (`banner-1866584638`, `widget-12`, HubSpot's `widget_1753110382057`):

@@ -1355,3 +1355,24 @@ fn a_video_players_settings_menu_is_not_content() {
         "{text}"
     );
 }
+
+#[test]
+fn a_follow_up_section_is_content_and_a_follow_button_is_not() {
+    // A testimonial slider named `follow-up`, its quotes in plain divs
+    // (no paragraphs for the prose-widget test to count), beside a
+    // "follow" bar of social links.
+    let quote = "OnePage keeps our sales process simple, and all we have to do \
+                 for our success is to follow it every single day of the week.";
+    let html = format!(
+        "<body><main>{PARA}<section class=\"help better__follow-up\"><h2>Customers love it</h2>\
+         <div class=follow-up__item><div class=follow-up__name>Bruce Henry</div>\
+         <div class=follow-up__text>{quote}</div></div>\
+         <div class=follow-up__item><div class=follow-up__name>Karen Suhaka</div>\
+         <div class=follow-up__text>{quote}</div></div></section>\
+         <div class=author-follow><a href=/x>Follow on X</a></div>{PARA}</main></body>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Karen Suhaka"), "{text}");
+    assert!(text.contains("every single day"), "{text}");
+    assert!(!text.contains("Follow on X"), "{text}");
+}
