@@ -254,7 +254,7 @@ impl TokenMarks {
         let mut in_state = false;
         // The marks of a compound's head ([`COMPOUND_HEADS`]), held until
         // the next token shows whether the compound goes on.
-        let mut held = 0;
+        let mut held: Option<(&[u8], u8)> = None;
         if value.is_ascii() {
             // Tokens are slices of the value; the table compares them
             // without lower-casing a copy.
@@ -268,42 +268,41 @@ impl TokenMarks {
                 if in_state && new_class {
                     in_state = false;
                 }
-                if held != 0 && (new_class || !ends_compound(t)) {
-                    marks |= held;
+                if let Some((head, bits)) = held.take()
+                    && (new_class || !closes_compound(head, t))
+                {
+                    marks |= bits;
                 }
-                held = 0;
                 prev_end = start + t.len();
                 if !in_state {
-                    if is_compound_head(t) {
-                        held = vocabulary.bits(t);
-                    } else {
-                        marks |= vocabulary.bits(t);
+                    match compound_head(t) {
+                        Some(head) => held = Some((head, vocabulary.bits(t))),
+                        None => marks |= vocabulary.bits(t),
                     }
                 }
                 in_state |= is_state_word(t);
             });
-            return TokenMarks(marks | held);
+            return TokenMarks(marks | held.map_or(0, |(_, bits)| bits));
         }
         for class in value.split_whitespace() {
             in_state = false;
             each_token(class, buf, |t| {
                 let t = t.as_bytes();
-                if held != 0 && !ends_compound(t) {
-                    marks |= held;
+                if let Some((head, bits)) = held.take()
+                    && !closes_compound(head, t)
+                {
+                    marks |= bits;
                 }
-                held = 0;
                 if !in_state {
-                    if is_compound_head(t) {
-                        held = VOCABULARY.bits(t);
-                    } else {
-                        marks |= VOCABULARY.bits(t);
+                    match compound_head(t) {
+                        Some(head) => held = Some((head, VOCABULARY.bits(t))),
+                        None => marks |= VOCABULARY.bits(t),
                     }
                 }
                 in_state |= is_state_word(t);
                 false
             });
-            marks |= held;
-            held = 0;
+            marks |= held.take().map_or(0, |(_, bits)| bits);
         }
         TokenMarks(marks)
     }
@@ -387,21 +386,22 @@ fn is_state_word(token: &[u8]) -> bool {
 /// Boilerplate words that, joined to the next word of the same class name,
 /// make a compound of another meaning, and that word: `follow-up` (a
 /// testimonial slider's `follow-up__item`, a sales page's follow-up
-/// section, a clinic's follow-up care) is no "follow us" button.
+/// section) is no "follow us" button.
 const COMPOUNDS: &[(&[u8], &[u8])] = &[(b"follow", b"up")];
 
-/// Whether `token` opens one of [`COMPOUNDS`].
-fn is_compound_head(token: &[u8]) -> bool {
+/// The head of [`COMPOUNDS`] that `token` is, if any.
+fn compound_head(token: &[u8]) -> Option<&'static [u8]> {
     COMPOUNDS
         .iter()
-        .any(|(head, _)| token.eq_ignore_ascii_case(head))
+        .find(|(head, _)| token.eq_ignore_ascii_case(head))
+        .map(|(head, _)| *head)
 }
 
-/// Whether `token` closes one of [`COMPOUNDS`] (its head came just before).
-fn ends_compound(token: &[u8]) -> bool {
+/// Whether `token`, coming just after `head`, closes one of [`COMPOUNDS`].
+fn closes_compound(head: &[u8], token: &[u8]) -> bool {
     COMPOUNDS
         .iter()
-        .any(|(_, tail)| token.eq_ignore_ascii_case(tail))
+        .any(|(h, tail)| *h == head && token.eq_ignore_ascii_case(tail))
 }
 
 /// The clean stage's vocabularies as an open-addressing hash table of
