@@ -117,7 +117,11 @@ pub(super) fn drop_boilerplate(events: Vec<Event>, items: bool) -> Vec<Event> {
                 };
                 let linky = info.link_weight * 2 >= info.weight && info.weight > 0;
                 let short = info.weight <= MAX_BOILERPLATE_BLOCK;
-                if (short || linky) && text.is_some_and(opens_with_boilerplate) {
+                // A long link opening with a phrase ("Read more: ...") is a
+                // teaser, except where links are the items: there it is an
+                // item's title and blurb ("Sign up for ... and start the
+                // year with a new skill").
+                if (short || (linky && !items)) && text.is_some_and(opens_with_boilerplate) {
                     continue;
                 }
                 // A short paragraph that is nothing but a link is a teaser

@@ -823,6 +823,39 @@ fn a_link_alone_in_a_paragraph_is_an_item_on_a_listing_and_a_teaser_on_an_articl
 }
 
 #[test]
+fn a_linked_card_opening_with_a_phrase_is_an_item_on_a_listing_and_a_teaser_on_an_article() {
+    // Result cards whose title and blurb sit inside one link; one title
+    // opens with "Sign up", as a promotion's teaser line would.
+    let blurb = "With the end of the year approaching we all ask what we want to \
+                 learn next, which course will take us there in the new year, and \
+                 how much time a week it will ask of us.";
+    let card = |n: usize, title: &str| {
+        format!("<section><a href=/s/{n}><h3>{title}</h3><p>{blurb} ({n})</p></a></section>")
+    };
+    let cards: String = (0..5)
+        .map(|n| card(n, &format!("Story {n} on learning online")))
+        .chain([card(
+            9,
+            "Sign up for a course and start the year with a new skill",
+        )])
+        .collect();
+    let html = format!("<body><main><p>{P}</p>{cards}</main></body>");
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let text = |profile: &crate::extract::profile::Profile| -> String {
+        let content = crate::extract::clean::find_content_with(&dom, profile);
+        let b = build(&dom, &content, None, None);
+        crate::extract::render::text(&b.sections)
+    };
+    let listing = text(&crate::extract::profile::LISTING);
+    assert!(listing.contains("Story 3 on learning"), "{listing}");
+    assert!(listing.contains("Sign up for a course"), "{listing}");
+    let article = text(&crate::extract::profile::ARTICLE);
+    assert!(article.contains("Long enough paragraph"), "{article}");
+    assert!(!article.contains("Sign up for a course"), "{article}");
+}
+
+#[test]
 fn list_items_inside_div_wrappers_are_items() {
     // The HTML standard's `<dl><div><dt><dd></div>` grouping, a component
     // library's `<ul><div><li>` and an editor's `<ul><ul><li>`.
