@@ -246,15 +246,22 @@ impl TokenMarks {
             }
             return marks;
         }
+        let marks = Self::of_words(value, buf);
+        if marks.has(TokenMarks::BOILERPLATE) && mentions_compound(value.as_bytes()) {
+            return Self::of_compounds(value, buf);
+        }
+        marks
+    }
+
+    /// The marks of `value`'s tokens, each read alone.
+    #[inline]
+    fn of_words(value: &str, buf: &mut TokenBuf) -> TokenMarks {
         let mut marks = 0;
         // The tokens after a state word, to the end of its class name,
         // describe the element's state, not what it is: `no_caption`,
         // `has-sidebar`, `with-comments`, `hide-read-more-ad` (a grid
         // that hides its ad slot is not an ad).
         let mut in_state = false;
-        // The marks of a compound's head ([`COMPOUND_HEADS`]), held until
-        // the next token shows whether the compound goes on.
-        let mut held: Option<(&[u8], u8)> = None;
         if value.is_ascii() {
             // Tokens are slices of the value; the table compares them
             // without lower-casing a copy.
@@ -262,30 +269,46 @@ impl TokenMarks {
             let bytes = value.as_bytes();
             let mut prev_end = 0;
             each_ascii_token(bytes, |start, t| {
-                let new_class = bytes
-                    .get(prev_end..start)
-                    .is_some_and(|gap| gap.iter().any(u8::is_ascii_whitespace));
-                if in_state && new_class {
-                    in_state = false;
-                }
-                if let Some((head, bits)) = held.take()
-                    && (new_class || !closes_compound(head, t))
+                if in_state
+                    && bytes
+                        .get(prev_end..start)
+                        .is_some_and(|gap| gap.iter().any(u8::is_ascii_whitespace))
                 {
-                    marks |= bits;
+                    in_state = false;
                 }
                 prev_end = start + t.len();
                 if !in_state {
-                    match compound_head(t) {
-                        Some(head) => held = Some((head, vocabulary.bits(t))),
-                        None => marks |= vocabulary.bits(t),
-                    }
+                    marks |= vocabulary.bits(t);
                 }
                 in_state |= is_state_word(t);
             });
-            return TokenMarks(marks | held.map_or(0, |(_, bits)| bits));
+            return TokenMarks(marks);
         }
         for class in value.split_whitespace() {
             in_state = false;
+            each_token(class, buf, |t| {
+                if !in_state {
+                    marks |= VOCABULARY.bits(t.as_bytes());
+                }
+                in_state |= is_state_word(t.as_bytes());
+                false
+            });
+        }
+        TokenMarks(marks)
+    }
+
+    /// The marks of `value` with its compounds ([`COMPOUNDS`]) read as
+    /// compounds: `follow-up` does not name boilerplate as `follow` does.
+    /// A second reading, made only for the rare value that names
+    /// boilerplate and holds a compound's head, and kept out of line.
+    #[inline(never)]
+    fn of_compounds(value: &str, buf: &mut TokenBuf) -> TokenMarks {
+        let mut marks = 0;
+        for class in value.split_whitespace() {
+            let mut in_state = false;
+            // A compound's head and its marks, held until the next token
+            // shows whether the compound goes on.
+            let mut held: Option<(&[u8], u8)> = None;
             each_token(class, buf, |t| {
                 let t = t.as_bytes();
                 if let Some((head, bits)) = held.take()
@@ -302,7 +325,7 @@ impl TokenMarks {
                 in_state |= is_state_word(t);
                 false
             });
-            marks |= held.take().map_or(0, |(_, bits)| bits);
+            marks |= held.map_or(0, |(_, bits)| bits);
         }
         TokenMarks(marks)
     }
@@ -395,6 +418,16 @@ fn compound_head(token: &[u8]) -> Option<&'static [u8]> {
         .iter()
         .find(|(head, _)| token.eq_ignore_ascii_case(head))
         .map(|(head, _)| *head)
+}
+
+/// Whether an ASCII value holds the head of one of [`COMPOUNDS`], in any
+/// case.
+fn mentions_compound(value: &[u8]) -> bool {
+    COMPOUNDS.iter().any(|(head, _)| {
+        value
+            .windows(head.len())
+            .any(|w| w.eq_ignore_ascii_case(head))
+    })
 }
 
 /// Whether `token`, coming just after `head`, closes one of [`COMPOUNDS`].
