@@ -378,8 +378,9 @@ pub struct Marks {
     /// hold (bit `g` for its group `g`), found by the same scan as the
     /// fragment groups.
     pub page_groups: u32,
-    /// Hidden from readers: `hidden`, `aria-hidden=true`, or an inline
-    /// `display:none` / `visibility:hidden`; not for a collapsed disclosure
+    /// Hidden from readers: `hidden`, `aria-hidden=true`, an inline
+    /// `display:none` / `visibility:hidden`, or a CSS framework's hiding
+    /// class (`hidden`, `d-none`, `is-hidden`, `Dn`); not for a collapsed disclosure
     /// panel (`role=tabpanel`, or a class/id in the disclosure vocabulary:
     /// an FAQ's answers, a tab set's panes) nor for a React streaming
     /// segment (`<div hidden id="S:0">`, which React 18's streaming render
@@ -427,12 +428,15 @@ impl Marks {
                 local_name!("class") => {
                     // Class values repeat across a page (every item of a
                     // list, every link of a menu): each is read once.
-                    let (tokens, fragments, groups) = *classes.entry(value).or_insert_with(|| {
-                        let names = semantic_classes(value);
-                        let (fragments, groups) = scan(&names);
-                        (TokenMarks::of(&names, buf), fragments, groups)
-                    });
+                    let (tokens, fragments, groups, hides) =
+                        *classes.entry(value).or_insert_with(|| {
+                            let names = semantic_classes(value);
+                            let (fragments, groups) = scan(&names);
+                            let hides = class_hides(value);
+                            (TokenMarks::of(&names, buf), fragments, groups, hides)
+                        });
                     marks.class = tokens;
+                    marks.hidden |= hides;
                     marks.class_fragments = fragments;
                     marks.page_groups |= groups;
                 }
@@ -589,7 +593,28 @@ fn is_react_segment_id(id: &str) -> bool {
 }
 
 /// What each distinct class value of a page gives, for [`Marks::of`].
-pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks, u32)>;
+pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks, u32, bool)>;
+
+/// Class names that CSS frameworks define as `display: none`: Bootstrap 3,
+/// Tailwind CSS and HTML5 Boilerplate's `hidden`, Bootstrap 4 and 5's
+/// `d-none`, Bulma's `is-hidden`, Atomic CSS's `Dn` (Yahoo's Atomizer).
+const HIDING_CLASSES: &[&str] = &["hidden", "d-none", "is-hidden", "Dn"];
+
+/// Whether a `class` value hides its element: one of [`HIDING_CLASSES`],
+/// and no class that shows it again at some screen size (Tailwind's
+/// `hidden md:block`, Bootstrap's `d-none d-lg-flex`). Class names are
+/// case-sensitive in CSS, so they are compared as written.
+fn class_hides(value: &str) -> bool {
+    let mut hides = false;
+    for class in value.split_ascii_whitespace() {
+        if HIDING_CLASSES.contains(&class) {
+            hides = true;
+        } else if class.contains(':') || (class.starts_with("d-") && class.len() > 2) {
+            return false;
+        }
+    }
+    hides
+}
 
 /// A `class` value without the variants of Tailwind CSS and its kin
 /// (UnoCSS, Windi), which write `variant:utility` (`print:break-inside-avoid`,
@@ -939,6 +964,23 @@ mod tests {
         let hidden: Vec<bool> = marks[1..].iter().map(|m| m.hidden).collect();
         assert_eq!(hidden, [true, true, false, true, false, false]);
         assert!(marks[6].main_role);
+    }
+
+    #[test]
+    fn framework_hiding_classes_hide_unless_a_breakpoint_shows_them() {
+        let doc = Html::parse_document(
+            "<p class=hidden>a</p><p class='tooltip Dn'>b</p><p class='btn d-none'>c</p>\
+             <p class=is-hidden>d</p><p class='hidden md:block'>e</p>\
+             <p class='d-none d-lg-flex'>f</p><p class=Hidden>g</p><p class=overflow-hidden>h</p>\
+             <p class=hidden-xs>i</p><p class=dn>j</p>",
+        );
+        let dom = Dom::build(&doc);
+        assert_eq!(
+            hidden_of(&dom, Tag::P),
+            [
+                true, true, true, true, false, false, false, false, false, false
+            ]
+        );
     }
 
     /// Whether each `tag` element of `dom` is hidden, in page order.

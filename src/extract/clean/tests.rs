@@ -1376,3 +1376,23 @@ fn a_follow_up_section_is_content_and_a_follow_button_is_not() {
     assert!(text.contains("every single day"), "{text}");
     assert!(!text.contains("Follow on X"), "{text}");
 }
+
+#[test]
+fn text_a_css_framework_hides_is_not_content() {
+    // A story's hidden topic list (Bootstrap's `hidden`) and a comment
+    // widget's tooltips (Atomic CSS's `Dn`), beside a teaser Tailwind shows
+    // from the `md` breakpoint up.
+    let html = format!(
+        "<body><article>{PARA}<ul id=topics class=hidden><li>Politics &amp; Government</li>\
+         <li>American flag</li></ul><div id=tooltip-rating class=Dn><div>Rating failed. Try again.\
+         </div></div><p class='hidden md:block'>A teaser shown on wider screens.</p>{PARA}\
+         </article></body>"
+    );
+    let text = text_of(&html);
+    assert!(text.contains("long paragraph of article text"), "{text}");
+    assert!(text.contains("shown on wider screens"), "{text}");
+    assert!(
+        !text.contains("American flag") && !text.contains("Rating failed"),
+        "{text}"
+    );
+}
