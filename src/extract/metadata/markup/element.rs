@@ -9,6 +9,24 @@ use crate::extract::attr::get_str;
 use crate::extract::text::normalize_whitespace;
 use crate::extract::vocabulary::{MODIFIED_WORDS, PUBLISHED_WORDS};
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::LazyLock;
+
+/// One automaton per label list: a label is tested against every word of
+/// its list in one pass over the lower-cased text, not one search a word.
+fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("the label lists are a valid, small automaton")
+}
+
+/// [`MODIFIED_WORDS`] as an automaton.
+static MODIFIED: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(MODIFIED_WORDS));
+
+/// [`PUBLISHED_WORDS`] as an automaton.
+static PUBLISHED: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PUBLISHED_WORDS));
+
 /// The element's text, whitespace-normalised, with a space where a block
 /// or a line break separates two texts (`<p>Jane Doe</p><p>Editor</p>` is
 /// "Jane Doe Editor", not "Jane DoeEditor"); script and style text left out.
@@ -184,9 +202,9 @@ fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
     };
     let role_of = |label: &str| {
         let label = label.to_lowercase();
-        if MODIFIED_WORDS.iter().any(|w| label.contains(w)) {
+        if MODIFIED.is_match(&label) {
             Some(DateRole::Modified)
-        } else if PUBLISHED_WORDS.iter().any(|w| label.contains(w)) {
+        } else if PUBLISHED.is_match(&label) {
             Some(DateRole::Published)
         } else {
             None
@@ -225,8 +243,7 @@ fn date_role(el: ElementRef<'_>, text: &str) -> DateRole {
 
 /// Whether `text` is labelled as an update ("Updated July 9, 2025").
 pub(in crate::extract::metadata) fn says_modified(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    MODIFIED_WORDS.iter().any(|w| lower.contains(w))
+    MODIFIED.is_match(&text.to_lowercase())
 }
 
 /// A date element with where it stands and its label.
