@@ -305,6 +305,12 @@ fn text_wins(detection: &Detection, declared_primary: &str) -> bool {
     if !tags::detectable(declared_primary, detection.script) {
         return false;
     }
+    // A second opinion ran because whatlang was unsure, and chose only
+    // among whatlang's answer's neighbours: its confidence is relative to
+    // them, no evidence against a declaration outside the group.
+    if detection.second_opinion && !tags::confusable(detection.primary(), declared_primary) {
+        return false;
+    }
     let confidence = f64::from(detection.confidence);
     if tags::confusable(detection.primary(), declared_primary) {
         return confidence >= OVERRIDE_CONFIDENCE_CONFUSABLE
@@ -591,6 +597,25 @@ mod tests {
         assert_eq!(language.source, LanguageSource::Detected);
         assert!(language.reliable);
         assert_eq!(language.declared.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn an_unsure_guess_among_neighbours_does_not_override_the_declaration() {
+        // A shop grid of brand and model names, prices and stock labels,
+        // declared English: whatlang is unsure and names a Scandinavian
+        // language, and lingua, asked only among that group, is sure it
+        // is German. Sure within the group is no evidence against `en`.
+        let grid = "Sennheiser HD 800S Headphones Sold out Vendor: Sennheiser \
+                    Regular price $1,999.95 Sale price $1,999.95\n\
+                    Sennheiser HD 560S Back-order Vendor: Sennheiser Regular price $279.95\n\
+                    Sennheiser HDB 630 Wireless Headphones Back-order Vendor: Sennheiser \
+                    Regular price $499.95 Sale price $499.95\n\
+                    Sennheiser HD 600 Headphones Back-order Vendor: Sennheiser \
+                    Regular price $499.95 Sale price $499.95\n\
+                    Sennheiser Momentum 4 Wireless Vendor: Sennheiser Regular price $349.95\n\
+                    Sennheiser IE 900 In-Ear Monitors Vendor: Sennheiser Regular price $1,299.95";
+        let language = detect(grid, Some("en"));
+        assert_eq!(language.tag, "en", "{language:?}");
     }
 
     #[test]
