@@ -801,6 +801,15 @@ fn bare_headings_are_items_on_a_listing_and_empty_sections_on_an_article() {
     assert!(!article.iter().any(|h| h == "News item 1"), "{article:?}");
 }
 
+/// The body text of `html` under the extraction profile `profile`.
+fn text_with(html: &str, profile: &crate::extract::profile::Profile) -> String {
+    let doc = Html::parse_document(html);
+    let dom = Dom::build(&doc);
+    let content = crate::extract::clean::find_content_with(&dom, profile);
+    let b = build(&dom, &content, None, None);
+    crate::extract::render::text(&b.sections)
+}
+
 #[test]
 fn a_link_alone_in_a_paragraph_is_an_item_on_a_listing_and_a_teaser_on_an_article() {
     // A shop grid whose cards are a linked name and price, and nothing else.
@@ -808,13 +817,7 @@ fn a_link_alone_in_a_paragraph_is_an_item_on_a_listing_and_a_teaser_on_an_articl
         .map(|n| format!("<div class=card><p><a href=/p/{n}>Walnut chair {n} $170</a></p></div>"))
         .collect();
     let html = format!("<body><main><p>{P}</p>{cards}<p>{P}</p></main></body>");
-    let doc = Html::parse_document(&html);
-    let dom = Dom::build(&doc);
-    let text = |profile: &crate::extract::profile::Profile| -> String {
-        let content = crate::extract::clean::find_content_with(&dom, profile);
-        let b = build(&dom, &content, None, None);
-        crate::extract::render::text(&b.sections)
-    };
+    let text = |profile| text_with(&html, profile);
     let collection = text(&crate::extract::profile::COLLECTION);
     assert!(collection.contains("Walnut chair 3 $170"), "{collection}");
     let article = text(&crate::extract::profile::ARTICLE);
@@ -840,13 +843,7 @@ fn a_linked_card_opening_with_a_phrase_is_an_item_on_a_listing_and_a_teaser_on_a
         )])
         .collect();
     let html = format!("<body><main><p>{P}</p>{cards}</main></body>");
-    let doc = Html::parse_document(&html);
-    let dom = Dom::build(&doc);
-    let text = |profile: &crate::extract::profile::Profile| -> String {
-        let content = crate::extract::clean::find_content_with(&dom, profile);
-        let b = build(&dom, &content, None, None);
-        crate::extract::render::text(&b.sections)
-    };
+    let text = |profile| text_with(&html, profile);
     let listing = text(&crate::extract::profile::LISTING);
     assert!(listing.contains("Story 3 on learning"), "{listing}");
     assert!(listing.contains("Sign up for a course"), "{listing}");
