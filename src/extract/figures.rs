@@ -21,7 +21,7 @@ use url::Url;
 
 use crate::article::{Figure, Image, ImageCandidate};
 use crate::extract::clean::Content;
-use crate::extract::dom::{Dom, Tag};
+use crate::extract::dom::{Dom, Tag, measure};
 use crate::extract::matching::{has_token, tokens};
 use crate::extract::text::{normalize_whitespace, strip_prefix_ignore_case};
 use crate::extract::vocabulary::{CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS};
@@ -221,6 +221,10 @@ pub fn container_of(
             && !(entry.tag == Tag::P
                 && (stats.text > MAX_PARAGRAPH_CAPTION
                     || paragraph_has_own_words(dom, content, ancestor)))
+            // A `<div>` whose own words lead up to the image (a forum
+            // post's text, then the picture it posts) is the author's
+            // text: captions stand under their picture or are named.
+            && !(entry.tag == Tag::Div && words_lead_to(dom, ancestor, img))
             // A paragraph of prose beside the image's own is body text
             // that follows the picture, not its caption.
             && !(stats.text > MAX_PARAGRAPH_CAPTION && holds_prose_beside(dom, content, ancestor, img))
@@ -255,6 +259,28 @@ fn paragraph_has_own_words(dom: &Dom<'_>, content: &Content, p: usize) -> bool {
     }
     let text = subtree_text(dom, content, p);
     !(starts_with_credit_label(&text) || label_prefix_len(&text, CAPTION_LABELS).is_some())
+}
+
+/// Least weighted characters of bare text before an image that are the
+/// author's words leading up to it, not a label: a sentence.
+const MIN_LEADING_WORDS: u32 = 40;
+
+/// Whether element `div` holds, as text of its own before the child that
+/// holds image `img`, [`MIN_LEADING_WORDS`] or more that do not open with
+/// a caption or credit label ("Photo: ...").
+fn words_lead_to(dom: &Dom<'_>, div: usize, img: usize) -> bool {
+    let mut own = String::new();
+    for child in dom.children(div) {
+        if dom.contains(child, img) {
+            break;
+        }
+        if let Some(text) = dom.text(child) {
+            own.push_str(text);
+        }
+    }
+    measure(&own).0 >= MIN_LEADING_WORDS
+        && !(starts_with_credit_label(own.trim_start())
+            || label_prefix_len(own.trim_start(), CAPTION_LABELS).is_some())
 }
 
 /// Whether `container` holds a block of prose longer than a paragraph

@@ -943,6 +943,31 @@ fn a_list_of_links_introduced_before_it_is_content() {
 }
 
 #[test]
+fn a_posts_words_before_its_picture_stay_in_the_body() {
+    // A forum post (XenForo's `bbWrapper`) is bare text, then the picture
+    // it posts: the words lead up to the image and are the post, not its
+    // caption. Bare text under a picture still captions it.
+    let html = format!(
+        "<body><article><p>{P}</p><div class=bbWrapper>I heard the first interviews went out \
+         today, so let us get this thread started. Good luck!\
+         <div class=bbImageWrapper><img src=/luck.gif width=480 height=270></div></div>\
+         <div class=photo><img src=/harbour.jpg width=1280 height=720><br>\
+         The harbour at dawn, seen from the lighthouse.</div><p>{P}</p></article></body>"
+    );
+    let (b, text) = body_and_text(&html);
+    assert!(text.contains("I heard the first interviews"), "{text}");
+    assert_eq!(caption_of(&b, "luck.gif"), Some(None), "{:?}", b.figures);
+    assert_eq!(
+        caption_of(&b, "harbour.jpg"),
+        Some(Some(
+            "The harbour at dawn, seen from the lighthouse.".to_owned()
+        )),
+        "{:?}",
+        b.figures
+    );
+}
+
+#[test]
 fn a_builders_box_of_a_picture_and_its_prose_keeps_the_prose_in_the_body() {
     // Page builders (Oxygen's `ct-div-block` and `oxy-rich-text`) set a
     // product's picture and its review side by side, in a `<figure>` or a
