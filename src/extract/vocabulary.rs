@@ -168,12 +168,23 @@ pub const SERVICE_PART_TOKENS: &[&str] = &["banner"];
 /// and collection pages (through their profiles) they no longer make a
 /// container boilerplate. Bootstrap's thumbnails hold their text in a
 /// `caption`, preprint and catalogue listings put each entry's details in
-/// `meta`, charts list their entries in a `metadata-list`, and shops and
+/// `meta`, charts list their entries in a `metadata-list`, shops and
 /// page builders make each card of a grid a `widget` (a sale's
-/// `SaleWidget`). (`promo` is not here: it names a shop's promotion bar
+/// `SaleWidget`), and publishing platforms name a category page's story
+/// lists for recirculation (Dotdash Meredith's Mantle writes
+/// `tax-sc__recirc-list-container`, Vox Media's Duet
+/// `duet--recirculation--breaker`). (`promo` is not here: it names a shop's promotion bar
 /// as often as a news CMS's teaser, and measured it cost more than it
 /// gave.)
-pub const LISTING_ITEM_TOKENS: &[&str] = &["caption", "captions", "meta", "metadata", "widget"];
+pub const LISTING_ITEM_TOKENS: &[&str] = &[
+    "caption",
+    "captions",
+    "meta",
+    "metadata",
+    "widget",
+    "recirc",
+    "recirculation",
+];
 
 /// Tokens of class/id values that make a container boilerplate on product
 /// pages only (clean stage, through the product profile): the carousels of

@@ -895,15 +895,24 @@ fn listing_items_keep_their_caption_and_meta_parts() {
             )
         })
         .collect();
+    // A news platform's category page, its stories in `recirc` lists.
+    let stories: String = (0..6)
+        .map(|n| {
+            format!(
+                "<li><a href=/s/{n}><h3>Story number {n}</h3></a>\
+                 <p>What the story says in a line or two, item {n}.</p></li>"
+            )
+        })
+        .collect();
     let html = format!(
         "<body><div id=grid>{items}</div><ul class=metadata-list id=chart>{entries}</ul>\
-         <div id=sale>{cards}</div></body>"
+         <div id=sale>{cards}</div><ul id=tax class=tax-sc__recirc-list>{stories}</ul></body>"
     );
     let doc = Html::parse_document(&html);
     let dom = Dom::build(&doc);
     let listing = find_content_with(&dom, &profile::LISTING);
     let article = find_content_with(&dom, &profile::ARTICLE);
-    for id in ["c2", "m2", "chart", "w2"] {
+    for id in ["c2", "m2", "chart", "w2", "tax"] {
         assert!(!listing.excluded[node_with_id(&dom, id)], "{id}");
         assert!(article.excluded[node_with_id(&dom, id)], "{id}");
     }
