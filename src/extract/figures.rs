@@ -21,7 +21,7 @@ use url::Url;
 
 use crate::article::{Figure, Image, ImageCandidate};
 use crate::extract::clean::Content;
-use crate::extract::dom::{Dom, Tag, measure};
+use crate::extract::dom::{Dom, Tag};
 use crate::extract::matching::{has_token, tokens};
 use crate::extract::text::{normalize_whitespace, strip_prefix_ignore_case};
 use crate::extract::vocabulary::{CAPTION_LABELS, CAPTION_TOKENS, CREDIT_LABELS, CREDIT_TOKENS};
@@ -269,18 +269,24 @@ const MIN_LEADING_WORDS: u32 = 40;
 /// holds image `img`, [`MIN_LEADING_WORDS`] or more that do not open with
 /// a caption or credit label ("Photo: ...").
 fn words_lead_to(dom: &Dom<'_>, div: usize, img: usize) -> bool {
-    let mut own = String::new();
+    let mut weight = 0;
+    let mut opening = None;
     for child in dom.children(div) {
         if dom.contains(child, img) {
             break;
         }
         if let Some(text) = dom.text(child) {
-            own.push_str(text);
+            // Text nodes are measured when the index is built.
+            weight += dom.nodes[child].text_len;
+            if opening.is_none() && !text.trim().is_empty() {
+                opening = Some(text.trim_start());
+            }
         }
     }
-    measure(&own).0 >= MIN_LEADING_WORDS
-        && !(starts_with_credit_label(own.trim_start())
-            || label_prefix_len(own.trim_start(), CAPTION_LABELS).is_some())
+    weight >= MIN_LEADING_WORDS
+        && !opening.is_some_and(|t| {
+            starts_with_credit_label(t) || label_prefix_len(t, CAPTION_LABELS).is_some()
+        })
 }
 
 /// Whether `container` holds a block of prose longer than a paragraph

@@ -246,63 +246,53 @@ impl TokenMarks {
             }
             return marks;
         }
-        let marks = Self::of_words(value, buf);
+        if !value.is_ascii() {
+            return Self::of_class_names(value, buf);
+        }
+        let marks = Self::of_ascii(value.as_bytes());
         if marks.has(TokenMarks::BOILERPLATE) && mentions_compound(value.as_bytes()) {
-            return Self::of_compounds(value, buf);
+            return Self::of_class_names(value, buf);
         }
         marks
     }
 
-    /// The marks of `value`'s tokens, each read alone.
+    /// The marks of an ASCII value's tokens, each read alone. Tokens are
+    /// slices of the value; the table compares them without lower-casing
+    /// a copy.
     #[inline]
-    fn of_words(value: &str, buf: &mut TokenBuf) -> TokenMarks {
+    fn of_ascii(bytes: &[u8]) -> TokenMarks {
         let mut marks = 0;
         // The tokens after a state word, to the end of its class name,
         // describe the element's state, not what it is: `no_caption`,
         // `has-sidebar`, `with-comments`, `hide-read-more-ad` (a grid
         // that hides its ad slot is not an ad).
         let mut in_state = false;
-        if value.is_ascii() {
-            // Tokens are slices of the value; the table compares them
-            // without lower-casing a copy.
-            let vocabulary = &*VOCABULARY;
-            let bytes = value.as_bytes();
-            let mut prev_end = 0;
-            each_ascii_token(bytes, |start, t| {
-                if in_state
-                    && bytes
-                        .get(prev_end..start)
-                        .is_some_and(|gap| gap.iter().any(u8::is_ascii_whitespace))
-                {
-                    in_state = false;
-                }
-                prev_end = start + t.len();
-                if !in_state {
-                    marks |= vocabulary.bits(t);
-                }
-                in_state |= is_state_word(t);
-            });
-            return TokenMarks(marks);
-        }
-        for class in value.split_whitespace() {
-            in_state = false;
-            each_token(class, buf, |t| {
-                if !in_state {
-                    marks |= VOCABULARY.bits(t.as_bytes());
-                }
-                in_state |= is_state_word(t.as_bytes());
-                false
-            });
-        }
+        let vocabulary = &*VOCABULARY;
+        let mut prev_end = 0;
+        each_ascii_token(bytes, |start, t| {
+            if in_state
+                && bytes
+                    .get(prev_end..start)
+                    .is_some_and(|gap| gap.iter().any(u8::is_ascii_whitespace))
+            {
+                in_state = false;
+            }
+            prev_end = start + t.len();
+            if !in_state {
+                marks |= vocabulary.bits(t);
+            }
+            in_state |= is_state_word(t);
+        });
         TokenMarks(marks)
     }
 
-    /// The marks of `value` with its compounds ([`COMPOUNDS`]) read as
-    /// compounds: `follow-up` does not name boilerplate as `follow` does.
-    /// A second reading, made only for the rare value that names
-    /// boilerplate and holds a compound's head, and kept out of line.
+    /// The marks of `value` read class name by class name with the general
+    /// splitter, its compounds ([`COMPOUNDS`]) read as compounds:
+    /// `follow-up` does not name boilerplate as `follow` does. The reading
+    /// of non-ASCII values, and a second one for the rare ASCII value that
+    /// names boilerplate and holds a compound's head; kept out of line.
     #[inline(never)]
-    fn of_compounds(value: &str, buf: &mut TokenBuf) -> TokenMarks {
+    fn of_class_names(value: &str, buf: &mut TokenBuf) -> TokenMarks {
         let mut marks = 0;
         for class in value.split_whitespace() {
             let mut in_state = false;
