@@ -403,6 +403,10 @@ pub struct Marks {
     /// Has an `aria-expanded` attribute: the toggle of the WAI-ARIA
     /// disclosure pattern, which opens the content that follows it.
     pub toggle: bool,
+    /// A text layer of an ai2html graphic (`class="g-aiAbs"`): an axis
+    /// label or a note placed over the chart's image, part of the
+    /// picture rather than sentences of the article.
+    pub chart_label: bool,
 }
 
 impl Marks {
@@ -428,15 +432,17 @@ impl Marks {
                 local_name!("class") => {
                     // Class values repeat across a page (every item of a
                     // list, every link of a menu): each is read once.
-                    let (tokens, fragments, groups, hides) =
+                    let (tokens, fragments, groups, hides, label) =
                         *classes.entry(value).or_insert_with(|| {
                             let names = semantic_classes(value);
                             let (fragments, groups) = scan(&names);
                             let hides = class_hides(value);
-                            (TokenMarks::of(&names, buf), fragments, groups, hides)
+                            let label = is_chart_label_class(value);
+                            (TokenMarks::of(&names, buf), fragments, groups, hides, label)
                         });
                     marks.class = tokens;
                     marks.hidden |= hides;
+                    marks.chart_label = label;
                     marks.class_fragments = fragments;
                     marks.page_groups |= groups;
                 }
@@ -593,7 +599,22 @@ fn is_react_segment_id(id: &str) -> bool {
 }
 
 /// What each distinct class value of a page gives, for [`Marks::of`].
-pub type ClassCache<'a> = rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks, u32, bool)>;
+pub type ClassCache<'a> =
+    rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks, u32, bool, bool)>;
+
+/// Whether a `class` value names an ai2html text layer: ai2html (the
+/// New York Times' Adobe Illustrator exporter, used by many newsrooms)
+/// writes each text frame of a chart as an absolutely placed
+/// `<div class="g-Layer_1 g-aiAbs g-aiPointText">` over the chart's
+/// image, `g-` being its default namespace (any namespace ending in `-`
+/// is read).
+fn is_chart_label_class(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|class| {
+        class
+            .strip_suffix("aiAbs")
+            .is_some_and(|namespace| namespace.ends_with('-'))
+    })
+}
 
 /// Class names that CSS frameworks define as `display: none`: Bootstrap 3,
 /// Tailwind CSS and HTML5 Boilerplate's `hidden`, Bootstrap 4 and 5's

@@ -655,7 +655,8 @@ fn subtree_text(dom: &Dom<'_>, content: &Content, root: usize) -> String {
     let mut i = root;
     while i < end {
         let entry = &dom.nodes[i];
-        if entry.is_element && entry.tag.is_never_text() {
+        // A chart's labels are part of its picture, not a caption of it.
+        if entry.is_element && (entry.tag.is_never_text() || entry.marks.chart_label) {
             i = entry.end as usize;
             continue;
         }

@@ -59,6 +59,7 @@ pub(super) fn flag(dom: &Dom<'_>, body: usize, profile: &Profile) -> Content {
                 && !is_revealed_by_script(dom, i, page_text)
                 && !is_redundant_link(dom, i))
             || is_narrow_artboard(dom, i)
+            || entry.marks.chart_label
         {
             *flag = true;
             continue;

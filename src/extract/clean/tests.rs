@@ -253,6 +253,38 @@ fn an_ai2html_chart_keeps_its_wide_artboard_only() {
 }
 
 #[test]
+fn an_ai2html_charts_text_layers_are_its_labels_not_text() {
+    let html = format!(
+        "<body><article>{PARA}<div class=g-artboard><img src=/chart.png>\
+         <div class='g-Layer_1 g-aiAbs g-aiPointText' id=label style='top:4%'><p>Public debt as a share</p></div>\
+         <div class='g-Layer_1 g-aiAbs g-aiPointText' style='top:9%'><p>100</p></div>\
+         </div><p class='g-aiAbsent'>Kept words of a class ending alike.</p>{PARA}</article></body>"
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let label = (0..dom.nodes.len()).find(|&i| dom.attr(i, "id") == Some("label"));
+    assert!(label.is_some_and(|i| content.excluded[i]));
+    let input = crate::extract::Input {
+        html: html.as_bytes(),
+        ..crate::extract::Input::default()
+    };
+    let article = crate::extract::extract(&input, &crate::extract::Options::default());
+    let article = article.expect("extracts");
+    assert_eq!(article.figures.len(), 1);
+    assert_eq!(article.figures[0].caption, None);
+    let text = article.text;
+    assert!(
+        !text.contains("Public debt") && !text.contains("100"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Kept words") && text.contains("long paragraph"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_hero_figure_just_before_the_story_text_joins_it() {
     let html = format!(
         "<body><div id=nav><a href=/a>Home</a></div><article><figure id=hero>\
