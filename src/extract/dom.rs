@@ -436,8 +436,7 @@ impl Marks {
                         *classes.entry(value).or_insert_with(|| {
                             let names = semantic_classes(value);
                             let (fragments, groups) = scan(&names);
-                            let hides = class_hides(value);
-                            let label = is_chart_label_class(value);
+                            let (hides, label) = class_flags(value);
                             (TokenMarks::of(&names, buf), fragments, groups, hides, label)
                         });
                     marks.class = tokens;
@@ -602,18 +601,20 @@ fn is_react_segment_id(id: &str) -> bool {
 pub type ClassCache<'a> =
     rustc_hash::FxHashMap<&'a str, (TokenMarks, FragmentMarks, u32, bool, bool)>;
 
-/// Whether a `class` value names an ai2html text layer: ai2html (the
-/// New York Times' Adobe Illustrator exporter, used by many newsrooms)
-/// writes each text frame of a chart as an absolutely placed
-/// `<div class="g-Layer_1 g-aiAbs g-aiPointText">` over the chart's
-/// image, `g-` being its default namespace (any namespace ending in `-`
-/// is read).
-fn is_chart_label_class(value: &str) -> bool {
-    value.split_ascii_whitespace().any(|class| {
-        class
-            .strip_suffix("aiAbs")
-            .is_some_and(|namespace| namespace.ends_with('-'))
-    })
+/// Whether a class name is an ai2html text layer's: ai2html (the New
+/// York Times' Adobe Illustrator exporter, used by many newsrooms) writes
+/// each text frame of a chart as an absolutely placed
+/// `<div class="g-Layer_1 g-aiAbs g-aiPointText">` over the chart's image,
+/// `g-` being its default namespace (any namespace ending in `-` is read).
+fn is_chart_label_class(class: &str) -> bool {
+    // Read as one six-byte word: this runs on every class name of a page.
+    let bytes = class.as_bytes();
+    bytes
+        .len()
+        .checked_sub(6)
+        .and_then(|start| bytes.get(start..))
+        .and_then(|tail| <[u8; 6]>::try_from(tail).ok())
+        .is_some_and(|tail| tail == *b"-aiAbs")
 }
 
 /// Class names that CSS frameworks define as `display: none`: Bootstrap 3,
@@ -621,20 +622,24 @@ fn is_chart_label_class(value: &str) -> bool {
 /// `d-none`, Bulma's `is-hidden`, Atomic CSS's `Dn` (Yahoo's Atomizer).
 const HIDING_CLASSES: &[&str] = &["hidden", "d-none", "is-hidden", "Dn"];
 
-/// Whether a `class` value hides its element: one of [`HIDING_CLASSES`],
-/// and no class that shows it again at some screen size (Tailwind's
-/// `hidden md:block`, Bootstrap's `d-none d-lg-flex`). Class names are
-/// case-sensitive in CSS, so they are compared as written.
-fn class_hides(value: &str) -> bool {
-    let mut hides = false;
+/// What a `class` value's class names say of its element, read in one
+/// pass over them: whether it hides it (one of [`HIDING_CLASSES`], and no
+/// class that shows it again at some screen size: Tailwind's `hidden
+/// md:block`, Bootstrap's `d-none d-lg-flex`), and whether it is an
+/// ai2html text layer. Class names are case-sensitive in CSS, so they are
+/// compared as written.
+fn class_flags(value: &str) -> (bool, bool) {
+    let (mut hides, mut shown, mut label) = (false, false, false);
     for class in value.split_ascii_whitespace() {
         if HIDING_CLASSES.contains(&class) {
             hides = true;
         } else if class.contains(':') || (class.starts_with("d-") && class.len() > 2) {
-            return false;
+            shown = true;
+        } else {
+            label |= is_chart_label_class(class);
         }
     }
-    hides
+    (hides && !shown, label)
 }
 
 /// A `class` value without the variants of Tailwind CSS and its kin
