@@ -146,7 +146,7 @@ fn tab_panel(dom: &Dom<'_>, mut i: usize) -> Option<usize> {
 
 /// The words of node `i`'s subtree outside excluded nodes, one space
 /// between each, and the targets of its links.
-fn kept_text(dom: &Dom<'_>, content: &Content, i: usize) -> String {
+pub(super) fn kept_text(dom: &Dom<'_>, content: &Content, i: usize) -> String {
     let mut out = String::new();
     let end = dom.nodes[i].end as usize;
     let mut j = i;

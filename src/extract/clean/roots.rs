@@ -88,6 +88,7 @@ pub(super) fn choose(
     } else {
         roots
     };
+    let roots = join_rich_text_blocks(dom, content, roots, profile);
     let roots = lift_table_parts(dom, roots);
     let roots = extend_to_lead(dom, content, roots, profile.lead_levels);
     Some(join_lead_figure(dom, content, roots))
@@ -465,6 +466,74 @@ fn join_alike_roots(
             && !roots
                 .iter()
                 .any(|&r| dom.contains(i, r) || dom.contains(r, i))
+        {
+            added.push(i);
+            i = e.end as usize;
+            continue;
+        }
+        i += 1;
+    }
+    roots.extend(added);
+    roots.sort_unstable();
+    roots
+}
+
+/// The class Webflow gives each Rich Text element, the block its CMS
+/// writes an item's formatted text into.
+const RICH_TEXT_CLASS: &str = "w-richtext";
+
+/// Whether element `i`'s class names one of a site builder's rich-text
+/// blocks ([`RICH_TEXT_CLASS`]).
+fn is_rich_text_block(dom: &Dom<'_>, i: usize) -> bool {
+    dom.attr(i, "class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|n| n == RICH_TEXT_CLASS))
+}
+
+/// When a root is a Webflow rich-text block, the page's other rich-text
+/// blocks that hold text join the roots: a Webflow CMS template lays one
+/// story out as several of them (an introduction, then each ranked item's
+/// text in its own section), each bound to a field of the item, and the
+/// best one alone is a part of the story. Blocks inside a root, around
+/// one, made of links, or holding the same text as a root (a second
+/// template of the page, one of them hidden by the site's CSS) do not join.
+#[inline(never)]
+fn join_rich_text_blocks(
+    dom: &Dom<'_>,
+    content: &Content,
+    mut roots: Vec<usize>,
+    profile: &Profile,
+) -> Vec<usize> {
+    if !roots.iter().any(|&r| is_rich_text_block(dom, r)) {
+        return roots;
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < dom.nodes.len() && roots.len() + added.len() < MAX_ALIKE_ROOTS {
+        let e = &dom.nodes[i];
+        if !e.is_element || content.excluded[i] {
+            i = if e.is_element { e.end as usize } else { i + 1 };
+            continue;
+        }
+        if roots.contains(&i) {
+            i = e.end as usize;
+            continue;
+        }
+        // A copy prints the same text: the lengths first, then the words.
+        let copies = |r: &usize| {
+            let (a, b) = (&content.stats[*r], &content.stats[i]);
+            a.text == b.text
+                && a.link_text == b.link_text
+                && a.paragraphs == b.paragraphs
+                && super::copies::kept_text(dom, content, *r)
+                    == super::copies::kept_text(dom, content, i)
+        };
+        if is_rich_text_block(dom, i)
+            && content.stats[i].text > 0
+            && is_prose_or_cards(content, i, profile)
+            && !roots
+                .iter()
+                .any(|&r| dom.contains(i, r) || dom.contains(r, i))
+            && !roots.iter().chain(&added).any(copies)
         {
             added.push(i);
             i = e.end as usize;

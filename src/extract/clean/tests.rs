@@ -1437,3 +1437,43 @@ fn text_a_css_framework_hides_is_not_content() {
         "{text}"
     );
 }
+
+#[test]
+fn a_webflow_storys_rich_text_blocks_join_the_best_one() {
+    // A Webflow CMS template: the introduction and each ranked item's text
+    // are separate Rich Text blocks in their own sections, beside a call
+    // to action; a second copy of the introduction (another template, one
+    // of the two hidden by the site's CSS) and a block of links stay out.
+    let rich = |id: &str, body: &str| format!("<div class='block w-richtext' id={id}>{body}</div>");
+    let cta = "<div class=cta><a href=/start>Start your free trial today</a></div>";
+    let intro = format!("{PARA}{PARA}{PARA}{PARA}");
+    let links = "<ul><li><a href=/x>One linked story title</a></li>\
+                 <li><a href=/y>Another linked story title</a></li></ul>";
+    let html = format!(
+        "<body><div id=nav><a href=/a>Home</a> <a href=/b>Blog</a></div>\
+         <section><h1>The best picks</h1>{}{cta}</section>\
+         <section><h2>1. First pick</h2>{}{cta}</section>\
+         <section><h2>2. Second pick</h2>{}{cta}</section>\
+         <section><h2>More</h2>{}{cta}</section>\
+         <section><h2>Again</h2>{}{cta}</section></body>",
+        rich("intro", &intro),
+        rich("first", PARA),
+        rich(
+            "second",
+            "<p>The second pick is a different paragraph, with its own words, \
+             clauses, and enough of them to read as prose here.</p>"
+        ),
+        rich("links", links),
+        rich("copy", &intro),
+    );
+    let roots = roots_text(&html);
+    let has = |id: &str| roots.iter().any(|r| r == id);
+    assert!(has("first") && has("second") && !has("links"), "{roots:?}");
+    assert!(has("intro") != has("copy"), "one introduction: {roots:?}");
+    // Without the Webflow class the best block stands alone.
+    let plain = roots_text(&html.replace(" w-richtext", ""));
+    assert!(
+        !plain.iter().any(|r| r == "first" || r == "second"),
+        "{plain:?}"
+    );
+}
