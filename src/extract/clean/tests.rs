@@ -1477,3 +1477,43 @@ fn a_webflow_storys_rich_text_blocks_join_the_best_one() {
         "{plain:?}"
     );
 }
+
+#[test]
+fn an_elementor_storys_text_widgets_join_the_best_one() {
+    // Each section's Text Editor widget holds one part of the story,
+    // beside the section's heading and image widgets.
+    let widget = |id: &str, body: &str| {
+        format!(
+            "<div class='elementor-element elementor-widget elementor-widget-text-editor' id={id}>\
+             <div class=elementor-widget-container>{body}</div></div>"
+        )
+    };
+    let other = "<p>A second section of the story, in words of its own, with clauses \
+                 and enough of them to read as prose to the scorer.</p>";
+    let html = format!(
+        "<body><section><div class=col><div class=elementor-widget-heading><h2>One</h2></div>{}\
+         <div class=elementor-widget-image><img src=/one.jpg></div></div></section>\
+         <section><div class=col><div class=elementor-widget-heading><h2>Two</h2></div>{}\
+         <div class=elementor-widget-image><img src=/two.jpg></div></div></section></body>",
+        widget("one", &format!("{PARA}{PARA}{PARA}")),
+        widget("two", other),
+    );
+    let doc = Html::parse_document(&html);
+    let dom = Dom::build(&doc);
+    let content = find_content(&dom);
+    let rooted = |id: &str| {
+        let w = (0..dom.nodes.len()).find(|&i| dom.attr(i, "id") == Some(id));
+        w.is_some_and(|w| {
+            content
+                .roots
+                .iter()
+                .any(|&r| r == w || dom.contains(w, r) || dom.contains(r, w))
+        })
+    };
+    let names: Vec<_> = content
+        .roots
+        .iter()
+        .map(|&r| (dom.attr(r, "class"), dom.attr(r, "id")))
+        .collect();
+    assert!(rooted("one") && rooted("two"), "{names:?}");
+}
