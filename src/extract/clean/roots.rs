@@ -434,7 +434,7 @@ const MAX_ALIKE_ROOTS: usize = 400;
 fn join_alike_roots(
     dom: &Dom<'_>,
     content: &Content,
-    mut roots: Vec<usize>,
+    roots: Vec<usize>,
     profile: &Profile,
 ) -> Vec<usize> {
     let kinds: Vec<(Tag, &str)> = roots
@@ -445,6 +445,22 @@ fn join_alike_roots(
     if kinds.is_empty() {
         return roots;
     }
+    join_where(dom, content, roots, profile, |i, _| {
+        dom.attr(i, "class")
+            .is_some_and(|c| kinds.iter().any(|&(t, k)| t == dom.nodes[i].tag && k == c))
+    })
+}
+
+/// Every element `joins` accepts (given the roots so far) that holds text,
+/// is prose or cards, and neither holds nor sits in a root joins the roots,
+/// in page order, at most [`MAX_ALIKE_ROOTS`] of them.
+fn join_where(
+    dom: &Dom<'_>,
+    content: &Content,
+    mut roots: Vec<usize>,
+    profile: &Profile,
+    joins: impl Fn(usize, &[usize]) -> bool,
+) -> Vec<usize> {
     let mut added = Vec::new();
     let mut i = 0;
     while i < dom.nodes.len() && roots.len() + added.len() < MAX_ALIKE_ROOTS {
@@ -457,15 +473,12 @@ fn join_alike_roots(
             i = e.end as usize;
             continue;
         }
-        let alike = dom
-            .attr(i, "class")
-            .is_some_and(|c| kinds.iter().any(|&(t, k)| t == e.tag && k == c));
-        if alike
-            && content.stats[i].text > 0
+        if content.stats[i].text > 0
             && is_prose_or_cards(content, i, profile)
             && !roots
                 .iter()
                 .any(|&r| dom.contains(i, r) || dom.contains(r, i))
+            && joins(i, &added)
         {
             added.push(i);
             i = e.end as usize;
@@ -520,24 +533,14 @@ fn in_rich_text_block(dom: &Dom<'_>, r: usize) -> bool {
 fn join_rich_text_blocks(
     dom: &Dom<'_>,
     content: &Content,
-    mut roots: Vec<usize>,
+    roots: Vec<usize>,
     profile: &Profile,
 ) -> Vec<usize> {
     if !roots.iter().any(|&r| in_rich_text_block(dom, r)) {
         return roots;
     }
-    let mut added = Vec::new();
-    let mut i = 0;
-    while i < dom.nodes.len() && roots.len() + added.len() < MAX_ALIKE_ROOTS {
-        let e = &dom.nodes[i];
-        if !e.is_element || content.excluded[i] {
-            i = if e.is_element { e.end as usize } else { i + 1 };
-            continue;
-        }
-        if roots.contains(&i) {
-            i = e.end as usize;
-            continue;
-        }
+    let first = roots.clone();
+    join_where(dom, content, roots, profile, |i, added| {
         // A copy prints the same text: the lengths first, then the words.
         let copies = |r: &usize| {
             let (a, b) = (&content.stats[*r], &content.stats[i]);
@@ -547,23 +550,8 @@ fn join_rich_text_blocks(
                 && super::copies::kept_text(dom, content, *r)
                     == super::copies::kept_text(dom, content, i)
         };
-        if is_rich_text_block(dom, i)
-            && content.stats[i].text > 0
-            && is_prose_or_cards(content, i, profile)
-            && !roots
-                .iter()
-                .any(|&r| dom.contains(i, r) || dom.contains(r, i))
-            && !roots.iter().chain(&added).any(copies)
-        {
-            added.push(i);
-            i = e.end as usize;
-            continue;
-        }
-        i += 1;
-    }
-    roots.extend(added);
-    roots.sort_unstable();
-    roots
+        is_rich_text_block(dom, i) && !first.iter().chain(added).any(copies)
+    })
 }
 
 /// Whether region `i` may merge: mostly prose, or on profiles that allow
