@@ -379,9 +379,9 @@ pub struct Marks {
     pub page_groups: u32,
     /// Hidden from readers: `hidden`, `aria-hidden=true`, an inline
     /// `display:none` / `visibility:hidden`, or a CSS framework's hiding
-    /// class (`hidden`, `d-none`, `is-hidden`, `Dn`); not for a collapsed disclosure
-    /// panel (`role=tabpanel`, or a class/id in the disclosure vocabulary:
-    /// an FAQ's answers, a tab set's panes) nor for a React streaming
+    /// class (`hidden`, `d-none`, `is-hidden`, `Dn`); not for a collapsed
+    /// disclosure panel (`role=tabpanel`, or a class/id in the disclosure
+    /// vocabulary: an FAQ's answers, a tab set's panes) nor for a React streaming
     /// segment (`<div hidden id="S:0">`, which React 18's streaming render
     /// sends hidden and its inline script moves into place), nor for a
     /// panel an `aria-controls` on the page names (the WAI-ARIA accordion
@@ -718,7 +718,7 @@ impl<'a> Dom<'a> {
         // A pre-order walk written out rather than ego-tree's `traverse()`:
         // its iterator's state machine is left out of line or not as the
         // compiler partitions the crate, which moved the whole pipeline's
-        // instruction count by 0.4 per byte between unrelated changes.
+        // instruction count by 0.5 per byte between unrelated changes.
         let root = doc.tree.root();
         let mut node = root;
         'walk: loop {

@@ -522,10 +522,11 @@ fn in_rich_text_block(dom: &Dom<'_>, r: usize) -> bool {
         .any(|a| is_rich_text_block(dom, a))
 }
 
-/// When a root is a Webflow rich-text block, the page's other rich-text
-/// blocks that hold text join the roots: a Webflow CMS template lays one
-/// story out as several of them (an introduction, then each ranked item's
-/// text in its own section), each bound to a field of the item, and the
+/// When a root is or sits in a site builder's text block
+/// ([`RICH_TEXT_CLASSES`]), the page's other such blocks that hold text
+/// join the roots: a builder's template lays one story out as several of
+/// them (an introduction, then each ranked item's text in its own
+/// section; in Webflow's CMS each bound to a field of the item), and the
 /// best one alone is a part of the story. Blocks inside a root, around
 /// one, made of links, or holding the same text as a root (a second
 /// template of the page, one of them hidden by the site's CSS) do not join.
@@ -561,4 +562,30 @@ fn is_prose_or_cards(content: &Content, i: usize, profile: &Profile) -> bool {
     density < REGION_MAX_LINK_DENSITY
         || (density < profile.card_region_max_link_density
             && content.stats[i].paragraphs >= CARD_REGION_MIN_PARAGRAPHS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn a_root_in_a_builders_text_block_is_read_up_to_two_levels_down() {
+        let doc = Html::parse_document(
+            "<div class='elementor-widget elementor-widget-text-editor' id=widget>\
+             <div class=elementor-widget-container id=inner><div id=deeper>\
+             <p id=p>Words</p></div></div></div><div class=other id=outside><p>More</p></div>",
+        );
+        let dom = Dom::build(&doc);
+        let at = |id: &str| {
+            (0..dom.nodes.len())
+                .find(|&i| dom.attr(i, "id") == Some(id))
+                .expect("the fixture has the id")
+        };
+        let found: Vec<bool> = ["widget", "inner", "deeper", "p", "outside"]
+            .iter()
+            .map(|id| in_rich_text_block(&dom, at(id)))
+            .collect();
+        assert_eq!(found, [true, true, true, false, false]);
+    }
 }
